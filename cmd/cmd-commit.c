@@ -1,0 +1,106 @@
+/*
+ * cmd-commit.c - gendan commit [-m MSG]: validate and commit records
+ * edited by hand.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cmd.h"
+
+/* A changed path that still exists must be a valid record or config. */
+static int validate(gd_ledger *l, const char *path)
+{
+	char *abs = NULL;
+	struct stat st;
+	gd_record *r = NULL;
+	gd_config *cfg = NULL;
+	int err;
+
+	if (asprintf(&abs, "%s/%s", l->root, path) < 0)
+		return gd_error_set(GD_ERROR, "out of memory");
+	if (lstat(abs, &st) < 0) {
+		free(abs);
+		return 0; /* a deletion */
+	}
+	if (!strcmp(path, "gendan.yaml"))
+		err = gd_config_load(&cfg, abs, path);
+	else if (strlen(path) > 5 && !strcmp(path + strlen(path) - 5, ".yaml"))
+		err = gd_ledger_read(l, &r, path);
+	else
+		err = 0;
+	gd_config_free(cfg);
+	gd_record_free(r);
+	free(abs);
+	return err;
+}
+
+static int run(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{"message", required_argument, NULL, 'm'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *message = NULL;
+	gd_ledger *l = NULL;
+	char **paths = NULL, *summary = NULL, *msg = NULL;
+	size_t i, n = 0, bad = 0;
+	int ch, err;
+
+	while ((ch = getopt_long(argc, argv, "m:h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'm': message = optarg; break;
+		case 'h': return cmd_help(&cmd_commit_entry);
+		default: return cmd_usage(&cmd_commit_entry);
+		}
+	}
+	if (optind != argc)
+		return cmd_usage(&cmd_commit_entry);
+	if ((err = cmd_open(ctx, &l, 0, 1)) < 0)
+		return err;
+	if ((err = gd_store_changed_paths(l->store, &paths, &n)) < 0)
+		goto done;
+	if (!n) {
+		puts("nothing to commit");
+		goto done;
+	}
+	for (i = 0; i < n; i++)
+		if (validate(l, paths[i]) < 0) {
+			fprintf(stderr, "gendan: %s\n", gd_error_last());
+			bad++;
+		}
+	if (bad) {
+		err = gd_error_set(GD_EINVALID, "%zu invalid file%s: nothing committed",
+				   bad, bad == 1 ? "" : "s");
+		goto done;
+	}
+	if (message)
+		summary = cmd_oneline(message, 72);
+	else if (asprintf(&summary, "commit: hand edits to %zu file%s", n,
+			  n == 1 ? "" : "s") < 0)
+		summary = NULL;
+	if (!summary) {
+		err = gd_error_set(GD_ERROR, "out of memory");
+		goto done;
+	}
+	msg = gd_store_message(summary, "commit", paths, n);
+	if ((err = gd_store_commit_paths(l->store, paths, n, msg)) < 0)
+		goto done;
+	printf("committed %zu file%s\n", n, n == 1 ? "" : "s");
+done:
+	for (i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+	free(summary);
+	free(msg);
+	gd_ledger_free(l);
+	return err;
+}
+
+const struct cmd_entry cmd_commit_entry = {
+	"commit", "commit [-m MESSAGE]",
+	"validate and commit records edited by hand",
+	run,
+};

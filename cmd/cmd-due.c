@@ -1,0 +1,178 @@
+/*
+ * cmd-due.c - gendan due: what is due today or overdue (or within N days).
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cmd.h"
+
+enum { O_DAYS = 256, O_ALL, O_OWNER, O_KIND, O_TIER, O_EXPLAIN, O_FORMAT };
+
+static void when(char *buf, size_t size, int days_late)
+{
+	if (days_late > 0)
+		snprintf(buf, size, "%dd late", days_late);
+	else if (days_late == 0)
+		snprintf(buf, size, "today");
+	else
+		snprintf(buf, size, "in %dd", -days_late);
+}
+
+static void print_table(const gd_due_item *items, size_t n, int explain,
+			struct cmd_ctx *ctx)
+{
+	static const char *const headers[] = {"DUE", "WHEN", "REF", "NAME",
+					      "GRADE", "OWNER", "DETAIL"};
+	gd_table *t = gd_table_new(7, headers);
+	struct winsize ws;
+	size_t i, width = 0;
+
+	for (i = 0; i < n; i++) {
+		char due[GD_DATE_LEN], w[32], ref[128];
+		const char *cells[7];
+		gd_date_format(due, items[i].due);
+		when(w, sizeof(w), items[i].days_late);
+		snprintf(ref, sizeof(ref), "%s/%s",
+			 gd_kind_name(items[i].rec->kind), items[i].rec->id);
+		cells[0] = due;
+		cells[1] = w;
+		cells[2] = ref;
+		cells[3] = gd_record_name(items[i].rec);
+		cells[4] = gd_record_grade(items[i].rec);
+		cells[5] = gd_record_owner(items[i].rec);
+		cells[6] = explain ? items[i].explain : items[i].detail;
+		gd_table_add(t, cells,
+			     items[i].days_late > 0    ? GD_RED
+			     : items[i].days_late == 0 ? GD_YELLOW
+						       : GD_PLAIN);
+	}
+	if (ctx->tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col)
+		width = ws.ws_col;
+	if (n)
+		cmd_print(gd_table_render(t, ctx->color, width));
+	else
+		puts("nothing due");
+	gd_table_free(t);
+}
+
+static void print_tsv(const gd_due_item *items, size_t n, int explain)
+{
+	static const char *const headers[] = {
+		"id", "kind", "name", "owner", "grade", "due",
+		"days_late", "reason", "detail", "path", "explain"};
+	size_t i, ncols = explain ? 11 : 10;
+
+	cmd_print(gd_tsv_line(headers, ncols));
+	for (i = 0; i < n; i++) {
+		char due[GD_DATE_LEN], late[16];
+		const char *cells[11];
+		gd_date_format(due, items[i].due);
+		snprintf(late, sizeof(late), "%d", items[i].days_late);
+		cells[0] = items[i].rec->id;
+		cells[1] = gd_kind_name(items[i].rec->kind);
+		cells[2] = gd_record_name(items[i].rec);
+		cells[3] = gd_record_owner(items[i].rec);
+		cells[4] = gd_record_grade(items[i].rec);
+		cells[5] = due;
+		cells[6] = late;
+		cells[7] = gd_due_reason_name(items[i].reason);
+		cells[8] = items[i].detail;
+		cells[9] = items[i].rec->path;
+		cells[10] = items[i].explain;
+		cmd_print(gd_tsv_line(cells, ncols));
+	}
+}
+
+static int parse_days(int *out, const char *s)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (!*s || *end || v < 0 || v > 36500) {
+		fprintf(stderr, "gendan: invalid --days '%s': a number of days\n", s);
+		return GD_EUSAGE;
+	}
+	*out = (int)v;
+	return 0;
+}
+
+static int run(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{"days", required_argument, NULL, O_DAYS},
+		{"all", no_argument, NULL, O_ALL},
+		{"owner", required_argument, NULL, O_OWNER},
+		{"kind", required_argument, NULL, O_KIND},
+		{"tier", required_argument, NULL, O_TIER},
+		{"explain", no_argument, NULL, O_EXPLAIN},
+		{"format", required_argument, NULL, O_FORMAT},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	gd_due_filter f = {0};
+	gd_ledger *l = NULL;
+	gd_due_item *items = NULL;
+	size_t n = 0;
+	gd_time now;
+	gd_date today;
+	int ch, err, format = FMT_TABLE, explain = 0;
+	gd_kind kind;
+
+	f.kind = -1;
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case O_DAYS:
+			if ((err = parse_days(&f.days, optarg)) < 0)
+				return cmd_usage(&cmd_due_entry);
+			break;
+		case O_ALL: f.all = 1; break;
+		case O_OWNER: f.owner = optarg; break;
+		case O_KIND:
+			if (gd_kind_parse(&kind, optarg) < 0) {
+				fprintf(stderr, "gendan: %s\n", gd_error_last());
+				return cmd_usage(&cmd_due_entry);
+			}
+			f.kind = (int)kind;
+			break;
+		case O_TIER: f.tier = optarg; break;
+		case O_EXPLAIN: explain = 1; break;
+		case O_FORMAT:
+			if ((err = cmd_format(&format, optarg, "table,json,tsv")) < 0)
+				return err;
+			break;
+		case 'h': return cmd_help(&cmd_due_entry);
+		default: return cmd_usage(&cmd_due_entry);
+		}
+	}
+	if (optind != argc || (f.all && f.owner)) {
+		if (f.all && f.owner)
+			fputs("gendan: --all and --owner exclude each other\n", stderr);
+		return cmd_usage(&cmd_due_entry);
+	}
+	if ((err = cmd_now(&now, &today)) < 0)
+		return err;
+	if ((err = cmd_open(ctx, &l, 1, 0)) < 0)
+		return err;
+	f.me = gd_store_me(l->store);
+	gd_due_list(&items, &n, l->recs, l->n, l->cfg, today, &f);
+	if (format == FMT_JSON)
+		cmd_print(gd_json_due(items, n, explain));
+	else if (format == FMT_TSV)
+		print_tsv(items, n, explain);
+	else
+		print_table(items, n, explain, ctx);
+	gd_due_items_free(items, n);
+	gd_ledger_free(l);
+	return 0;
+}
+
+const struct cmd_entry cmd_due_entry = {
+	"due",
+	"due [--days N] [--all | --owner EMAIL] [--kind KIND] [--tier T] [--explain]\n"
+	"                  [--format=table|json|tsv]",
+	"list what is due today or overdue (or within N days): mine and unowned by default",
+	run,
+};

@@ -1,0 +1,88 @@
+/*
+ * cmd-pay.c - gendan pay ORDER WHAT [--amount N] [--due DATE]
+ * [--received [DATE]]: plan or record a payment.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+
+static int run(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{"amount", required_argument, NULL, 'a'},
+		{"due", required_argument, NULL, 'd'},
+		{"received", optional_argument, NULL, 'r'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *amount = NULL, *due_s = NULL;
+	int received = 0, ch, err;
+	gd_date due = 0, got = 0, today;
+	gd_time now;
+	gd_ledger *l = NULL;
+	gd_record *r = NULL;
+	gd_node *pay;
+	char d[GD_DATE_LEN], *end, *summary = NULL;
+
+	if ((err = cmd_now(&now, &today)) < 0)
+		return err;
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'a': amount = optarg; break;
+		case 'd': due_s = optarg; break;
+		case 'r':
+			received = 1;
+			if ((err = cmd_optional_date(&got, optarg, argc, argv,
+						     &optind, today)) < 0)
+				return err;
+			break;
+		case 'h': return cmd_help(&cmd_pay_entry);
+		default: return cmd_usage(&cmd_pay_entry);
+		}
+	}
+	if (argc - optind != 2 || (!amount && !due_s && !received))
+		return cmd_usage(&cmd_pay_entry);
+	if (amount) {
+		double v = strtod(amount, &end);
+		if (!*amount || *end || v < 0)
+			return gd_error_set(GD_EINVALID,
+					    "invalid amount '%s': a number, not negative", amount);
+	}
+	if (due_s && (err = gd_when_parse(&due, due_s, today)) < 0)
+		return err;
+	if ((err = cmd_open(ctx, &l, 1, 1)) < 0)
+		return err;
+	if ((err = cmd_find_clean(l, &r, argv[optind], GD_ORDER)) < 0)
+		goto out;
+	pay = cmd_list_item(r, "payments", "what", argv[optind + 1], 1);
+	if (amount)
+		gd_node_set_str(pay, "amount", amount, 1);
+	if (due_s) {
+		gd_date_format(d, due);
+		gd_node_set_str(pay, "due", d, 1);
+	}
+	if (received) {
+		gd_date_format(d, got);
+		gd_node_set_str(pay, "received", d, 1);
+	}
+	if (asprintf(&summary, "%s%s%s%s", argv[optind + 1],
+		     amount ? " " : "", amount ? amount : "",
+		     received ? " received" : "") < 0) {
+		summary = NULL;
+		err = gd_error_set(GD_ERROR, "out of memory");
+		goto out;
+	}
+	err = cmd_save(l, r, "pay", summary);
+out:
+	free(summary);
+	gd_ledger_free(l);
+	return err;
+}
+
+const struct cmd_entry cmd_pay_entry = {
+	"pay", "pay ORDER WHAT [--amount N] [--due DATE] [--received [DATE]]",
+	"plan a payment of an order, or record it received",
+	run,
+};

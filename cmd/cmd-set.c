@@ -1,0 +1,158 @@
+/*
+ * cmd-set.c - gendan set REF FIELD=VALUE...: change fields of a record.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+
+/* Apply one FIELD=VALUE to r; an empty VALUE removes the field. */
+static int set_one(gd_ledger *l, gd_record *r, const char *arg, gd_date today)
+{
+	const char *eq = strchr(arg, '=');
+	char *field;
+	const char *value;
+	int err = 0;
+
+	if (!eq || eq == arg)
+		return gd_error_set(GD_EUSAGE, "expected FIELD=VALUE, got '%s'", arg);
+	field = strndup(arg, (size_t)(eq - arg));
+	if (!field)
+		return gd_error_set(GD_ERROR, "out of memory");
+	value = eq + 1;
+	if (!gd_record_field_settable(r->kind, field)) {
+		err = gd_error_set(GD_EINVALID, "%s has no field '%s' that set can change",
+				   gd_kind_name(r->kind), field);
+		goto done;
+	}
+	if (!*value) {
+		gd_node_remove(r->root, field);
+		goto done;
+	}
+	if (gd_record_field_is_date(r->kind, field)) {
+		gd_date d;
+		char buf[GD_DATE_LEN];
+		if ((err = gd_when_parse(&d, value, today)) < 0)
+			goto done;
+		gd_date_format(buf, d);
+		gd_node_set_str(r->root, field, buf, 1);
+	} else if (!strcmp(field, "owner") && !strcmp(value, "me")) {
+		const char *me = gd_store_me(l->store);
+		if (!me) {
+			err = gd_error_set(GD_EIDENTITY, "who is 'me'? set git config user.email");
+			goto done;
+		}
+		gd_node_set_str(r->root, field, me, 0);
+	} else if (!strcmp(field, "tags")) {
+		gd_node *tags = gd_node_seq();
+		char *copy = strdup(value), *tok, *save = NULL;
+		if (!copy) {
+			gd_node_free(tags);
+			err = gd_error_set(GD_ERROR, "out of memory");
+			goto done;
+		}
+		for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+			if (*tok)
+				gd_node_push(tags, gd_node_scalar(tok, 0));
+		free(copy);
+		gd_node_set(r->root, field, tags);
+	} else if (!strcmp(field, "customer") && r->kind != GD_CUSTOMER) {
+		gd_record *cust = NULL;
+		if ((err = gd_ref_resolve(&cust, l->recs, l->n, value, GD_CUSTOMER)) < 0)
+			goto done;
+		gd_node_set_str(r->root, field, cust->id, 0);
+	} else {
+		gd_node_set_str(r->root, field, value, 0);
+	}
+done:
+	free(field);
+	return err;
+}
+
+static int run(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	gd_ledger *l = NULL;
+	gd_record *r = NULL;
+	gd_change *c = NULL;
+	gd_time now;
+	gd_date today;
+	char *before = NULL, *after = NULL, *line = NULL;
+	size_t blen, alen, len;
+	int ch, i, err, committed = 0;
+
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'h': return cmd_help(&cmd_set_entry);
+		default: return cmd_usage(&cmd_set_entry);
+		}
+	}
+	if (argc - optind < 2)
+		return cmd_usage(&cmd_set_entry);
+	for (i = optind + 1; i < argc; i++)
+		if (!strchr(argv[i], '=') || argv[i][0] == '=') {
+			fprintf(stderr, "gendan: expected FIELD=VALUE, got '%s'\n", argv[i]);
+			return cmd_usage(&cmd_set_entry);
+		}
+	if ((err = cmd_now(&now, &today)) < 0)
+		return err;
+	if ((err = cmd_open(ctx, &l, 1, 1)) < 0)
+		return err;
+	if ((err = gd_ref_resolve(&r, l->recs, l->n, argv[optind], -1)) < 0)
+		goto done;
+	if ((err = gd_ledger_check_clean(l, r)) < 0)
+		goto done;
+	if ((err = gd_record_emit(&before, &blen, r)) < 0)
+		goto done;
+	for (i = optind + 1; i < argc; i++)
+		if ((err = set_one(l, r, argv[i], today)) < 0)
+			goto done;
+	if ((err = gd_record_validate(r, l->cfg)) < 0)
+		goto done;
+	if ((err = gd_record_emit(&after, &alen, r)) < 0)
+		goto done;
+	if (blen == alen && !memcmp(before, after, blen)) {
+		printf("%s/%s unchanged\n", gd_kind_name(r->kind), r->id);
+		goto done;
+	}
+	len = strlen(r->id) + 16;
+	for (i = optind + 1; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	if (!(line = malloc(len))) {
+		err = gd_error_set(GD_ERROR, "out of memory");
+		goto done;
+	}
+	strcpy(line, "set: ");
+	strcat(line, r->id);
+	for (i = optind + 1; i < argc; i++) {
+		strcat(line, " ");
+		strcat(line, argv[i]);
+	}
+	{
+		char *one = cmd_oneline(line, 72);
+		free(line);
+		line = one;
+	}
+	c = gd_change_new();
+	gd_change_write(c, r->path, after, alen);
+	if ((err = cmd_commit(l, c, "set", line, &committed)) < 0)
+		goto done;
+	printf("updated %s/%s\n", gd_kind_name(r->kind), r->id);
+done:
+	free(before);
+	free(after);
+	free(line);
+	gd_change_free(c);
+	gd_ledger_free(l);
+	return err;
+}
+
+const struct cmd_entry cmd_set_entry = {
+	"set", "set REF FIELD=VALUE...",
+	"change fields of a record (tier, grade, status, owner, next ...; VALUE empty removes)",
+	run,
+};

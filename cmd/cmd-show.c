@@ -1,0 +1,167 @@
+/*
+ * cmd-show.c - gendan show REF: a record and its timeline.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+
+/* One line for a scalar or a list of scalars; NULL for anything else. */
+static char *flat(const gd_node *n)
+{
+	size_t i, len = 1;
+	char *s;
+
+	if (n->type == GD_SCALAR)
+		return strdup(n->str);
+	if (n->type != GD_SEQ)
+		return NULL;
+	for (i = 0; i < n->n; i++) {
+		if (n->vals[i]->type != GD_SCALAR)
+			return NULL;
+		len += strlen(n->vals[i]->str) + 2;
+	}
+	if (!(s = malloc(len)))
+		return NULL;
+	s[0] = '\0';
+	for (i = 0; i < n->n; i++) {
+		if (i)
+			strcat(s, ", ");
+		strcat(s, n->vals[i]->str);
+	}
+	return s;
+}
+
+static void print_entry(const gd_node *e)
+{
+	const char *at = gd_node_str(e, "at"), *via = gd_node_str(e, "via");
+	const char *by = gd_node_str(e, "by"), *note = gd_node_str(e, "note");
+	const char *next = gd_node_str(e, "next");
+
+	printf("  %.10s %.5s  %-8s %s\n", at ? at : "?", at && strlen(at) > 11 ? at + 11 : "",
+	       via ? via : "-", by ? by : "");
+	if (note)
+		printf("      %s\n", note);
+	if (next)
+		printf("      next: %s\n", next);
+}
+
+static void print_human(const gd_record *r, const gd_config *cfg,
+			gd_date today)
+{
+	const gd_node *root = r->root, *log = gd_node_get(root, "log");
+	gd_due_item *items = NULL;
+	size_t i, n = 0, width = 0;
+
+	printf("%s/%s  %s\n", gd_kind_name(r->kind), r->id,
+	       gd_record_name(r) ? gd_record_name(r) : "");
+	for (i = 0; i < root->n; i++)
+		if (strlen(root->keys[i]) > width)
+			width = strlen(root->keys[i]);
+	printf("  %-*s  %s\n", (int)width, "path", r->path);
+	for (i = 0; i < root->n; i++) {
+		const gd_node *v = root->vals[i];
+		char *s;
+		if (!strcmp(root->keys[i], "log"))
+			continue;
+		if (v->type == GD_MAP && v->n) {
+			size_t k;
+			printf("  %-*s ", (int)width, root->keys[i]);
+			for (k = 0; k < v->n; k++) {
+				char *x = flat(v->vals[k]);
+				printf(" %s: %s", v->keys[k], x ? x : "…");
+				free(x);
+			}
+			putchar('\n');
+			continue;
+		}
+		if (v->type == GD_SEQ && v->n && v->vals[0]->type == GD_MAP) {
+			size_t k;
+			printf("  %s:\n", root->keys[i]);
+			for (k = 0; k < v->n; k++) {
+				const gd_node *m = v->vals[k];
+				size_t j;
+				printf("    -");
+				for (j = 0; m->type == GD_MAP && j < m->n; j++) {
+					char *x = flat(m->vals[j]);
+					printf(" %s: %s", m->keys[j], x ? x : "…");
+					free(x);
+				}
+				putchar('\n');
+			}
+			continue;
+		}
+		s = flat(v);
+		printf("  %-*s  %s\n", (int)width, root->keys[i], s ? s : "");
+		free(s);
+	}
+	gd_due_record(&items, &n, r, cfg, today);
+	for (i = 0; i < n; i++) {
+		char d[GD_DATE_LEN];
+		gd_date_format(d, items[i].due);
+		printf("  %-*s  %s (%s: %s)\n", (int)width, "due", d,
+		       gd_due_reason_name(items[i].reason), items[i].detail);
+	}
+	gd_due_items_free(items, n);
+	if (log && log->type == GD_SEQ && log->n) {
+		printf("\ntimeline (%zu contact%s):\n", log->n, log->n == 1 ? "" : "s");
+		for (i = 0; i < log->n; i++)
+			if (log->vals[i]->type == GD_MAP)
+				print_entry(log->vals[i]);
+	}
+}
+
+static int run(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	gd_ledger *l = NULL;
+	gd_record *r = NULL;
+	gd_time now;
+	gd_date today;
+	int ch, err, format = FMT_TABLE;
+	char *yaml = NULL;
+	size_t len;
+
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			if ((err = cmd_format(&format, optarg, "table,yaml,json")) < 0)
+				return err;
+			break;
+		case 'h': return cmd_help(&cmd_show_entry);
+		default: return cmd_usage(&cmd_show_entry);
+		}
+	}
+	if (argc - optind != 1)
+		return cmd_usage(&cmd_show_entry);
+	if ((err = cmd_now(&now, &today)) < 0)
+		return err;
+	if ((err = cmd_open(ctx, &l, 1, 0)) < 0)
+		return err;
+	if ((err = gd_ref_resolve(&r, l->recs, l->n, argv[optind], -1)) < 0)
+		goto done;
+	if (format == FMT_JSON) {
+		cmd_print(gd_json_record(r));
+	} else if (format == FMT_YAML) {
+		if ((err = gd_record_emit(&yaml, &len, r)) < 0)
+			goto done;
+		fwrite(yaml, 1, len, stdout);
+	} else {
+		print_human(r, l->cfg, today);
+	}
+done:
+	free(yaml);
+	gd_ledger_free(l);
+	return err;
+}
+
+const struct cmd_entry cmd_show_entry = {
+	"show", "show REF [--format=table|yaml|json]",
+	"show a record, what is due on it, and its timeline",
+	run,
+};

@@ -1,0 +1,105 @@
+/*
+ * cmd.h - what every subcommand shares: its table entry and helpers.
+ *
+ * Adding a command:
+ *  1. cmd/cmd-<name>.c with a `const struct cmd_entry cmd_<name>_entry`:
+ *     parse options with getopt_long, call lib/, print;
+ *  2. its pointer in the alphabetised table in cmd/gendan.c;
+ *  3. the file in meson.build;
+ *  4. docs/gendan-<name>.1 and a line in docs/gendan.1;
+ *  5. tests/cli/tNNNN-<name>.sh.
+ */
+#ifndef GENDAN_CMD_H
+#define GENDAN_CMD_H
+
+#include <stdio.h>
+
+#include "gendan.h"
+
+enum { FMT_TABLE, FMT_JSON, FMT_TSV, FMT_YAML };
+
+struct cmd_ctx {
+	const char *dir;    /* -C DIR */
+	int color;          /* 1 colour, 0 none (after --color and NO_COLOR) */
+	int tty;            /* stdout is a terminal */
+};
+
+struct cmd_entry {
+	const char *name;
+	const char *usage;   /* after "usage: gendan " */
+	const char *summary; /* one line for `gendan help` */
+	int (*run)(int argc, char **argv, struct cmd_ctx *ctx);
+};
+
+/* gendan's usage and command list: on stdout returns 0, else 2. */
+int cmd_main_usage(FILE *f);
+
+/* Print the entry's usage to stderr and return GD_EUSAGE (exit 2). */
+int cmd_usage(const struct cmd_entry *e);
+/* --help: the usage and summary on stdout. */
+int cmd_help(const struct cmd_entry *e);
+
+/* Open the ledger; with load, read every record, naming bad ones on
+ * stderr.  With lock, hold the ledger's lock first (write commands). */
+int cmd_open(struct cmd_ctx *ctx, gd_ledger **out, int load, int lock);
+
+/* Today's local date per $GENDAN_NOW or the clock. */
+int cmd_now(gd_time *now, gd_date *today);
+
+/* Parse --format=VALUE among the allowed ones ("table,json,tsv"). */
+int cmd_format(int *out, const char *value, const char *allowed);
+
+/* Commit change c: summary, action, and the trailers of its paths.  Prints
+ * nothing; *committed 0 when nothing changed. */
+int cmd_commit(gd_ledger *l, gd_change *c, const char *action,
+	       const char *summary, int *committed);
+
+/* A one-line version of text for a commit summary (at most ~50 columns). */
+char *cmd_oneline(const char *text, size_t max);
+
+/* Write a malloc'd string to stdout and free it. */
+void cmd_print(char *s);
+
+/* For an option with an optional date (--done [DATE]): the next argument
+ * when it parses as a date, consumed by advancing *optind; else today. */
+int cmd_optional_date(gd_date *out, const char *optarg_, int argc, char **argv,
+		      int *optind_, gd_date today);
+
+/* Resolve REF and refuse a record with uncommitted hand edits. */
+int cmd_find_clean(gd_ledger *l, gd_record **out, const char *ref, int kind);
+
+/* Stage and commit one changed record; "unchanged" when nothing changed. */
+int cmd_save(gd_ledger *l, gd_record *r, const char *action,
+	     const char *summary);
+
+/* The item of the list `key` (stages, payments) whose `field` is `name`;
+ * appended when create, else NULL when absent.  Borrowed. */
+gd_node *cmd_list_item(gd_record *r, const char *key, const char *field,
+		       const char *name, int create);
+
+/* Print records as ls and find do, in the chosen format. */
+void cmd_list(gd_record *const *recs, size_t n, int format,
+	      struct cmd_ctx *ctx);
+
+/* Open $VISUAL/$EDITOR on a temp file holding text; *out its content after
+ * the editor exits successfully. */
+int cmd_edit_text(char **out, const char *text, const char *suffix);
+
+extern const struct cmd_entry cmd_add_entry;
+extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_commit_entry;
+extern const struct cmd_entry cmd_due_entry;
+extern const struct cmd_entry cmd_find_entry;
+extern const struct cmd_entry cmd_help_entry;
+extern const struct cmd_entry cmd_init_entry;
+extern const struct cmd_entry cmd_log_entry;
+extern const struct cmd_entry cmd_ls_entry;
+extern const struct cmd_entry cmd_pay_entry;
+extern const struct cmd_entry cmd_set_entry;
+extern const struct cmd_entry cmd_show_entry;
+extern const struct cmd_entry cmd_stage_entry;
+
+/* The command table, NULL-terminated, in cmd/gendan.c. */
+extern const struct cmd_entry *const cmd_table[];
+
+#endif

@@ -1,0 +1,376 @@
+/*
+ * util.c - helpers shared by the subcommands (see cmd.h).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cmd.h"
+
+int cmd_usage(const struct cmd_entry *e)
+{
+	fprintf(stderr, "usage: gendan %s\n", e->usage);
+	return GD_EUSAGE;
+}
+
+int cmd_help(const struct cmd_entry *e)
+{
+	printf("usage: gendan %s\n\n%s\n", e->usage, e->summary);
+	return 0;
+}
+
+static void print_bad(void *ctx, const char *message)
+{
+	(void)ctx;
+	fprintf(stderr, "gendan: %s\n", message);
+}
+
+int cmd_open(struct cmd_ctx *ctx, gd_ledger **out, int load, int lock)
+{
+	gd_ledger *l = NULL;
+	int err;
+
+	*out = NULL;
+	if ((err = gd_ledger_open(&l, ctx->dir)) < 0)
+		return err;
+	if (lock && (err = gd_store_lock(l->store)) < 0)
+		goto fail;
+	if (load && (err = gd_ledger_load(l, print_bad, NULL)) < 0)
+		goto fail;
+	*out = l;
+	return 0;
+fail:
+	gd_ledger_free(l);
+	return err;
+}
+
+int cmd_now(gd_time *now, gd_date *today)
+{
+	int err;
+
+	if ((err = gd_now(now)) < 0)
+		return err;
+	*today = gd_time_date(now);
+	return 0;
+}
+
+int cmd_format(int *out, const char *value, const char *allowed)
+{
+	static const char *const names[] = {"table", "json", "tsv", "yaml"};
+	size_t i, n = strlen(value);
+	const char *p;
+
+	for (i = 0; i < sizeof(names) / sizeof(*names); i++) {
+		if (strcmp(value, names[i]))
+			continue;
+		for (p = allowed; (p = strstr(p, value)); p += n)
+			if ((p == allowed || p[-1] == ',') &&
+			    (p[n] == ',' || p[n] == '\0')) {
+				*out = (int)i;
+				return 0;
+			}
+	}
+	gd_error_set(GD_EUSAGE, "invalid format '%s': use one of %s", value,
+		     allowed);
+	fprintf(stderr, "gendan: %s\n", gd_error_last());
+	return GD_EUSAGE;
+}
+
+int cmd_commit(gd_ledger *l, gd_change *c, const char *action,
+	       const char *summary, int *committed)
+{
+	size_t i, n = gd_change_count(c);
+	char **paths = malloc((n ? n : 1) * sizeof(*paths));
+	char *msg;
+	int err;
+
+	if (!paths)
+		return gd_error_set(GD_ERROR, "out of memory");
+	for (i = 0; i < n; i++)
+		paths[i] = (char *)gd_change_path(c, i);
+	msg = gd_store_message(summary, action, paths, n);
+	err = gd_store_apply(l->store, c, msg, committed);
+	free(msg);
+	free(paths);
+	return err;
+}
+
+char *cmd_oneline(const char *text, size_t max)
+{
+	size_t i = 0, o = 0, w = 0;
+	char *out = malloc(strlen(text) + 4);
+
+	if (!out)
+		return NULL;
+	while (text[i] && w < max) {
+		unsigned char c = (unsigned char)text[i];
+		size_t len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+		if (c == '\n' || c == '\r' || c == '\t') {
+			if (o && out[o - 1] != ' ')
+				out[o++] = ' ';
+			i++;
+			continue;
+		}
+		if (strnlen(text + i, len) < len)
+			break;
+		memcpy(out + o, text + i, len);
+		o += len;
+		i += len;
+		w += len > 2 ? 2 : 1;
+	}
+	while (o && out[o - 1] == ' ')
+		o--;
+	if (text[i]) {
+		memcpy(out + o, "…", strlen("…"));
+		o += strlen("…");
+	}
+	out[o] = '\0';
+	return out;
+}
+
+void cmd_print(char *s)
+{
+	if (s)
+		fputs(s, stdout);
+	free(s);
+}
+
+int cmd_edit_text(char **out, const char *text, const char *suffix)
+{
+	const char *editor = getenv("VISUAL");
+	char path[] = "/tmp/gendan-XXXXXX.txt";
+	char *buf = NULL, *cmd = NULL;
+	size_t len, tl = strlen(text);
+	int fd, status, err = 0;
+
+	*out = NULL;
+	if (!editor || !*editor)
+		editor = getenv("EDITOR");
+	if (!editor || !*editor)
+		editor = "vi";
+	(void)suffix;
+	if ((fd = mkstemps(path, 4)) < 0)
+		return gd_error_set(GD_EIO, "cannot create a temporary file: %s",
+				    strerror(errno));
+	if (write(fd, text, tl) != (ssize_t)tl || close(fd) < 0) {
+		err = gd_error_set(GD_EIO, "cannot write '%s': %s", path,
+				   strerror(errno));
+		goto done;
+	}
+	/* like git, the editor is run by the shell so "code --wait" works */
+	if (asprintf(&cmd, "%s \"$@\"", editor) < 0) {
+		cmd = NULL;
+		err = gd_error_set(GD_ERROR, "out of memory");
+		goto done;
+	}
+	{
+		pid_t pid = fork();
+		if (pid < 0) {
+			err = gd_error_set(GD_EIO, "cannot run the editor: %s",
+					   strerror(errno));
+			goto done;
+		}
+		if (pid == 0) {
+			execl("/bin/sh", "sh", "-c", cmd, editor, path, (char *)NULL);
+			_exit(127);
+		}
+		while (waitpid(pid, &status, 0) < 0)
+			if (errno != EINTR) {
+				err = gd_error_set(GD_EIO, "cannot wait for the editor");
+				goto done;
+			}
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		err = gd_error_set(GD_ERROR, "the editor '%s' failed; nothing changed",
+				   editor);
+		goto done;
+	}
+	{
+		FILE *f = fopen(path, "r");
+		gd_error_clear();
+		if (!f) {
+			err = gd_error_set(GD_EIO, "cannot read '%s'", path);
+			goto done;
+		}
+		len = 0;
+		buf = malloc(1);
+		for (;;) {
+			char chunk[4096];
+			size_t r = fread(chunk, 1, sizeof(chunk), f);
+			char *nb;
+			if (!r)
+				break;
+			nb = realloc(buf, len + r + 1);
+			if (!nb) {
+				fclose(f);
+				err = gd_error_set(GD_ERROR, "out of memory");
+				goto done;
+			}
+			buf = nb;
+			memcpy(buf + len, chunk, r);
+			len += r;
+		}
+		fclose(f);
+		buf[len] = '\0';
+	}
+	*out = buf;
+	buf = NULL;
+done:
+	unlink(path);
+	free(cmd);
+	free(buf);
+	return err;
+}
+
+static void last_contact(char *buf, size_t size, const gd_record *r)
+{
+	gd_time at;
+	const gd_node *e = gd_record_last_log(r, &at);
+	char d[GD_DATE_LEN];
+	const char *via;
+
+	buf[0] = '\0';
+	if (!e)
+		return;
+	gd_date_format(d, gd_time_date(&at));
+	via = gd_node_str(e, "via");
+	snprintf(buf, size, "%s%s%s", d, via ? " " : "", via ? via : "");
+}
+
+void cmd_list(gd_record *const *recs, size_t n, int format,
+	      struct cmd_ctx *ctx)
+{
+	static const char *const headers[] = {"REF", "NAME", "GRADE", "STATUS",
+					      "OWNER", "COUNTRY", "CITY",
+					      "LAST CONTACT"};
+	static const char *const tsv_headers[] = {
+		"id", "kind", "name", "grade", "status", "owner",
+		"country", "city", "last_contact", "path"};
+	gd_table *t;
+	size_t i;
+
+	if (format == FMT_JSON) {
+		cmd_print(gd_json_records(recs, n));
+		return;
+	}
+	if (format == FMT_TSV) {
+		cmd_print(gd_tsv_line(tsv_headers, 10));
+		for (i = 0; i < n; i++) {
+			char last[64];
+			const char *cells[10];
+			const gd_record *r = recs[i];
+			const gd_node *from = gd_node_get(r->root, "from");
+			last_contact(last, sizeof(last), r);
+			cells[0] = r->id;
+			cells[1] = gd_kind_name(r->kind);
+			cells[2] = gd_record_name(r);
+			cells[3] = gd_record_grade(r);
+			cells[4] = gd_record_status(r);
+			cells[5] = gd_record_owner(r);
+			cells[6] = gd_node_str(from ? from : r->root, "country");
+			cells[7] = gd_node_str(r->root, "city");
+			cells[8] = last;
+			cells[9] = r->path;
+			cmd_print(gd_tsv_line(cells, 10));
+		}
+		return;
+	}
+	t = gd_table_new(8, headers);
+	for (i = 0; i < n; i++) {
+		char ref[128], last[64];
+		const char *cells[8];
+		const gd_record *r = recs[i];
+		const gd_node *from = gd_node_get(r->root, "from");
+		snprintf(ref, sizeof(ref), "%s/%s", gd_kind_name(r->kind), r->id);
+		last_contact(last, sizeof(last), r);
+		cells[0] = ref;
+		cells[1] = gd_record_name(r);
+		cells[2] = gd_record_grade(r);
+		cells[3] = gd_record_status(r);
+		cells[4] = gd_record_owner(r);
+		cells[5] = gd_node_str(from ? from : r->root, "country");
+		cells[6] = gd_node_str(r->root, "city");
+		cells[7] = last;
+		gd_table_add(t, cells, GD_PLAIN);
+	}
+	if (n)
+		cmd_print(gd_table_render(t, ctx->color, 0));
+	gd_table_free(t);
+}
+
+int cmd_optional_date(gd_date *out, const char *optarg_, int argc, char **argv,
+		      int *optind_, gd_date today)
+{
+	if (optarg_)
+		return gd_when_parse(out, optarg_, today);
+	if (*optind_ < argc && gd_when_parse(out, argv[*optind_], today) == 0) {
+		(*optind_)++;
+		return 0;
+	}
+	gd_error_clear();
+	*out = today;
+	return 0;
+}
+
+int cmd_find_clean(gd_ledger *l, gd_record **out, const char *ref, int kind)
+{
+	int err;
+
+	if ((err = gd_ref_resolve(out, l->recs, l->n, ref, kind)) < 0)
+		return err;
+	return gd_ledger_check_clean(l, *out);
+}
+
+int cmd_save(gd_ledger *l, gd_record *r, const char *action,
+	     const char *summary)
+{
+	gd_change *c;
+	char *line = NULL;
+	int err, committed = 0;
+
+	if ((err = gd_record_validate(r, l->cfg)) < 0)
+		return err;
+	c = gd_change_new();
+	if ((err = gd_ledger_stage(c, r)) < 0)
+		goto done;
+	if (asprintf(&line, "%s: %s %s", action, r->id, summary) < 0) {
+		line = NULL;
+		err = gd_error_set(GD_ERROR, "out of memory");
+		goto done;
+	}
+	if ((err = cmd_commit(l, c, action, line, &committed)) < 0)
+		goto done;
+	if (committed)
+		printf("updated %s/%s\n", gd_kind_name(r->kind), r->id);
+	else
+		printf("%s/%s unchanged\n", gd_kind_name(r->kind), r->id);
+done:
+	free(line);
+	gd_change_free(c);
+	return err;
+}
+
+gd_node *cmd_list_item(gd_record *r, const char *key, const char *field,
+		       const char *name, int create)
+{
+	gd_node *list = gd_node_get(r->root, key), *item;
+	size_t i;
+
+	for (i = 0; list && list->type == GD_SEQ && i < list->n; i++) {
+		const char *v = gd_node_str(list->vals[i], field);
+		if (list->vals[i]->type == GD_MAP && v && !strcmp(v, name))
+			return list->vals[i];
+	}
+	if (!create)
+		return NULL;
+	if (!list || list->type != GD_SEQ) {
+		list = gd_node_seq();
+		gd_node_set(r->root, key, list);
+	}
+	item = gd_node_map();
+	gd_node_set_str(item, field, name, 0);
+	gd_node_push(list, item);
+	return item;
+}

@@ -1,0 +1,20 @@
+/*
+ * gendan.h - the umbrella header of libgendan.
+ */
+#ifndef GENDAN_H
+#define GENDAN_H
+
+#include "gendan/config.h"
+#include "gendan/dates.h"
+#include "gendan/due.h"
+#include "gendan/error.h"
+#include "gendan/ids.h"
+#include "gendan/ledger.h"
+#include "gendan/node.h"
+#include "gendan/output.h"
+#include "gendan/record.h"
+#include "gendan/refs.h"
+#include "gendan/store.h"
+#include "gendan/yaml.h"
+
+#endif

@@ -1,0 +1,59 @@
+/*
+ * due.h - what is due, and when (SPEC 2.3): the heart of gendan.
+ */
+#ifndef GENDAN_DUE_H
+#define GENDAN_DUE_H
+
+#include <stddef.h>
+
+#include "gendan/config.h"
+#include "gendan/dates.h"
+#include "gendan/record.h"
+
+typedef enum {
+	GD_DUE_REPLY,    /* an inquiry waits for its first reply */
+	GD_DUE_FOLLOWUP, /* a customer or inquiry to contact again */
+	GD_DUE_STAGE,    /* an order stage planned and not done */
+	GD_DUE_PAYMENT   /* a payment due and not received */
+} gd_due_reason;
+
+typedef struct {
+	const gd_record *rec; /* borrowed */
+	gd_date due;
+	int days_late;        /* today - due: 0 today, < 0 upcoming */
+	gd_due_reason reason;
+	char *detail;         /* "B every 7d, last contact 2026-11-15 (phone)" */
+	char *explain;        /* the rule of SPEC 2.3 that applied */
+} gd_due_item;
+
+typedef struct {
+	int days;            /* also list what is due within this many days */
+	int all;             /* every owner */
+	const char *owner;   /* only this owner ("none": unowned only) */
+	const char *me;      /* default: records of me and unowned ones */
+	int kind;            /* a gd_kind, or -1 for every kind */
+	const char *tier;    /* only this tier/grade, or NULL */
+} gd_due_filter;
+
+/* Every pending item of one record, whatever its date, appended to
+ * (*items, *n). */
+void gd_due_record(gd_due_item **items, size_t *n, const gd_record *r,
+		   const gd_config *cfg, gd_date today);
+
+/* The due list of SPEC 2.3: filtered, within the horizon, ordered. */
+void gd_due_list(gd_due_item **out, size_t *n, gd_record *const *recs,
+		 size_t nrecs, const gd_config *cfg, gd_date today,
+		 const gd_due_filter *f);
+
+/* Does a record pass the owner filter of f? */
+int gd_due_owner_match(const gd_record *r, const gd_due_filter *f);
+
+void gd_due_items_free(gd_due_item *items, size_t n);
+
+/* follow-up, reply, stage, payment */
+const char *gd_due_reason_name(gd_due_reason r);
+
+/* "84h", "7d", "2w": a cadence as configured, for details. */
+void gd_duration_format(char *buf, size_t size, int64_t secs);
+
+#endif

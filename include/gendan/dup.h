@@ -1,0 +1,30 @@
+/*
+ * dup.h - look before you add (查重): the duplicate check of SPEC 3.
+ *
+ * A new customer or inquiry is a likely duplicate of an existing customer or
+ * inquiry when it shares an email address, an email domain that is not a
+ * free-mail domain, the digits of a phone number, or a normalised company
+ * name.
+ */
+#ifndef GENDAN_DUP_H
+#define GENDAN_DUP_H
+
+#include <stddef.h>
+
+#include "gendan/config.h"
+#include "gendan/record.h"
+
+typedef struct {
+	const char *name;    /* customer name or inquiry company */
+	const char *email;
+	const char *phone;
+} gd_dup_probe;
+
+/* GD_EEXISTS with a message naming the record found and what it shares
+ * ("... already wrote on 2026-10-03 about LED panel ..." for inquiries),
+ * or 0 when nothing matches.  `what` names the new record for the
+ * message. */
+int gd_dup_check(gd_record *const *recs, size_t n, const gd_config *cfg,
+		 const gd_dup_probe *probe, const char *what);
+
+#endif

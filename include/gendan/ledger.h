@@ -1,0 +1,56 @@
+/*
+ * ledger.h - a ledger opened for a command: its store, its configuration
+ * and, once loaded, every record under customers/, inquiries/ and orders/.
+ *
+ * Loading reads every *.yaml anywhere under the three folders.  A record that
+ * cannot be read or is invalid never stops the others: it is reported to the
+ * `bad` callback (one message naming the file) and left out.
+ */
+#ifndef GENDAN_LEDGER_H
+#define GENDAN_LEDGER_H
+
+#include <stddef.h>
+
+#include "gendan/config.h"
+#include "gendan/record.h"
+#include "gendan/store.h"
+
+typedef struct gd_ledger {
+	gd_store *store;
+	gd_config *cfg;
+	const char *root;   /* borrowed from store */
+	gd_record **recs;   /* sorted by kind, then id */
+	size_t n;
+	size_t nbad;        /* records left out while loading */
+} gd_ledger;
+
+typedef void (*gd_bad_fn)(void *ctx, const char *message);
+
+/* Open the ledger (see gd_store_open) and read gendan.yaml. */
+int gd_ledger_open(gd_ledger **out, const char *dir);
+void gd_ledger_free(gd_ledger *l);
+
+/* Read every record; bad ones go to bad(ctx, message) and are skipped.
+ * Records are validated against the configuration. */
+int gd_ledger_load(gd_ledger *l, gd_bad_fn bad, void *ctx);
+
+/* Read one record file (relative path) and validate it. */
+int gd_ledger_read(gd_ledger *l, gd_record **out, const char *relpath);
+
+/* Is `id` free for `kind` (no loaded record of that kind has it)? */
+int gd_ledger_id_free(const gd_ledger *l, gd_kind kind, const char *id);
+
+/* `base`, or base-2, base-3 ... : the first id free for kind.  Malloc'd. */
+char *gd_ledger_unique_id(const gd_ledger *l, gd_kind kind, const char *base);
+
+/* Every record file whose path is not where gendan would write it
+ * (kind/shard/id.yaml): reported to bad() by gendan check. */
+void gd_ledger_misplaced(const gd_ledger *l, gd_bad_fn bad, void *ctx);
+
+/* Write r (canonical form) into change c. */
+int gd_ledger_stage(gd_change *c, gd_record *r);
+
+/* Refuse to write a record with uncommitted hand edits (GD_ECONFLICT). */
+int gd_ledger_check_clean(gd_ledger *l, const gd_record *r);
+
+#endif

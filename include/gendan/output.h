@@ -1,0 +1,37 @@
+/*
+ * output.h - what commands print: aligned tables, TSV and JSON.
+ */
+#ifndef GENDAN_OUTPUT_H
+#define GENDAN_OUTPUT_H
+
+#include <stddef.h>
+
+#include "gendan/due.h"
+#include "gendan/record.h"
+
+typedef enum { GD_PLAIN = 0, GD_RED, GD_YELLOW, GD_DIM } gd_color;
+
+typedef struct gd_table gd_table;
+
+gd_table *gd_table_new(size_t ncols, const char *const *headers);
+/* Copies the cells (NULL prints as empty). */
+void gd_table_add(gd_table *t, const char *const *cells, gd_color color);
+size_t gd_table_rows(const gd_table *t);
+/* Columns padded by display width (CJK counts 2); the last column cut
+ * with "…" to max_width when max_width > 0.  Malloc'd. */
+char *gd_table_render(const gd_table *t, int color, size_t max_width);
+void gd_table_free(gd_table *t);
+
+/* One TSV line (tabs, newlines and backslashes escaped as \t \n \\),
+ * ending in "\n".  Malloc'd. */
+char *gd_tsv_line(const char *const *cells, size_t n);
+
+/* JSON, pretty-printed with a final newline, UTF-8 written literally.
+ * A record is its YAML keys plus kind, id and path (SPEC 3.2). */
+char *gd_json_record(const gd_record *r);
+char *gd_json_records(gd_record *const *recs, size_t n);
+/* SPEC 3.1: kind id name owner grade due days_late reason detail path
+ * (and explain when with_explain). */
+char *gd_json_due(const gd_due_item *items, size_t n, int with_explain);
+
+#endif

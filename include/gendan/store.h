@@ -1,0 +1,96 @@
+/*
+ * store.h - the ledger as a git repository: locate it, lock it, write files
+ * atomically and commit every change.  Only lib/store.c sees libgit2.
+ *
+ * A ledger is a non-bare git repository whose work tree root holds
+ * gendan.yaml.  Every command that changes data builds one gd_change (files
+ * to write or delete) and applies it with gd_store_apply(): temp files are
+ * written and fsynced, then renamed into place, the index entries of exactly
+ * those paths are updated, and one commit is made on the checked-out branch,
+ * so the work tree, index and HEAD agree afterwards (git status stays clean).
+ * A failed apply restores the files and leaves index and HEAD as they were.
+ */
+#ifndef GENDAN_STORE_H
+#define GENDAN_STORE_H
+
+#include <stddef.h>
+
+typedef struct gd_store gd_store;
+
+/*
+ * Open the ledger: `dir` when not NULL (-C), else $GENDAN_DIR, else the git
+ * work tree around the current directory if its root has gendan.yaml, else
+ * $XDG_DATA_HOME/gendan (default ~/.local/share/gendan).  GD_ENOTFOUND
+ * with a message naming the directory when there is no ledger there.
+ */
+int gd_store_open(gd_store **out, const char *dir);
+void gd_store_free(gd_store *s);
+
+/* Absolute path of the work tree root, no trailing slash.  Borrowed. */
+const char *gd_store_root(const gd_store *s);
+
+/*
+ * Create a ledger in `dir` (created when missing; refused when it already
+ * holds a gendan.yaml or a git repository with commits): a git repository
+ * whose branch is main, gendan.yaml holding config_text, remote "origin" when
+ * remote_url is not NULL, and a first commit.  Needs an identity.
+ */
+int gd_store_init(const char *dir, const char *config_text,
+		  const char *remote_url);
+
+/* Serialise with other gendan processes: blocking flock() on
+ * .git/gendan.lock, released by gd_store_unlock() or gd_store_free() (and by
+ * the kernel when the process dies, so a lock is never stale). */
+int gd_store_lock(gd_store *s);
+void gd_store_unlock(gd_store *s);
+
+/* The author: GIT_AUTHOR_NAME / GIT_AUTHOR_EMAIL, else user.name /
+ * user.email from git config.  GD_EIDENTITY with a message telling the user
+ * how to set it when either is missing.  Borrowed strings. */
+int gd_store_identity(gd_store *s, const char **name, const char **email);
+
+/* "Me": GIT_AUTHOR_EMAIL, else user.email; NULL when neither.  Borrowed. */
+const char *gd_store_me(gd_store *s);
+
+/* *dirty = 1 when relpath differs between HEAD, the index and the work tree
+ * (modified, added, deleted, or untracked): hand edits not committed. */
+int gd_store_path_dirty(gd_store *s, const char *relpath, int *dirty);
+
+/* Every path under customers/, inquiries/, orders/, plus gendan.yaml, that
+ * differs from HEAD in the index or work tree, including untracked files and
+ * deletions; sorted; *out is a malloc'd array of malloc'd strings. */
+int gd_store_changed_paths(gd_store *s, char ***out, size_t *n);
+
+/* A set of file writes and deletions committed together. */
+typedef struct gd_change gd_change;
+gd_change *gd_change_new(void);
+void gd_change_free(gd_change *c);
+/* Both copy their arguments.  A later call for the same path replaces. */
+void gd_change_write(gd_change *c, const char *relpath, const char *data,
+		     size_t len);
+void gd_change_remove(gd_change *c, const char *relpath);
+size_t gd_change_count(const gd_change *c);
+const char *gd_change_path(const gd_change *c, size_t i);
+
+/*
+ * Apply c and commit it with `message`.  When the resulting tree equals
+ * HEAD's, nothing is committed and *committed is 0.  If HEAD moves
+ * underneath, the commit is redone on the new HEAD.
+ */
+int gd_store_apply(gd_store *s, gd_change *c, const char *message,
+		   int *committed);
+
+/* Stage the given paths as they are in the work tree (added, modified or
+ * deleted) and commit them; for `gendan commit`. */
+int gd_store_commit_paths(gd_store *s, char *const *paths, size_t n,
+			  const char *message);
+
+/*
+ * A commit message of SPEC 3.3: summary line, blank line, then
+ * "Gendan-Action: <action>" and one "Gendan-Record: <path>" per path (at most
+ * 100; beyond that one "Gendan-Records: N").  Malloc'd.
+ */
+char *gd_store_message(const char *summary, const char *action,
+		       char *const *paths, size_t n);
+
+#endif

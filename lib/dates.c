@@ -1,0 +1,339 @@
+/*
+ * dates.c - dates, times, durations and "now" (see gendan/dates.h).
+ *
+ * Civil dates use Howard Hinnant's days-from-civil algorithm, so date
+ * arithmetic never depends on the time zone; only the conversion between an
+ * instant and a local date goes through localtime_r()/mktime().
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "gendan/dates.h"
+#include "gendan/error.h"
+
+gd_date gd_date_from_ymd(int y, int m, int d)
+{
+	int era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (gd_date)(era * 146097 + doe - 719468);
+}
+
+void gd_date_to_ymd(gd_date date, int *y, int *m, int *d)
+{
+	int z = date + 719468;
+	int era = (z >= 0 ? z : z - 146096) / 146097;
+	int doe = z - era * 146097;
+	int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int mp = (5 * doy + 2) / 153;
+
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+int gd_date_weekday(gd_date d)
+{
+	/* 1970-01-01 was a Thursday (3 when Monday is 0) */
+	int w = (int)((d + 3) % 7);
+
+	return w < 0 ? w + 7 : w;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 && leap ? 29 : days[m - 1];
+}
+
+/* n digits at s as a number, or -1. */
+static int digits(const char *s, int n)
+{
+	int v = 0, i;
+
+	for (i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* YYYY-MM-DD at the start of s; 0 when it is a date that exists. */
+static int ymd_prefix(gd_date *out, const char *s)
+{
+	int y = digits(s, 4), m, d;
+
+	if (y < 0 || s[4] != '-' || (m = digits(s + 5, 2)) < 0 || s[7] != '-' ||
+	    (d = digits(s + 8, 2)) < 0)
+		return -1;
+	if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return -1;
+	*out = gd_date_from_ymd(y, m, d);
+	return 0;
+}
+
+int gd_date_parse(gd_date *out, const char *s)
+{
+	if (strlen(s) != 10 || ymd_prefix(out, s) < 0)
+		return gd_error_set(GD_EINVALID,
+				    "invalid date '%s': expected YYYY-MM-DD", s);
+	return 0;
+}
+
+void gd_date_format(char buf[GD_DATE_LEN], gd_date d)
+{
+	int y, m, dd;
+
+	gd_date_to_ymd(d, &y, &m, &dd);
+	/* years outside 0000-9999 cannot be written in this format */
+	snprintf(buf, GD_DATE_LEN, "%04u-%02u-%02u", (unsigned)y % 10000u,
+		 (unsigned)m % 100u, (unsigned)dd % 100u);
+}
+
+gd_date gd_time_date(const gd_time *t)
+{
+	time_t tt = (time_t)t->t;
+	struct tm tm;
+
+	if (!localtime_r(&tt, &tm))
+		return (gd_date)(t->t / 86400);
+	return gd_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+static int32_t local_offset(int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (!localtime_r(&tt, &tm))
+		return 0;
+	return (int32_t)tm.tm_gmtoff;
+}
+
+gd_time gd_time_local(gd_date d, int hh, int mm)
+{
+	struct tm tm;
+	int y, m, dd;
+	gd_time t;
+
+	gd_date_to_ymd(d, &y, &m, &dd);
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = dd;
+	tm.tm_hour = hh;
+	tm.tm_min = mm;
+	tm.tm_isdst = -1;
+	t.t = (int64_t)mktime(&tm);
+	t.off = (int32_t)tm.tm_gmtoff;
+	return t;
+}
+
+/*
+ * ISO 8601: YYYY-MM-DD(T| )HH:MM[:SS][.fff](Z|+HH:MM|-HH:MM|+HHMM|+HH).
+ * With need_offset 0 a missing offset means local time.
+ */
+static int iso(gd_time *out, const char *s, int need_offset)
+{
+	gd_date d;
+	int hh, mm, ss = 0, oh, om = 0, sign;
+	const char *p;
+
+	if (ymd_prefix(&d, s) < 0 || (s[10] != 'T' && s[10] != 't' && s[10] != ' '))
+		return -1;
+	p = s + 11;
+	if ((hh = digits(p, 2)) < 0 || p[2] != ':' || (mm = digits(p + 3, 2)) < 0)
+		return -1;
+	p += 5;
+	if (*p == ':') {
+		if ((ss = digits(p + 1, 2)) < 0)
+			return -1;
+		p += 3;
+		if (*p == '.' || *p == ',') {
+			p++;
+			if (!isdigit((unsigned char)*p))
+				return -1;
+			while (isdigit((unsigned char)*p))
+				p++;
+		}
+	}
+	if (hh > 23 || mm > 59 || ss > 60)
+		return -1;
+	if (*p == '\0') {
+		if (need_offset)
+			return -1;
+		*out = gd_time_local(d, hh, mm);
+		out->t += ss;
+		return 0;
+	}
+	if (*p == 'Z' || *p == 'z') {
+		if (p[1])
+			return -1;
+		out->t = (int64_t)d * 86400 + hh * 3600 + mm * 60 + ss;
+		out->off = 0;
+		return 0;
+	}
+	if (*p != '+' && *p != '-')
+		return -1;
+	sign = *p == '-' ? -1 : 1;
+	p++;
+	if ((oh = digits(p, 2)) < 0)
+		return -1;
+	p += 2;
+	if (*p == ':') {
+		if ((om = digits(p + 1, 2)) < 0)
+			return -1;
+		p += 3;
+	} else if (*p) {
+		if ((om = digits(p, 2)) < 0)
+			return -1;
+		p += 2;
+	}
+	if (*p || oh > 23 || om > 59)
+		return -1;
+	out->off = sign * (oh * 3600 + om * 60);
+	out->t = (int64_t)d * 86400 + hh * 3600 + mm * 60 + ss - out->off;
+	return 0;
+}
+
+int gd_time_parse_iso(gd_time *out, const char *s)
+{
+	if (iso(out, s, 1) < 0)
+		return gd_error_set(GD_EINVALID,
+				    "invalid time '%s': expected ISO 8601 with offset (2026-11-22T10:15:00+08:00)",
+				    s);
+	return 0;
+}
+
+int gd_now(gd_time *out)
+{
+	const char *env = getenv("GENDAN_NOW");
+	gd_date d;
+
+	if (env && *env) {
+		if (strlen(env) == 10 && ymd_prefix(&d, env) == 0) {
+			*out = gd_time_local(d, 0, 0);
+			return 0;
+		}
+		if (iso(out, env, 0) < 0)
+			return gd_error_set(GD_EINVALID,
+					    "invalid GENDAN_NOW '%s': expected an ISO 8601 time",
+					    env);
+	} else {
+		out->t = (int64_t)time(NULL);
+	}
+	/* times gendan writes carry the user's own offset */
+	out->off = local_offset(out->t);
+	return 0;
+}
+
+static const char *const weekdays[] = {"monday", "tuesday", "wednesday",
+				       "thursday", "friday", "saturday",
+				       "sunday"};
+
+int gd_when_parse(gd_date *out, const char *s, gd_date today)
+{
+	size_t len = strlen(s), i;
+	int n;
+
+	if (len == 10 && ymd_prefix(out, s) == 0)
+		return 0;
+	if (!strcasecmp(s, "today")) {
+		*out = today;
+		return 0;
+	}
+	if (!strcasecmp(s, "yesterday")) {
+		*out = today - 1;
+		return 0;
+	}
+	if (!strcasecmp(s, "tomorrow")) {
+		*out = today + 1;
+		return 0;
+	}
+	if ((s[0] == '+' || s[0] == '-') && len >= 3 && len <= 7 &&
+	    (s[len - 1] == 'd' || s[len - 1] == 'w')) {
+		for (i = 1, n = 0; i < len - 1 && isdigit((unsigned char)s[i]); i++)
+			n = n * 10 + (s[i] - '0');
+		if (i == len - 1) {
+			if (s[len - 1] == 'w')
+				n *= 7;
+			*out = today + (s[0] == '-' ? -n : n);
+			return 0;
+		}
+	}
+	for (i = 0; i < 7; i++) {
+		if ((len == 3 && !strncasecmp(s, weekdays[i], 3)) ||
+		    !strcasecmp(s, weekdays[i])) {
+			int ahead = ((int)i - gd_date_weekday(today) + 7) % 7;
+			*out = today + (ahead ? ahead : 7);
+			return 0;
+		}
+	}
+	return gd_error_set(GD_EINVALID,
+			    "invalid date '%s': use YYYY-MM-DD, today, yesterday, tomorrow, +3d, +2w, -3d or a weekday",
+			    s);
+}
+
+int gd_time_parse(gd_time *out, const char *s, gd_date today)
+{
+	gd_date d;
+
+	if (iso(out, s, 1) == 0)
+		return 0;
+	if (gd_when_parse(&d, s, today) < 0)
+		return gd_error_set(GD_EINVALID,
+				    "invalid time '%s': use ISO 8601 with offset or a date",
+				    s);
+	*out = gd_time_local(d, 9, 0);
+	return 0;
+}
+
+void gd_time_format(char buf[GD_TIME_LEN], const gd_time *t)
+{
+	int64_t local = t->t + t->off;
+	int64_t days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+	int64_t secs = local - days * 86400;
+	int32_t off = t->off < 0 ? -t->off : t->off;
+	char date[GD_DATE_LEN];
+
+	gd_date_format(date, (gd_date)days);
+	snprintf(buf, GD_TIME_LEN, "%.10sT%02u:%02u:%02u%c%02u:%02u", date,
+		 (unsigned)(secs / 3600) % 100u, (unsigned)(secs / 60 % 60) % 100u,
+		 (unsigned)(secs % 60) % 100u, t->off < 0 ? '-' : '+',
+		 (unsigned)(off / 3600) % 100u, (unsigned)(off / 60 % 60) % 100u);
+}
+
+int gd_duration_parse(int64_t *secs, const char *s)
+{
+	size_t len = strlen(s), i;
+	int64_t n = 0;
+
+	if (len < 2 || len > 7)
+		goto bad;
+	for (i = 0; i < len - 1; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			goto bad;
+		n = n * 10 + (s[i] - '0');
+	}
+	switch (s[len - 1]) {
+	case 'h': *secs = n * 3600; return 0;
+	case 'd': *secs = n * 86400; return 0;
+	case 'w': *secs = n * 7 * 86400; return 0;
+	default: break;
+	}
+bad:
+	return gd_error_set(GD_EINVALID,
+			    "invalid duration '%s': expected <n>h, <n>d or <n>w", s);
+}

@@ -1,0 +1,355 @@
+/*
+ * due.c - compute what is due (SPEC 2.3).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "gendan/due.h"
+#include "internal.h"
+
+#define DAY 86400
+
+static const char *const reason_names[] = {"reply", "follow-up", "stage",
+					   "payment"};
+
+const char *gd_due_reason_name(gd_due_reason r)
+{
+	return reason_names[r];
+}
+
+void gd_duration_format(char *buf, size_t size, int64_t secs)
+{
+	if (secs % (7 * DAY) == 0)
+		snprintf(buf, size, "%lldw", (long long)(secs / (7 * DAY)));
+	else if (secs % DAY == 0)
+		snprintf(buf, size, "%lldd", (long long)(secs / DAY));
+	else
+		snprintf(buf, size, "%lldh", (long long)(secs / 3600));
+}
+
+static void push(gd_due_item **items, size_t *n, const gd_record *r,
+		 gd_date due, gd_date today, gd_due_reason reason, char *detail,
+		 char *explain)
+{
+	gd_due_item *it;
+
+	*items = gd__xrealloc(*items, (*n + 1) * sizeof(**items));
+	it = &(*items)[(*n)++];
+	it->rec = r;
+	it->due = due;
+	it->days_late = gd_date_diff(today, due);
+	it->reason = reason;
+	it->detail = detail;
+	it->explain = explain;
+}
+
+/* A date field of a mapping, or 0 when absent or invalid. */
+static int date_of(gd_date *out, const gd_node *map, const char *key)
+{
+	const char *s = gd_node_str(map, key);
+
+	return s && gd_date_parse(out, s) == 0;
+}
+
+/*
+ * The follow-up rule shared by customers and contacted inquiries: explicit
+ * next, the last contact's next, last contact + cadence, else `since`.
+ */
+static gd_date follow_up(const gd_record *r, const gd_config *cfg,
+			 gd_date since, const char *since_what, char **detail,
+			 char **explain)
+{
+	gd_time last;
+	const gd_node *entry = gd_record_last_log(r, &last);
+	const char *grade = gd_record_grade(r);
+	const gd_tier *tier = gd_config_tier(cfg, grade);
+	gd_date next, lastdate = 0, due;
+	char d1[GD_DATE_LEN], d2[GD_DATE_LEN], every[16];
+	const char *via = entry ? gd_node_str(entry, "via") : NULL;
+	char *contact;
+
+	if (!tier)
+		tier = &cfg->tiers[cfg->ntiers - 1];
+	gd_duration_format(every, sizeof(every), tier->every);
+	if (entry) {
+		lastdate = gd_time_date(&last);
+		gd_date_format(d1, lastdate);
+		contact = via ? gd__xasprintf("last contact %s (%s)", d1, via)
+			      : gd__xasprintf("last contact %s", d1);
+	} else {
+		contact = gd__xstrdup("never contacted");
+	}
+	if (date_of(&next, r->root, "next") && (!entry || next > lastdate)) {
+		gd_date_format(d2, next);
+		*detail = gd__xasprintf("next set to %s, %s", d2, contact);
+		*explain = gd__xasprintf("explicit next: %s (set on the record)", d2);
+		due = next;
+	} else if (entry && date_of(&next, entry, "next")) {
+		gd_date_format(d2, next);
+		*detail = gd__xasprintf("next agreed %s, %s", d2, contact);
+		*explain = gd__xasprintf("next agreed at the last contact (%s): %s",
+					 d1, d2);
+		due = next;
+	} else if (entry) {
+		gd_time t = last;
+		t.t += tier->every;
+		due = gd_time_date(&t);
+		*detail = gd__xasprintf("%s every %s, %s", tier->name, every,
+					contact);
+		*explain = gd__xasprintf("cadence: tier %s every %s after the last contact %s",
+					 tier->name, every, d1);
+	} else {
+		due = since;
+		gd_date_format(d2, since);
+		*detail = gd__xasprintf("never contacted, %s %s", since_what, d2);
+		*explain = gd__xasprintf("never contacted: due from %s %s",
+					 since_what, d2);
+	}
+	free(contact);
+	return due;
+}
+
+/* A hold keeps a record out until its end, never due before it. */
+static void held(const gd_record *r, gd_date *due, char **explain)
+{
+	const gd_node *hold = gd_node_get(r->root, "hold");
+	gd_date until;
+
+	if (!hold || hold->type != GD_MAP || !date_of(&until, hold, "until"))
+		return;
+	if (until > *due) {
+		char d[GD_DATE_LEN], *e;
+		gd_date_format(d, until);
+		e = gd__xasprintf("%s; on hold until %s", *explain, d);
+		free(*explain);
+		*explain = e;
+		*due = until;
+	}
+}
+
+static void customer(gd_due_item **items, size_t *n, const gd_record *r,
+		     const gd_config *cfg, gd_date today)
+{
+	gd_date created, due;
+	char *detail = NULL, *explain = NULL;
+
+	if (strcmp(gd_record_status(r), "active") != 0)
+		return;
+	if (!date_of(&created, r->root, "created"))
+		created = today;
+	due = follow_up(r, cfg, created, "created", &detail, &explain);
+	held(r, &due, &explain);
+	push(items, n, r, due, today, GD_DUE_FOLLOWUP, detail, explain);
+}
+
+static void inquiry(gd_due_item **items, size_t *n, const gd_record *r,
+		    const gd_config *cfg, gd_date today)
+{
+	const char *status = gd_record_status(r);
+	const char *rs = gd_node_str(r->root, "received");
+	const char *replied = gd_node_str(r->root, "replied");
+	gd_time received = {0, 0}, t;
+	gd_date due, since;
+	char *detail = NULL, *explain = NULL, every[16], d[GD_TIME_LEN];
+
+	if (!rs || gd_time_parse_iso(&received, rs) < 0)
+		return;
+	if (!strcmp(status, "new") && !replied) {
+		t = received;
+		t.t += cfg->reply_within;
+		due = gd_time_date(&t);
+		gd_duration_format(every, sizeof(every), cfg->reply_within);
+		gd_time_format(d, &received);
+		detail = gd__xasprintf("reply owed, received %s", d);
+		explain = gd__xasprintf("reply owed: received %s, reply within %s",
+					d, every);
+		held(r, &due, &explain);
+		push(items, n, r, due, today, GD_DUE_REPLY, detail, explain);
+		return;
+	}
+	if (strcmp(status, "new") && strcmp(status, "replied") &&
+	    strcmp(status, "quoted") && strcmp(status, "sampling"))
+		return;
+	since = gd_time_date(&received);
+	if (replied && gd_time_parse_iso(&t, replied) == 0)
+		since = gd_time_date(&t);
+	due = follow_up(r, cfg, since, "replied", &detail, &explain);
+	held(r, &due, &explain);
+	push(items, n, r, due, today, GD_DUE_FOLLOWUP, detail, explain);
+}
+
+static void order(gd_due_item **items, size_t *n, const gd_record *r,
+		  const gd_config *cfg, gd_date today)
+{
+	const gd_node *stages = gd_node_get(r->root, "stages");
+	const gd_node *payments = gd_node_get(r->root, "payments");
+	gd_date internal = 0, shipby = 0, due;
+	int has_internal, has_shipby;
+	char d1[GD_DATE_LEN], d2[GD_DATE_LEN], d3[GD_DATE_LEN];
+	size_t i;
+
+	(void)cfg;
+	if (strcmp(gd_record_status(r), "open") != 0)
+		return;
+	has_internal = date_of(&internal, r->root, "internal-by");
+	has_shipby = date_of(&shipby, r->root, "ship-by");
+	for (i = 0; stages && stages->type == GD_SEQ && i < stages->n; i++) {
+		const gd_node *s = stages->vals[i];
+		const char *name = gd_node_str(s, "name");
+		gd__buf detail = {0};
+		char *explain;
+		int slip;
+
+		if (s->type != GD_MAP || gd_node_get(s, "done") ||
+		    !date_of(&due, s, "plan") || !name)
+			continue;
+		gd_date_format(d1, due);
+		slip = gd_date_diff(today, due);
+		gd__buf_printf(&detail, "%s planned %s", name, d1);
+		if (slip > 0) {
+			gd__buf_printf(&detail, ", %d day%s late", slip,
+				       slip == 1 ? "" : "s");
+			/* the rest of the plan slips as much: the buffer
+			 * between internal-by and ship-by absorbs it or not */
+			if (has_internal) {
+				gd_date_format(d2, internal);
+				gd__buf_printf(&detail, "; internal-by %s at risk", d2);
+			}
+			if (has_shipby && (!has_internal ||
+					   internal + slip > shipby)) {
+				gd_date_format(d3, shipby);
+				gd__buf_printf(&detail, "; ship-by %s at risk", d3);
+			}
+		}
+		explain = gd__xasprintf("stage %s not done, planned %s", name, d1);
+		held(r, &due, &explain);
+		push(items, n, r, due, today, GD_DUE_STAGE,
+		     gd__buf_detach(&detail, NULL), explain);
+	}
+	for (i = 0; payments && payments->type == GD_SEQ && i < payments->n; i++) {
+		const gd_node *p = payments->vals[i];
+		const char *what = gd_node_str(p, "what");
+		const char *amount = gd_node_str(p, "amount");
+		const char *cur = gd_node_str(r->root, "currency");
+		char *detail, *explain;
+
+		if (p->type != GD_MAP || gd_node_get(p, "received") ||
+		    !date_of(&due, p, "due") || !what)
+			continue;
+		gd_date_format(d1, due);
+		if (amount)
+			detail = gd__xasprintf("%s %s%s%s due %s", what,
+					       cur ? cur : "", cur ? " " : "",
+					       amount, d1);
+		else
+			detail = gd__xasprintf("%s due %s", what, d1);
+		explain = gd__xasprintf("payment %s not received, due %s", what, d1);
+		held(r, &due, &explain);
+		push(items, n, r, due, today, GD_DUE_PAYMENT, detail, explain);
+	}
+}
+
+void gd_due_record(gd_due_item **items, size_t *n, const gd_record *r,
+		   const gd_config *cfg, gd_date today)
+{
+	switch (r->kind) {
+	case GD_CUSTOMER:
+		customer(items, n, r, cfg, today);
+		break;
+	case GD_INQUIRY:
+		inquiry(items, n, r, cfg, today);
+		break;
+	case GD_ORDER:
+		order(items, n, r, cfg, today);
+		break;
+	}
+}
+
+int gd_due_owner_match(const gd_record *r, const gd_due_filter *f)
+{
+	const char *owner = gd_record_owner(r);
+
+	if (f->all)
+		return 1;
+	if (f->owner) {
+		if (!strcmp(f->owner, "none"))
+			return !owner || !*owner;
+		return owner && !strcasecmp(owner, f->owner);
+	}
+	return !owner || !*owner || (f->me && !strcasecmp(owner, f->me));
+}
+
+static const gd_config *sort_cfg;
+
+static int item_cmp(const void *a, const void *b)
+{
+	const gd_due_item *x = a, *y = b;
+	int rx = x->reason == GD_DUE_REPLY, ry = y->reason == GD_DUE_REPLY;
+	size_t gx, gy;
+	int c;
+
+	if (rx != ry)
+		return ry - rx;
+	if (rx && x->due != y->due)
+		return x->due < y->due ? -1 : 1;
+	if (x->days_late != y->days_late)
+		return x->days_late > y->days_late ? -1 : 1;
+	gx = gd_config_tier_rank(sort_cfg, gd_record_grade(x->rec));
+	gy = gd_config_tier_rank(sort_cfg, gd_record_grade(y->rec));
+	if (gx != gy)
+		return gx < gy ? -1 : 1;
+	if ((c = strcmp(x->rec->id, y->rec->id)))
+		return c;
+	if (x->rec->kind != y->rec->kind)
+		return (int)x->rec->kind - (int)y->rec->kind;
+	return (int)x->reason - (int)y->reason;
+}
+
+void gd_due_list(gd_due_item **out, size_t *n, gd_record *const *recs,
+		 size_t nrecs, const gd_config *cfg, gd_date today,
+		 const gd_due_filter *f)
+{
+	gd_due_item *items = NULL;
+	size_t i, count = 0, kept = 0;
+
+	for (i = 0; i < nrecs; i++) {
+		const gd_record *r = recs[i];
+		const char *grade;
+
+		if (f->kind >= 0 && (int)r->kind != f->kind)
+			continue;
+		if (!gd_due_owner_match(r, f))
+			continue;
+		grade = gd_record_grade(r);
+		if (f->tier && (!grade || strcmp(grade, f->tier)))
+			continue;
+		gd_due_record(&items, &count, r, cfg, today);
+	}
+	for (i = 0; i < count; i++) {
+		if (items[i].reason == GD_DUE_REPLY ||
+		    items[i].days_late >= -f->days) {
+			items[kept++] = items[i];
+		} else {
+			free(items[i].detail);
+			free(items[i].explain);
+		}
+	}
+	sort_cfg = cfg;
+	if (kept > 1)
+		qsort(items, kept, sizeof(*items), item_cmp);
+	*out = items;
+	*n = kept;
+}
+
+void gd_due_items_free(gd_due_item *items, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(items[i].detail);
+		free(items[i].explain);
+	}
+	free(items);
+}

@@ -1,0 +1,274 @@
+/*
+ * ledger.c - open a ledger and read its records (see gendan/ledger.h).
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "gendan/error.h"
+#include "gendan/ledger.h"
+#include "gendan/yaml.h"
+#include "internal.h"
+
+int gd_ledger_open(gd_ledger **out, const char *dir)
+{
+	gd_ledger *l = gd__xcalloc(1, sizeof(*l));
+	char *path = NULL;
+	int err;
+
+	*out = NULL;
+	if ((err = gd_store_open(&l->store, dir)) < 0)
+		goto done;
+	l->root = gd_store_root(l->store);
+	path = gd__xasprintf("%s/gendan.yaml", l->root);
+	if ((err = gd_config_load(&l->cfg, path, "gendan.yaml")) < 0)
+		goto done;
+	*out = l;
+	l = NULL;
+done:
+	free(path);
+	gd_ledger_free(l);
+	return err;
+}
+
+void gd_ledger_free(gd_ledger *l)
+{
+	size_t i;
+
+	if (!l)
+		return;
+	for (i = 0; i < l->n; i++)
+		gd_record_free(l->recs[i]);
+	free(l->recs);
+	gd_config_free(l->cfg);
+	gd_store_free(l->store);
+	free(l);
+}
+
+int gd_ledger_read(gd_ledger *l, gd_record **out, const char *relpath)
+{
+	char *abs = gd__xasprintf("%s/%s", l->root, relpath);
+	char *buf = NULL;
+	size_t len;
+	struct stat st;
+	gd_record *r = NULL;
+	int err;
+
+	*out = NULL;
+	if (lstat(abs, &st) == 0 && S_ISLNK(st.st_mode)) {
+		err = gd_error_set(GD_EINVALID, "%s: symbolic links are not allowed",
+				   relpath);
+		goto done;
+	}
+	if ((err = gd__read_file(&buf, &len, abs, GD_YAML_MAX_SIZE)) < 0) {
+		const char *m = gd_error_last();
+		size_t rl = strlen(l->root);
+		/* name the file relative to the ledger, as everywhere else */
+		if (!strncmp(m, l->root, rl) && m[rl] == '/')
+			gd_error_set(err, "%s", m + rl + 1);
+		goto done;
+	}
+	if ((err = gd_record_parse(&r, relpath, buf, len)) < 0)
+		goto done;
+	if ((err = gd_record_validate(r, l->cfg)) < 0)
+		goto done;
+	*out = r;
+	r = NULL;
+done:
+	gd_record_free(r);
+	free(buf);
+	free(abs);
+	return err;
+}
+
+struct walk {
+	gd_ledger *l;
+	gd_bad_fn bad;
+	void *ctx;
+	size_t cap;
+};
+
+static void add(struct walk *w, gd_record *r)
+{
+	gd_ledger *l = w->l;
+
+	if (l->n == w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 256;
+		l->recs = gd__xrealloc(l->recs, w->cap * sizeof(*l->recs));
+	}
+	l->recs[l->n++] = r;
+}
+
+static void report(struct walk *w, const char *msg)
+{
+	w->l->nbad++;
+	if (w->bad)
+		w->bad(w->ctx, msg);
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t a = strlen(s), b = strlen(suffix);
+
+	return a >= b && !strcmp(s + a - b, suffix);
+}
+
+static void walk_dir(struct walk *w, const char *rel, int depth)
+{
+	char *abs = gd__xasprintf("%s/%s", w->l->root, rel);
+	DIR *d = opendir(abs);
+	struct dirent *e;
+
+	if (!d) {
+		if (errno != ENOENT) {
+			char *m = gd__xasprintf("%s: %s", rel, strerror(errno));
+			report(w, m);
+			free(m);
+		}
+		free(abs);
+		return;
+	}
+	while ((e = readdir(d))) {
+		char *child;
+		struct stat st;
+
+		/* hidden entries: ".", "..", and gendan's own temp files */
+		if (e->d_name[0] == '.')
+			continue;
+		child = gd__xasprintf("%s/%s", rel, e->d_name);
+		if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+			free(child);
+			continue;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			/* deep trees are someone's mistake or an attack */
+			if (depth < 8)
+				walk_dir(w, child, depth + 1);
+		} else if (ends_with(e->d_name, ".yaml")) {
+			gd_record *r = NULL;
+			if (S_ISLNK(st.st_mode)) {
+				char *m = gd__xasprintf("%s: symbolic links are not allowed",
+							child);
+				report(w, m);
+				free(m);
+			} else if (gd_ledger_read(w->l, &r, child) < 0) {
+				report(w, gd_error_last());
+			} else {
+				add(w, r);
+			}
+		}
+		free(child);
+	}
+	closedir(d);
+	free(abs);
+}
+
+static int rec_cmp(const void *a, const void *b)
+{
+	const gd_record *x = *(gd_record *const *)a;
+	const gd_record *y = *(gd_record *const *)b;
+	int c;
+
+	if (x->kind != y->kind)
+		return (int)x->kind - (int)y->kind;
+	if ((c = strcmp(x->id, y->id)))
+		return c;
+	return strcmp(x->path, y->path);
+}
+
+int gd_ledger_load(gd_ledger *l, gd_bad_fn bad, void *ctx)
+{
+	struct walk w = {l, bad, ctx, 0};
+	size_t i, j;
+	int k;
+
+	for (k = 0; k < GD_NKINDS; k++)
+		walk_dir(&w, gd_kind_dir((gd_kind)k), 0);
+	if (l->n > 1)
+		qsort(l->recs, l->n, sizeof(*l->recs), rec_cmp);
+	/* the same id twice (two shards): keep the first, name the second */
+	for (i = 1, j = 1; i < l->n; i++) {
+		gd_record *prev = l->recs[j - 1], *r = l->recs[i];
+		if (prev->kind == r->kind && !strcmp(prev->id, r->id)) {
+			char *m = gd__xasprintf("%s: duplicate id '%s' (also %s)",
+						r->path, r->id, prev->path);
+			report(&w, m);
+			free(m);
+			gd_record_free(r);
+			continue;
+		}
+		l->recs[j++] = r;
+	}
+	if (l->n)
+		l->n = j;
+	return 0;
+}
+
+int gd_ledger_id_free(const gd_ledger *l, gd_kind kind, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->recs[i]->kind == kind && !strcmp(l->recs[i]->id, id))
+			return 0;
+	return 1;
+}
+
+char *gd_ledger_unique_id(const gd_ledger *l, gd_kind kind, const char *base)
+{
+	char *id = gd__xstrdup(base);
+	int n;
+
+	for (n = 2; !gd_ledger_id_free(l, kind, id); n++) {
+		free(id);
+		id = gd__xasprintf("%s-%d", base, n);
+	}
+	return id;
+}
+
+void gd_ledger_misplaced(const gd_ledger *l, gd_bad_fn bad, void *ctx)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		char *want = gd_record_path_for(l->recs[i]->kind, l->recs[i]->id);
+		if (strcmp(want, l->recs[i]->path) != 0) {
+			char *m = gd__xasprintf("%s: misplaced, gendan keeps it at %s",
+						l->recs[i]->path, want);
+			bad(ctx, m);
+			free(m);
+		}
+		free(want);
+	}
+}
+
+int gd_ledger_stage(gd_change *c, gd_record *r)
+{
+	char *buf = NULL;
+	size_t len;
+	int err;
+
+	if ((err = gd_record_emit(&buf, &len, r)) < 0)
+		return err;
+	gd_change_write(c, r->path, buf, len);
+	free(buf);
+	return 0;
+}
+
+int gd_ledger_check_clean(gd_ledger *l, const gd_record *r)
+{
+	int dirty = 0, err;
+
+	if ((err = gd_store_path_dirty(l->store, r->path, &dirty)) < 0)
+		return err;
+	if (dirty)
+		return gd_error_set(GD_ECONFLICT,
+				    "%s has uncommitted hand edits: run 'gendan commit' first",
+				    r->path);
+	return 0;
+}

@@ -1,0 +1,291 @@
+/*
+ * output.c - tables, TSV and JSON (see gendan/output.h).  Only this file
+ * sees jansson.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gendan/ids.h"
+#include "gendan/output.h"
+#include "gendan/yaml.h"
+#include "internal.h"
+
+struct gd_table {
+	size_t ncols, nrows;
+	char **cells; /* nrows+1 rows of ncols: the header first */
+	gd_color *colors;
+};
+
+static void add_row(gd_table *t, const char *const *cells, gd_color color)
+{
+	size_t i;
+
+	t->cells = gd__xrealloc(t->cells, (t->nrows + 1) * t->ncols * sizeof(char *));
+	t->colors = gd__xrealloc(t->colors, (t->nrows + 1) * sizeof(gd_color));
+	for (i = 0; i < t->ncols; i++)
+		t->cells[t->nrows * t->ncols + i] =
+			gd__xstrdup(cells[i] ? cells[i] : "");
+	t->colors[t->nrows++] = color;
+}
+
+gd_table *gd_table_new(size_t ncols, const char *const *headers)
+{
+	gd_table *t = gd__xcalloc(1, sizeof(*t));
+
+	t->ncols = ncols;
+	add_row(t, headers, GD_PLAIN);
+	return t;
+}
+
+void gd_table_add(gd_table *t, const char *const *cells, gd_color color)
+{
+	add_row(t, cells, color);
+}
+
+size_t gd_table_rows(const gd_table *t)
+{
+	return t->nrows - 1;
+}
+
+void gd_table_free(gd_table *t)
+{
+	size_t i;
+
+	if (!t)
+		return;
+	for (i = 0; i < t->nrows * t->ncols; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	free(t->colors);
+	free(t);
+}
+
+/* Control characters would break the table: show them as spaces. */
+static char *flatten(const char *s)
+{
+	char *c = gd__xstrdup(s), *p;
+
+	for (p = c; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	return c;
+}
+
+/* The longest prefix of s (whole UTF-8 characters) of width <= w. */
+static size_t cut(const char *s, size_t w)
+{
+	size_t i = 0, width = 0;
+
+	while (s[i]) {
+		size_t len = 1, cw;
+		char ch[5];
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0xf0)
+			len = 4;
+		else if (c >= 0xe0)
+			len = 3;
+		else if (c >= 0xc0)
+			len = 2;
+		if (strnlen(s + i, len) < len)
+			len = 1;
+		memcpy(ch, s + i, len);
+		ch[len] = '\0';
+		cw = gd_text_width(ch);
+		if (width + cw > w)
+			break;
+		width += cw;
+		i += len;
+	}
+	return i;
+}
+
+char *gd_table_render(const gd_table *t, int color, size_t max_width)
+{
+	static const char *const codes[] = {"", "\033[31m", "\033[33m", "\033[2m"};
+	size_t *widths = gd__xcalloc(t->ncols, sizeof(*widths));
+	size_t r, c, used = 0;
+	gd__buf b = {0};
+
+	for (r = 0; r < t->nrows; r++)
+		for (c = 0; c < t->ncols; c++) {
+			size_t w = gd_text_width(t->cells[r * t->ncols + c]);
+			if (w > widths[c])
+				widths[c] = w;
+		}
+	for (c = 0; c + 1 < t->ncols; c++)
+		used += widths[c] + 2;
+	for (r = 0; r < t->nrows; r++) {
+		int on = color && (r == 0 || t->colors[r] != GD_PLAIN);
+		if (on)
+			gd__buf_puts(&b, r == 0 ? "\033[1m" : codes[t->colors[r]]);
+		for (c = 0; c < t->ncols; c++) {
+			char *cell = flatten(t->cells[r * t->ncols + c]);
+			size_t w = gd_text_width(cell);
+			if (c + 1 == t->ncols) {
+				if (max_width && used + w > max_width &&
+				    max_width > used + 1) {
+					size_t keep = cut(cell, max_width - used - 1);
+					gd__buf_add(&b, cell, keep);
+					gd__buf_puts(&b, "…");
+				} else {
+					gd__buf_puts(&b, cell);
+				}
+			} else {
+				gd__buf_puts(&b, cell);
+				for (; w < widths[c] + 2; w++)
+					gd__buf_putc(&b, ' ');
+			}
+			free(cell);
+		}
+		/* no trailing blanks when the last cell is empty */
+		while (b.len && b.buf[b.len - 1] == ' ')
+			b.buf[--b.len] = '\0';
+		if (on)
+			gd__buf_puts(&b, "\033[0m");
+		gd__buf_putc(&b, '\n');
+	}
+	free(widths);
+	return gd__buf_detach(&b, NULL);
+}
+
+char *gd_tsv_line(const char *const *cells, size_t n)
+{
+	gd__buf b = {0};
+	size_t i;
+	const char *p;
+
+	for (i = 0; i < n; i++) {
+		if (i)
+			gd__buf_putc(&b, '\t');
+		for (p = cells[i] ? cells[i] : ""; *p; p++) {
+			if (*p == '\t')
+				gd__buf_puts(&b, "\\t");
+			else if (*p == '\n')
+				gd__buf_puts(&b, "\\n");
+			else if (*p == '\r')
+				gd__buf_puts(&b, "\\r");
+			else if (*p == '\\')
+				gd__buf_puts(&b, "\\\\");
+			else
+				gd__buf_putc(&b, *p);
+		}
+	}
+	gd__buf_putc(&b, '\n');
+	return gd__buf_detach(&b, NULL);
+}
+
+static json_t *from_node(const gd_node *n)
+{
+	json_t *j;
+	size_t i;
+
+	switch (n->type) {
+	case GD_MAP:
+		j = json_object();
+		for (i = 0; i < n->n; i++)
+			json_object_set_new(j, n->keys[i], from_node(n->vals[i]));
+		return j;
+	case GD_SEQ:
+		j = json_array();
+		for (i = 0; i < n->n; i++)
+			json_array_append_new(j, from_node(n->vals[i]));
+		return j;
+	case GD_SCALAR:
+		break;
+	}
+	switch (gd_yaml_resolve(n)) {
+	case GD_YNULL:
+		return json_null();
+	case GD_YBOOL:
+		return json_boolean(n->str[0] == 't' || n->str[0] == 'T');
+	case GD_YINT: {
+		char *end;
+		long long v = strtoll(n->str, &end, 0);
+		if (!*end && !strchr(n->str, '_') && strncmp(n->str, "0o", 2))
+			return json_integer(v);
+		break;
+	}
+	case GD_YFLOAT: {
+		char *end;
+		double v = strtod(n->str, &end);
+		if (!*end && v == v && v - v == 0)
+			return json_real(v);
+		break;
+	}
+	case GD_YSTR:
+		break;
+	}
+	return json_string(n->str);
+}
+
+static json_t *record_json(const gd_record *r)
+{
+	json_t *j = from_node(r->root);
+
+	json_object_set_new(j, "kind", json_string(gd_kind_name(r->kind)));
+	json_object_set_new(j, "id", json_string(r->id));
+	json_object_set_new(j, "path", json_string(r->path));
+	return j;
+}
+
+static char *dump(json_t *j)
+{
+	char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	char *out;
+
+	json_decref(j);
+	if (!s)
+		return gd__xstrdup("null\n");
+	out = gd__xasprintf("%s\n", s);
+	free(s);
+	return out;
+}
+
+char *gd_json_record(const gd_record *r)
+{
+	return dump(record_json(r));
+}
+
+char *gd_json_records(gd_record *const *recs, size_t n)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		json_array_append_new(a, record_json(recs[i]));
+	return dump(a);
+}
+
+static json_t *str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+char *gd_json_due(const gd_due_item *items, size_t n, int with_explain)
+{
+	json_t *a = json_array();
+	size_t i;
+	char d[GD_DATE_LEN];
+
+	for (i = 0; i < n; i++) {
+		const gd_due_item *it = &items[i];
+		json_t *o = json_object();
+		gd_date_format(d, it->due);
+		json_object_set_new(o, "kind", json_string(gd_kind_name(it->rec->kind)));
+		json_object_set_new(o, "id", json_string(it->rec->id));
+		json_object_set_new(o, "name", str_or_null(gd_record_name(it->rec)));
+		json_object_set_new(o, "owner", str_or_null(gd_record_owner(it->rec)));
+		json_object_set_new(o, "grade", str_or_null(gd_record_grade(it->rec)));
+		json_object_set_new(o, "due", json_string(d));
+		json_object_set_new(o, "days_late", json_integer(it->days_late));
+		json_object_set_new(o, "reason", json_string(gd_due_reason_name(it->reason)));
+		json_object_set_new(o, "detail", json_string(it->detail));
+		json_object_set_new(o, "path", json_string(it->rec->path));
+		if (with_explain)
+			json_object_set_new(o, "explain", json_string(it->explain));
+		json_array_append_new(a, o);
+	}
+	return dump(a);
+}

@@ -1,0 +1,86 @@
+# lib.sh - shared set-up for the end-to-end tests of the gendan binary.
+#
+# Each test runs the real binary in a temporary ledger, with a fixed clock
+# (GENDAN_NOW), a fixed time zone, its own HOME and a git identity, and
+# prints TAP ("ok N - what", "not ok N - what") so a failure says what was
+# expected.
+
+set -u
+
+: "${GENDAN:?GENDAN must name the gendan binary}"
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/gendan-test.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+export HOME="$TMP/home"
+mkdir -p "$HOME"
+export XDG_CONFIG_HOME="$HOME/.config"
+export XDG_DATA_HOME="$HOME/.local/share"
+export TZ=UTC
+export GENDAN_NOW=2026-11-23T09:00:00+00:00
+export GIT_AUTHOR_NAME="Li Lei" GIT_AUTHOR_EMAIL=li.lei@example.com
+export GIT_COMMITTER_NAME="Li Lei" GIT_COMMITTER_EMAIL=li.lei@example.com
+export NO_COLOR=1 LC_ALL=C.UTF-8
+unset GENDAN_DIR EDITOR VISUAL
+git config --global user.name "Li Lei"
+git config --global user.email li.lei@example.com
+git config --global init.defaultBranch main
+
+n=0
+failed=0
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
+
+# check DESCRIPTION COMMAND...: the command must succeed.
+check() {
+	desc=$1; shift
+	if "$@" >"$TMP/out" 2>"$TMP/err"; then ok "$desc"; else
+		not_ok "$desc"; echo "# exit $?: $*"; sed 's/^/# /' "$TMP/out" "$TMP/err"; fi
+}
+
+# gd EXPECTED_EXIT ARGS...: run gendan, keep stdout/stderr in $TMP/out and
+# $TMP/err, and check its exit code.
+gd() {
+	want=$1; shift
+	"$GENDAN" "$@" >"$TMP/out" 2>"$TMP/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then ok "gendan $* exits $want"; else
+		not_ok "gendan $* exits $want (got $got)"
+		sed 's/^/# out: /' "$TMP/out"; sed 's/^/# err: /' "$TMP/err"; fi
+}
+
+# has FILE PATTERN: FILE has a line matching the grep -E pattern.
+has() {
+	if grep -Eq -- "$2" "$1"; then ok "$(basename "$1") has '$2'"; else
+		not_ok "$(basename "$1") has '$2'"; sed 's/^/# /' "$1"; fi
+}
+
+hasnt() {
+	if grep -Eq -- "$2" "$1"; then not_ok "$(basename "$1") lacks '$2'"
+		sed 's/^/# /' "$1"; else ok "$(basename "$1") lacks '$2'"; fi
+}
+
+# eq DESCRIPTION EXPECTED ACTUAL
+eq() {
+	if [ "$2" = "$3" ]; then ok "$1"; else
+		not_ok "$1"; echo "# expected: $2"; echo "# actual:   $3"; fi
+}
+
+# clean: git status of the ledger in the current directory is clean.
+clean() {
+	s=$(git status --porcelain)
+	eq "git status is clean${1:+ ($1)}" "" "$s"
+}
+
+commits() { git rev-list --count HEAD; }
+
+# new_ledger DIR: a fresh ledger, and cd into it.
+new_ledger() {
+	"$GENDAN" init "$1" >/dev/null 2>&1 || { not_ok "init $1"; exit 1; }
+	cd "$1" || exit 1
+}
+
+done_testing() {
+	echo "1..$n"
+	[ "$failed" -eq 0 ]
+	exit $?
+}
