@@ -32,7 +32,7 @@ g add customer "Sunrise Home Depot Pty" --tier D --email buyer@sunrisehome.com.a
 as wang.fang@example.com add customer "Istanbul Aydınlatma" --tier B --email satin@istanbul-aydinlatma.com.tr --country TR --city Istanbul --owner wang.fang@example.com
 as wang.fang@example.com add customer "Casablanca Lumière SARL" --tier C --email achat@casalumiere.ma --country MA --city Casablanca --owner wang.fang@example.com
 g add customer "Texas Patio Supply" --tier B --email orders@texaspatio.example --country US --city Houston --tag outdoor
-g add customer "Hanoi Lighting JSC" --tier C --email sales@hanoilighting.vn --country VN --city Hà Nội
+g add customer "Hanoi Lighting JSC" --tier C --email sales@hanoilighting.vn --country VN --city "Hà Nội"
 g add customer "Warsaw LED Sp. z o.o." --tier D --email biuro@warsawled.pl --country PL --city Warszawa
 g add customer "Mumbai Electricals" --tier B --email purchase@mumbaielec.in --country IN --city Mumbai --owner ""
 g add customer "Chilean Solar Ltda" --tier C --email ventas@chilesolar.cl --country CL --city Santiago --owner ""
@@ -49,7 +49,7 @@ g log gulf --via whatsapp -m "Ahmed asks for CE and RoHS certificates"
 at 2026-10-24T15:30:00+08:00
 g log acme --via email -m "Quote sent: DL-20 USD 4.20 FOB Ningbo, MOQ 2000"
 g log kanto --via email -m "Tanaka-san: catalogue received, will visit at fair"
-g log muller --via email -m "Asked for IP65 version of the flood light"
+g log Müller --via email -m "Asked for IP65 version of the flood light"
 at 2026-10-27T09:40:00+08:00
 g log haitian --via phone -m "报价已发，对方嫌贵，要求降价3%"
 g log oupu --via visit -m "Factory visit, checked production line for panel lights" --next 2026-11-20

@@ -21,9 +21,7 @@ const char *gd_due_reason_name(gd_due_reason r)
 
 void gd_duration_format(char *buf, size_t size, int64_t secs)
 {
-	if (secs % (7 * DAY) == 0)
-		snprintf(buf, size, "%lldw", (long long)(secs / (7 * DAY)));
-	else if (secs % DAY == 0)
+	if (secs % DAY == 0)
 		snprintf(buf, size, "%lldd", (long long)(secs / DAY));
 	else
 		snprintf(buf, size, "%lldh", (long long)(secs / 3600));

@@ -53,7 +53,7 @@ void gd_due_items_free(gd_due_item *items, size_t n);
 /* follow-up, reply, stage, payment */
 const char *gd_due_reason_name(gd_due_reason r);
 
-/* "84h", "7d", "2w": a cadence as configured, for details. */
+/* "84h", "7d": a cadence in days, or hours when not whole days. */
 void gd_duration_format(char *buf, size_t size, int64_t secs);
 
 #endif
