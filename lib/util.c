@@ -48,18 +48,14 @@ char *gd__xstrndup(const char *s, size_t n)
 
 char *gd__xasprintf(const char *fmt, ...)
 {
-	gd__buf b = {0};
 	va_list ap;
+	char *p = NULL;
 	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vasprintf(&p, fmt, ap);
 	va_end(ap);
-	b.buf = gd__xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(b.buf, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return b.buf;
+	return checked(n < 0 ? NULL : p);
 }
 
 static void grow(gd__buf *b, size_t extra)
@@ -93,16 +89,15 @@ void gd__buf_putc(gd__buf *b, char c)
 void gd__buf_printf(gd__buf *b, const char *fmt, ...)
 {
 	va_list ap;
+	char *p = NULL;
 	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vasprintf(&p, fmt, ap);
 	va_end(ap);
-	grow(b, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(b->buf + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b->len += (size_t)n;
+	checked(n < 0 ? NULL : p);
+	gd__buf_add(b, p, (size_t)n);
+	free(p);
 }
 
 char *gd__buf_detach(gd__buf *b, size_t *len)
