@@ -1,0 +1,276 @@
+/*
+ * test-store.c - the ledger as a git repository: init, open, apply,
+ * commit, status and the lock, on real repositories in temp directories.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "gendan/error.h"
+#include "gendan/store.h"
+
+static char tmp[256];
+
+/* The whole output of a shell command. */
+static char *run(const char *fmt, ...)
+{
+	char cmd[1024], *out = calloc(1, 65536);
+	va_list ap;
+	FILE *p;
+	size_t n;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	assert_non_null(p = popen(cmd, "r"));
+	n = fread(out, 1, 65535, p);
+	out[n] = '\0';
+	pclose(p);
+	return out;
+}
+
+static void expect(char *got, const char *want)
+{
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(tmp, sizeof(tmp), "/tmp/gendan-store.XXXXXX");
+	if (!mkdtemp(tmp))
+		return -1;
+	setenv("HOME", tmp, 1);
+	setenv("XDG_CONFIG_HOME", tmp, 1);
+	setenv("GIT_AUTHOR_NAME", "Li Lei", 1);
+	setenv("GIT_AUTHOR_EMAIL", "li.lei@example.com", 1);
+	setenv("GIT_COMMITTER_NAME", "Li Lei", 1);
+	setenv("GIT_COMMITTER_EMAIL", "li.lei@example.com", 1);
+	unsetenv("GENDAN_DIR");
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char *out;
+
+	(void)state;
+	out = run("rm -rf '%s'", tmp);
+	free(out);
+	return 0;
+}
+
+static gd_store *new_ledger(const char *name)
+{
+	char dir[512];
+	gd_store *s = NULL;
+
+	snprintf(dir, sizeof(dir), "%s/%s", tmp, name);
+	assert_int_equal(gd_store_init(dir, "gendan: 1\n", NULL), 0);
+	assert_int_equal(gd_store_open(&s, dir), 0);
+	return s;
+}
+
+static void test_store__init_makes_main_with_one_commit(void **state)
+{
+	gd_store *s = new_ledger("l");
+	char dir[512];
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "%s/l", tmp);
+	expect(run("git -C %s symbolic-ref --short HEAD", dir), "main\n");
+	expect(run("git -C %s rev-list --count HEAD", dir), "1\n");
+	expect(run("git -C %s log -1 --format=%%B", dir),
+	       "init: new ledger\n\nGendan-Action: init\nGendan-Record: gendan.yaml\n\n");
+	expect(run("git -C %s status --porcelain", dir), "");
+	assert_int_equal(gd_store_init(dir, "gendan: 1\n", NULL), GD_EEXISTS);
+	gd_store_free(s);
+}
+
+static void test_store__init_without_identity_creates_nothing(void **state)
+{
+	char dir[512];
+	struct stat st;
+
+	(void)state;
+	unsetenv("GIT_AUTHOR_NAME");
+	unsetenv("GIT_AUTHOR_EMAIL");
+	snprintf(dir, sizeof(dir), "%s/noid", tmp);
+	assert_int_equal(gd_store_init(dir, "gendan: 1\n", NULL), GD_EIDENTITY);
+	assert_non_null(strstr(gd_error_last(), "user.email"));
+	assert_int_not_equal(stat(dir, &st), 0);
+}
+
+static void test_store__open_finds_the_ledger(void **state)
+{
+	gd_store *s = new_ledger("l"), *t = NULL;
+	char dir[512], sub[600], cwd[4096], *root;
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "%s/l", tmp);
+	root = realpath(dir, NULL);
+	assert_string_equal(gd_store_root(s), root);
+	snprintf(sub, sizeof(sub), "%s/customers/ab", dir);
+	free(run("mkdir -p %s", sub));
+	assert_non_null(getcwd(cwd, sizeof(cwd)));
+	assert_int_equal(chdir(sub), 0);
+	assert_int_equal(gd_store_open(&t, NULL), 0);
+	assert_string_equal(gd_store_root(t), root);
+	gd_store_free(t);
+	assert_int_equal(chdir(cwd), 0);
+	setenv("GENDAN_DIR", dir, 1);
+	assert_int_equal(gd_store_open(&t, NULL), 0);
+	gd_store_free(t);
+	unsetenv("GENDAN_DIR");
+	assert_int_equal(gd_store_open(&t, tmp), GD_ENOTFOUND);
+	assert_null(t);
+	assert_non_null(strstr(gd_error_last(), "not a gendan ledger"));
+	free(root);
+	gd_store_free(s);
+}
+
+static void test_store__apply_commits_once_and_leaves_status_clean(void **state)
+{
+	gd_store *s = new_ledger("l");
+	gd_change *c = gd_change_new();
+	char dir[512], *msg;
+	char *paths[] = {"customers/af/acme.yaml"};
+	int committed = -1;
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "%s/l", tmp);
+	gd_change_write(c, "customers/af/acme.yaml", "name: ACME\n", 11);
+	msg = gd_store_message("add: acme (customer) ACME", "add", paths, 1);
+	assert_int_equal(gd_store_apply(s, c, msg, &committed), 0);
+	assert_int_equal(committed, 1);
+	expect(run("git -C %s rev-list --count HEAD", dir), "2\n");
+	expect(run("git -C %s show HEAD:customers/af/acme.yaml", dir), "name: ACME\n");
+	expect(run("git -C %s status --porcelain", dir), "");
+	expect(run("ls -A %s/customers/af", dir), "acme.yaml\n");
+	/* the same content again: no commit */
+	assert_int_equal(gd_store_apply(s, c, msg, &committed), 0);
+	assert_int_equal(committed, 0);
+	expect(run("git -C %s rev-list --count HEAD", dir), "2\n");
+	/* a deletion */
+	gd_change_free(c);
+	c = gd_change_new();
+	gd_change_remove(c, "customers/af/acme.yaml");
+	assert_int_equal(gd_store_apply(s, c, msg, &committed), 0);
+	assert_int_equal(committed, 1);
+	expect(run("git -C %s ls-files customers", dir), "");
+	expect(run("git -C %s status --porcelain", dir), "");
+	free(msg);
+	gd_change_free(c);
+	gd_store_free(s);
+}
+
+static void test_store__hand_edits_are_seen_and_committed(void **state)
+{
+	gd_store *s = new_ledger("l");
+	gd_change *c = gd_change_new();
+	char dir[512], **paths = NULL;
+	size_t n = 0, i;
+	int dirty = -1, committed;
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "%s/l", tmp);
+	gd_change_write(c, "customers/af/acme.yaml", "name: ACME\n", 11);
+	assert_int_equal(gd_store_apply(s, c, "add\n", &committed), 0);
+	assert_int_equal(gd_store_path_dirty(s, "customers/af/acme.yaml", &dirty), 0);
+	assert_int_equal(dirty, 0);
+	free(run("echo 'tier: A' >> %s/customers/af/acme.yaml", dir));
+	free(run("mkdir -p %s/customers/00 && echo 'name: X' > %s/customers/00/x.yaml", dir, dir));
+	assert_int_equal(gd_store_path_dirty(s, "customers/af/acme.yaml", &dirty), 0);
+	assert_int_equal(dirty, 1);
+	assert_int_equal(gd_store_path_dirty(s, "customers/00/x.yaml", &dirty), 0);
+	assert_int_equal(dirty, 1);
+	assert_int_equal(gd_store_path_dirty(s, "customers/00/none.yaml", &dirty), 0);
+	assert_int_equal(dirty, 0);
+	assert_int_equal(gd_store_changed_paths(s, &paths, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(paths[0], "customers/00/x.yaml");
+	assert_string_equal(paths[1], "customers/af/acme.yaml");
+	assert_int_equal(gd_store_commit_paths(s, paths, n, "commit: hand edits\n"), 0);
+	expect(run("git -C %s status --porcelain", dir), "");
+	expect(run("git -C %s rev-list --count HEAD", dir), "3\n");
+	for (i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+	gd_change_free(c);
+	gd_store_free(s);
+}
+
+static void test_store__message_trailers(void **state)
+{
+	char *paths[101], *msg;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 101; i++)
+		paths[i] = "customers/00/x.yaml";
+	msg = gd_store_message("log: acme (phone) hi", "log", paths, 1);
+	assert_string_equal(msg, "log: acme (phone) hi\n\nGendan-Action: log\n"
+				 "Gendan-Record: customers/00/x.yaml\n");
+	free(msg);
+	msg = gd_store_message("import: 101 records", "import", paths, 101);
+	assert_string_equal(msg, "import: 101 records\n\nGendan-Action: import\n"
+				 "Gendan-Records: 101\n");
+	free(msg);
+}
+
+static void test_store__the_lock_is_held(void **state)
+{
+	gd_store *s = new_ledger("l");
+	char path[600];
+	int fd;
+
+	(void)state;
+	assert_int_equal(gd_store_lock(s), 0);
+	snprintf(path, sizeof(path), "%s/l/.git/gendan.lock", tmp);
+	fd = open(path, O_RDWR);
+	assert_true(fd >= 0);
+	assert_int_equal(flock(fd, LOCK_EX | LOCK_NB), -1);
+	gd_store_unlock(s);
+	assert_int_equal(flock(fd, LOCK_EX | LOCK_NB), 0);
+	close(fd);
+	gd_store_free(s);
+}
+
+static void test_store__identity_from_environment(void **state)
+{
+	gd_store *s = new_ledger("l");
+	const char *name, *email;
+
+	(void)state;
+	assert_int_equal(gd_store_identity(s, &name, &email), 0);
+	assert_string_equal(name, "Li Lei");
+	assert_string_equal(email, "li.lei@example.com");
+	assert_string_equal(gd_store_me(s), "li.lei@example.com");
+	gd_store_free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_store__init_makes_main_with_one_commit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_store__init_without_identity_creates_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_store__open_finds_the_ledger, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_store__apply_commits_once_and_leaves_status_clean, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_store__hand_edits_are_seen_and_committed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_store__message_trailers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_store__the_lock_is_held, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_store__identity_from_environment, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
