@@ -247,20 +247,73 @@ const char *gd_store_me(gd_store *s)
 
 /* --- status ------------------------------------------------------------ */
 
-int gd_store_path_dirty(gd_store *s, const char *relpath, int *dirty)
+static int head_state(gd_store *s, git_oid *head, int *unborn)
 {
-	unsigned int flags = 0;
-	int r = git_status_file(&flags, s->repo, relpath);
+	int r = git_reference_name_to_id(head, s->repo, "HEAD");
 
-	*dirty = 0;
-	if (r == GIT_ENOTFOUND) {
+	*unborn = 0;
+	if (r == GIT_ENOTFOUND || r == GIT_EUNBORNBRANCH) {
 		git_error_clear();
+		*unborn = 1;
 		return 0;
 	}
 	if (r < 0)
-		return git_fail(GD_EIO, "cannot read the status of the record");
-	*dirty = flags != GIT_STATUS_CURRENT && !(flags & GIT_STATUS_IGNORED);
+		return git_fail(GD_EIO, "cannot read HEAD");
+	if (git_repository_head_detached(s->repo) == 1)
+		return gd_error_set(GD_ECONFLICT,
+				    "HEAD is detached: check out a branch first ('git switch main')");
 	return 0;
+}
+
+/*
+ * Dirty when the work tree file is not the blob HEAD has.  The index is not
+ * asked: gendan stages the path from the work tree when it commits, so an
+ * index left behind by a killed command heals with the next write.  Hashing
+ * one file is cheaper than a status walk over a large index, and immune to
+ * racy stat data.
+ */
+int gd_store_path_dirty(gd_store *s, const char *relpath, int *dirty)
+{
+	git_commit *head = NULL;
+	git_tree *tree = NULL;
+	git_tree_entry *te = NULL;
+	git_oid head_oid, file_oid;
+	char *abs = gd__xasprintf("%s/%s", s->root, relpath);
+	struct stat st;
+	int exists, unborn, err = 0, r;
+
+	*dirty = 0;
+	exists = lstat(abs, &st) == 0;
+	if ((err = head_state(s, &head_oid, &unborn)) < 0)
+		goto done;
+	if (!unborn) {
+		if (git_commit_lookup(&head, s->repo, &head_oid) < 0 ||
+		    git_commit_tree(&tree, head) < 0) {
+			err = git_fail(GD_EIO, "cannot read the HEAD commit");
+			goto done;
+		}
+		r = git_tree_entry_bypath(&te, tree, relpath);
+		if (r < 0 && r != GIT_ENOTFOUND) {
+			err = git_fail(GD_EIO, "cannot read the HEAD tree");
+			goto done;
+		}
+		git_error_clear();
+	}
+	if (!exists || !te) {
+		*dirty = exists || te;
+		goto done;
+	}
+	if (git_repository_hashfile(&file_oid, s->repo, abs, GIT_OBJECT_BLOB, NULL) < 0) {
+		err = git_fail(GD_EIO, "cannot read the record");
+		goto done;
+	}
+	*dirty = !git_oid_equal(&file_oid, git_tree_entry_id(te));
+done:
+	git_tree_entry_free(te);
+	git_tree_free(tree);
+	git_commit_free(head);
+	free(abs);
+	return err;
 }
 
 static int ledger_path(const char *p)
@@ -482,24 +535,6 @@ static void restore(gd_store *s, gd_change *c, struct saved *old, size_t upto)
 
 /* --- committing -------------------------------------------------------- */
 
-static int head_state(gd_store *s, git_oid *head, int *unborn)
-{
-	int r = git_reference_name_to_id(head, s->repo, "HEAD");
-
-	*unborn = 0;
-	if (r == GIT_ENOTFOUND || r == GIT_EUNBORNBRANCH) {
-		git_error_clear();
-		*unborn = 1;
-		return 0;
-	}
-	if (r < 0)
-		return git_fail(GD_EIO, "cannot read HEAD");
-	if (git_repository_head_detached(s->repo) == 1)
-		return gd_error_set(GD_ECONFLICT,
-				    "HEAD is detached: check out a branch first ('git switch main')");
-	return 0;
-}
-
 static int signatures(gd_store *s, git_signature **author, git_signature **committer)
 {
 	const char *cn = getenv("GIT_COMMITTER_NAME");
@@ -614,7 +649,9 @@ static int commit_index(gd_store *s, char *const *paths, size_t n,
 		goto done;
 	}
 	if (git_index_write(idx) < 0) {
-		err = git_fail(GD_EIO, "cannot write the git index");
+		/* the commit stands and the files match it; only the index is
+		 * stale, and gendan restages the path on its next write */
+		err = git_fail(GD_EIO, "committed, but cannot write the git index (run 'git reset' to refresh it)");
 		goto done;
 	}
 done:
@@ -667,7 +704,8 @@ int gd_store_apply(gd_store *s, gd_change *c, const char *message, int *committe
 		free(tmps[i]);
 		tmps[i] = NULL;
 	}
-	if ((err = commit_index(s, paths, c->n, message, committed)) < 0)
+	if ((err = commit_index(s, paths, c->n, message, committed)) < 0 &&
+	    !*committed)
 		goto fail;
 	goto done;
 fail:

@@ -52,8 +52,8 @@ int gd_store_identity(gd_store *s, const char **name, const char **email);
 /* "Me": GIT_AUTHOR_EMAIL, else user.email; NULL when neither.  Borrowed. */
 const char *gd_store_me(gd_store *s);
 
-/* *dirty = 1 when relpath differs between HEAD, the index and the work tree
- * (modified, added, deleted, or untracked): hand edits not committed. */
+/* *dirty = 1 when the work tree file differs from HEAD's (modified, added,
+ * deleted, or untracked): hand edits not committed. */
 int gd_store_path_dirty(gd_store *s, const char *relpath, int *dirty);
 
 /* Every path under customers/, inquiries/, orders/, plus gendan.yaml, that

@@ -77,6 +77,13 @@ gd 0 commit -m "hand edit"
 gd 0 log acme -m "after commit"
 clean
 
+# an index left behind by a killed command (HEAD and files new, index
+# old) does not block the next log, which heals it
+"$GENDAN" log acme -m "before the crash" >/dev/null
+git read-tree HEAD~1
+gd 0 log acme -m "after the crash"
+clean "after a stale index"
+
 # concurrent logs serialise: none lost
 for i in 1 2 3 4 5 6 7 8; do "$GENDAN" log haitian -m "parallel $i" >/dev/null 2>&1 & done
 wait
