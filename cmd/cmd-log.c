@@ -107,7 +107,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return err;
 	if (next_s && (err = gd_when_parse(&next, next_s, today)) < 0)
 		return err;
-	if ((err = cmd_open(ctx, &l, 1, 1)) < 0)
+	if ((err = cmd_open(ctx, &l, 0, 1)) < 0)
 		return err;
 	if (via && !gd_config_has_channel(l->cfg, via)) {
 		err = gd_error_set(GD_EINVALID, "channel '%s' is not one of the channels in gendan.yaml",
@@ -116,9 +116,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	if ((err = gd_store_identity(l->store, &name, &email)) < 0)
 		goto done;
-	if ((err = gd_ref_resolve(&r, l->recs, l->n, argv[optind], -1)) < 0)
-		goto done;
-	if ((err = gd_ledger_check_clean(l, r)) < 0)
+	if ((err = cmd_find_clean(l, &r, argv[optind], -1)) < 0)
 		goto done;
 	if (!note) {
 		if ((err = ask_note(&edited, r)) < 0)

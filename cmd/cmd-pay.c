@@ -52,7 +52,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	if (due_s && (err = gd_when_parse(&due, due_s, today)) < 0)
 		return err;
-	if ((err = cmd_open(ctx, &l, 1, 1)) < 0)
+	if ((err = cmd_open(ctx, &l, 0, 1)) < 0)
 		return err;
 	if ((err = cmd_find_clean(l, &r, argv[optind], GD_ORDER)) < 0)
 		goto out;

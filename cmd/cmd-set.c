@@ -59,7 +59,7 @@ static int set_one(gd_ledger *l, gd_record *r, const char *arg, gd_date today)
 		gd_node_set(r->root, field, tags);
 	} else if (!strcmp(field, "customer") && r->kind != GD_CUSTOMER) {
 		gd_record *cust = NULL;
-		if ((err = gd_ref_resolve(&cust, l->recs, l->n, value, GD_CUSTOMER)) < 0)
+		if ((err = cmd_find(l, &cust, value, GD_CUSTOMER)) < 0)
 			goto done;
 		gd_node_set_str(r->root, field, cust->id, 0);
 	} else {
@@ -100,11 +100,9 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		}
 	if ((err = cmd_now(&now, &today)) < 0)
 		return err;
-	if ((err = cmd_open(ctx, &l, 1, 1)) < 0)
+	if ((err = cmd_open(ctx, &l, 0, 1)) < 0)
 		return err;
-	if ((err = gd_ref_resolve(&r, l->recs, l->n, argv[optind], -1)) < 0)
-		goto done;
-	if ((err = gd_ledger_check_clean(l, r)) < 0)
+	if ((err = cmd_find_clean(l, &r, argv[optind], -1)) < 0)
 		goto done;
 	if ((err = gd_record_emit(&before, &blen, r)) < 0)
 		goto done;

@@ -141,9 +141,9 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return cmd_usage(&cmd_show_entry);
 	if ((err = cmd_now(&now, &today)) < 0)
 		return err;
-	if ((err = cmd_open(ctx, &l, 1, 0)) < 0)
+	if ((err = cmd_open(ctx, &l, 0, 0)) < 0)
 		return err;
-	if ((err = gd_ref_resolve(&r, l->recs, l->n, argv[optind], -1)) < 0)
+	if ((err = cmd_find(l, &r, argv[optind], -1)) < 0)
 		goto done;
 	if (format == FMT_JSON) {
 		cmd_print(gd_json_record(r));

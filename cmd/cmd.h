@@ -65,7 +65,10 @@ void cmd_print(char *s);
 int cmd_optional_date(gd_date *out, const char *optarg_, int argc, char **argv,
 		      int *optind_, gd_date today);
 
-/* Resolve REF and refuse a record with uncommitted hand edits. */
+/* The record REF names (gd_ledger_find), naming bad records on stderr. */
+int cmd_find(gd_ledger *l, gd_record **out, const char *ref, int kind);
+
+/* cmd_find, refusing a record with uncommitted hand edits. */
 int cmd_find_clean(gd_ledger *l, gd_record **out, const char *ref, int kind);
 
 /* Stage and commit one changed record; "unchanged" when nothing changed. */

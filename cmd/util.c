@@ -314,11 +314,16 @@ int cmd_optional_date(gd_date *out, const char *optarg_, int argc, char **argv,
 	return 0;
 }
 
+int cmd_find(gd_ledger *l, gd_record **out, const char *ref, int kind)
+{
+	return gd_ledger_find(l, out, ref, kind, print_bad, NULL);
+}
+
 int cmd_find_clean(gd_ledger *l, gd_record **out, const char *ref, int kind)
 {
 	int err;
 
-	if ((err = gd_ref_resolve(out, l->recs, l->n, ref, kind)) < 0)
+	if ((err = cmd_find(l, out, ref, kind)) < 0)
 		return err;
 	return gd_ledger_check_clean(l, *out);
 }

@@ -11,7 +11,9 @@
 #include <unistd.h>
 
 #include "gendan/error.h"
+#include "gendan/ids.h"
 #include "gendan/ledger.h"
+#include "gendan/refs.h"
 #include "gendan/yaml.h"
 #include "internal.h"
 
@@ -184,8 +186,13 @@ static int rec_cmp(const void *a, const void *b)
 int gd_ledger_load(gd_ledger *l, gd_bad_fn bad, void *ctx)
 {
 	struct walk w = {l, bad, ctx, 0};
-	size_t i, j;
+	gd_record **old = l->recs;
+	size_t nold = l->n, i, j;
 	int k;
+
+	l->recs = NULL;
+	l->n = 0;
+	l->loaded = 1;
 
 	for (k = 0; k < GD_NKINDS; k++)
 		walk_dir(&w, gd_kind_dir((gd_kind)k), 0);
@@ -206,7 +213,92 @@ int gd_ledger_load(gd_ledger *l, gd_bad_fn bad, void *ctx)
 	}
 	if (l->n)
 		l->n = j;
+	/* records found one by one before stay the ones callers hold */
+	for (j = 0; j < nold; j++) {
+		for (i = 0; i < l->n; i++) {
+			if (strcmp(l->recs[i]->path, old[j]->path))
+				continue;
+			gd_record_free(l->recs[i]);
+			l->recs[i] = old[j];
+			old[j] = NULL;
+			break;
+		}
+		if (old[j])
+			add(&w, old[j]);
+	}
+	free(old);
 	return 0;
+}
+
+/* REF as an id, lowercased, and the kind it names, if it has the form. */
+static char *ref_id(const char *ref, int *kind)
+{
+	const char *slash = strchr(ref, '/');
+	char *id, *p;
+	gd_kind k;
+
+	if (slash) {
+		char *name = gd__xstrndup(ref, (size_t)(slash - ref));
+		int err = gd_kind_parse(&k, name);
+		free(name);
+		gd_error_clear();
+		if (err < 0 || (*kind >= 0 && *kind != (int)k))
+			return NULL;
+		*kind = (int)k;
+		ref = slash + 1;
+	}
+	id = gd__xstrdup(ref);
+	for (p = id; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	if (!gd_id_valid(id)) {
+		free(id);
+		return NULL;
+	}
+	return id;
+}
+
+int gd_ledger_find(gd_ledger *l, gd_record **out, const char *ref, int kind,
+		   gd_bad_fn bad, void *ctx)
+{
+	gd_record *found[GD_NKINDS];
+	size_t nfound = 0, i;
+	int k, err = 0, only = kind;
+	char *id;
+
+	*out = NULL;
+	if (!l->loaded && (id = ref_id(ref, &only))) {
+		for (k = 0; k < GD_NKINDS && !err; k++) {
+			char *path, *abs;
+			struct stat st;
+			if (only >= 0 && k != only)
+				continue;
+			path = gd_record_path_for((gd_kind)k, id);
+			abs = gd__xasprintf("%s/%s", l->root, path);
+			if (lstat(abs, &st) == 0 &&
+			    (err = gd_ledger_read(l, &found[nfound], path)) == 0)
+				nfound++;
+			free(abs);
+			free(path);
+		}
+		free(id);
+		if (!err && nfound == 1) {
+			l->recs = gd__xrealloc(l->recs, (l->n + 1) * sizeof(*l->recs));
+			l->recs[l->n++] = found[0];
+			*out = found[0];
+			return 0;
+		}
+		if (!err && nfound > 1)
+			err = gd_ref_resolve(out, found, nfound, ref, kind);
+		for (i = 0; i < nfound; i++)
+			gd_record_free(found[i]);
+		*out = NULL;
+		if (err < 0)
+			return err;
+	}
+	if (!l->loaded && (err = gd_ledger_load(l, bad, ctx)) < 0)
+		return err;
+	return gd_ref_resolve(out, l->recs, l->n, ref, kind);
 }
 
 int gd_ledger_id_free(const gd_ledger *l, gd_kind kind, const char *id)

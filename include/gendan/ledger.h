@@ -22,6 +22,7 @@ typedef struct gd_ledger {
 	gd_record **recs;   /* sorted by kind, then id */
 	size_t n;
 	size_t nbad;        /* records left out while loading */
+	int loaded;         /* every record has been read */
 } gd_ledger;
 
 typedef void (*gd_bad_fn)(void *ctx, const char *message);
@@ -33,6 +34,15 @@ void gd_ledger_free(gd_ledger *l);
 /* Read every record; bad ones go to bad(ctx, message) and are skipped.
  * Records are validated against the configuration. */
 int gd_ledger_load(gd_ledger *l, gd_bad_fn bad, void *ctx);
+
+/*
+ * The record REF names (see gendan/refs.h), stored in l->recs.  A REF that
+ * is an id (or kind/id) whose file sits at its sharded path is read alone,
+ * so commands on one record do not read the whole ledger; anything else
+ * loads every record first (bad ones to bad()).
+ */
+int gd_ledger_find(gd_ledger *l, gd_record **out, const char *ref, int kind,
+		   gd_bad_fn bad, void *ctx);
 
 /* Read one record file (relative path) and validate it. */
 int gd_ledger_read(gd_ledger *l, gd_record **out, const char *relpath);
