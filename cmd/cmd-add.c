@@ -353,8 +353,8 @@ static int add_order(gd_ledger *l, const char *number, struct add_opts *o,
 		     const gd_time *now, gd_date today)
 {
 	gd_record *r = NULL, *cust = NULL;
-	gd_node *items = NULL, *stages = NULL;
-	gd_date ship_by, internal;
+	gd_node *items = NULL;
+	gd_date ship_by;
 	int64_t buffer = l->cfg->order_buffer;
 	char *id = NULL, d[GD_DATE_LEN];
 	int err;
@@ -389,8 +389,6 @@ static int add_order(gd_ledger *l, const char *number, struct add_opts *o,
 		err = gd_error_set(GD_ERROR, "out of memory");
 		goto done;
 	}
-	/* the handbooks' buffer: the customer wants 30 days, ask for 25 */
-	internal = ship_by - (gd_date)((buffer + 86399) / 86400);
 	r = gd_record_new(GD_ORDER, id);
 	gd_node_set_str(r->root, "number", number, 0);
 	gd_node_set_str(r->root, "customer", cust->id, 0);
@@ -402,20 +400,7 @@ static int add_order(gd_ledger *l, const char *number, struct add_opts *o,
 		gd_node_set(r->root, "items", items);
 	items = NULL;
 	set_opt(r->root, "currency", o->currency);
-	gd_date_format(d, ship_by);
-	gd_node_set_str(r->root, "ship-by", d, 1);
-	gd_date_format(d, internal);
-	gd_node_set_str(r->root, "internal-by", d, 1);
-	stages = gd_node_seq();
-	for (i = 0; i < l->cfg->nstages; i++) {
-		gd_node *s = gd_node_map();
-		gd_date plan = internal - (gd_date)(l->cfg->stages[i].before / 86400);
-		gd_node_set_str(s, "name", l->cfg->stages[i].name, 0);
-		gd_date_format(d, plan);
-		gd_node_set_str(s, "plan", d, 1);
-		gd_node_push(stages, s);
-	}
-	gd_node_set(r->root, "stages", stages);
+	gd_order_plan(r, l->cfg, ship_by, buffer);
 	set_opt(r->root, "note", o->note);
 	err = finish(l, r, NULL, number);
 done:

@@ -47,6 +47,85 @@ static void print_entry(const gd_node *e)
 		printf("      next: %s\n", next);
 }
 
+/* "3d late", "1d early", "on time", or "" when not comparable. */
+static void versus(char *buf, size_t size, const char *plan, const char *done,
+		   gd_date today)
+{
+	gd_date p, d;
+	int diff;
+
+	buf[0] = '\0';
+	if (!plan || gd_date_parse(&p, plan) < 0)
+		return;
+	if (!done)
+		d = today;
+	else if (gd_date_parse(&d, done) < 0)
+		return;
+	diff = d - p;
+	if (!done && diff <= 0)
+		snprintf(buf, size, diff ? "in %dd" : "due today", -diff);
+	else if (diff > 0)
+		snprintf(buf, size, "%dd late", diff);
+	else if (diff < 0)
+		snprintf(buf, size, "%dd early", -diff);
+	else
+		snprintf(buf, size, "on time");
+}
+
+/* Plan against actual: the order's stages and payments (SPEC 1). */
+static void print_plan(const gd_record *r, gd_date today)
+{
+	static const char *const sh[] = {"STAGE", "PLAN", "DONE", "", "NOTE"};
+	static const char *const ph[] = {"PAYMENT", "AMOUNT", "DUE", "RECEIVED", ""};
+	const gd_node *stages = gd_node_get(r->root, "stages");
+	const gd_node *pays = gd_node_get(r->root, "payments");
+	const char *cur = gd_node_str(r->root, "currency");
+	size_t i;
+
+	if (stages && stages->type == GD_SEQ && stages->n) {
+		gd_table *t = gd_table_new(5, sh);
+		for (i = 0; i < stages->n; i++) {
+			const gd_node *st = stages->vals[i];
+			const char *cells[5];
+			char vs[32];
+			if (st->type != GD_MAP)
+				continue;
+			cells[0] = gd_node_str(st, "name");
+			cells[1] = gd_node_str(st, "plan");
+			cells[2] = gd_node_str(st, "done");
+			versus(vs, sizeof(vs), cells[1], cells[2], today);
+			cells[3] = vs;
+			cells[4] = gd_node_str(st, "note");
+			gd_table_add(t, cells, GD_PLAIN);
+		}
+		putchar('\n');
+		cmd_print(gd_table_render(t, 0, 0));
+		gd_table_free(t);
+	}
+	if (pays && pays->type == GD_SEQ && pays->n) {
+		gd_table *t = gd_table_new(5, ph);
+		for (i = 0; i < pays->n; i++) {
+			const gd_node *p = pays->vals[i];
+			const char *cells[5];
+			char amount[64], vs[32];
+			if (p->type != GD_MAP)
+				continue;
+			snprintf(amount, sizeof(amount), "%s%s%s", cur ? cur : "",
+				 cur ? " " : "", gd_node_str(p, "amount") ? gd_node_str(p, "amount") : "");
+			cells[0] = gd_node_str(p, "what");
+			cells[1] = amount;
+			cells[2] = gd_node_str(p, "due");
+			cells[3] = gd_node_str(p, "received");
+			versus(vs, sizeof(vs), cells[2], cells[3], today);
+			cells[4] = vs;
+			gd_table_add(t, cells, GD_PLAIN);
+		}
+		putchar('\n');
+		cmd_print(gd_table_render(t, 0, 0));
+		gd_table_free(t);
+	}
+}
+
 static void print_human(const gd_record *r, const gd_config *cfg,
 			gd_date today)
 {
@@ -63,7 +142,9 @@ static void print_human(const gd_record *r, const gd_config *cfg,
 	for (i = 0; i < root->n; i++) {
 		const gd_node *v = root->vals[i];
 		char *s;
-		if (!strcmp(root->keys[i], "log"))
+		if (!strcmp(root->keys[i], "log") ||
+		    (r->kind == GD_ORDER && (!strcmp(root->keys[i], "stages") ||
+					     !strcmp(root->keys[i], "payments"))))
 			continue;
 		if (v->type == GD_MAP && v->n) {
 			size_t k;
@@ -104,6 +185,8 @@ static void print_human(const gd_record *r, const gd_config *cfg,
 		       gd_due_reason_name(items[i].reason), items[i].detail);
 	}
 	gd_due_items_free(items, n);
+	if (r->kind == GD_ORDER)
+		print_plan(r, today);
 	if (log && log->type == GD_SEQ && log->n) {
 		printf("\ntimeline (%zu contact%s):\n", log->n, log->n == 1 ? "" : "s");
 		for (i = 0; i < log->n; i++)

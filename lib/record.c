@@ -657,3 +657,30 @@ int gd_record_field_settable(gd_kind kind, const char *field)
 
 	return f && f->settable;
 }
+
+static gd_date days_up(int64_t secs)
+{
+	return (gd_date)((secs + 86399) / 86400);
+}
+
+void gd_order_plan(gd_record *r, const gd_config *cfg, gd_date ship_by,
+		   int64_t buffer)
+{
+	gd_date internal = ship_by - days_up(buffer);
+	gd_node *stages = gd_node_seq();
+	char d[GD_DATE_LEN];
+	size_t i;
+
+	gd_date_format(d, ship_by);
+	gd_node_set_str(r->root, "ship-by", d, 1);
+	gd_date_format(d, internal);
+	gd_node_set_str(r->root, "internal-by", d, 1);
+	for (i = 0; i < cfg->nstages; i++) {
+		gd_node *s = gd_node_map();
+		gd_node_set_str(s, "name", cfg->stages[i].name, 0);
+		gd_date_format(d, internal - days_up(cfg->stages[i].before));
+		gd_node_set_str(s, "plan", d, 1);
+		gd_node_push(stages, s);
+	}
+	gd_node_set(r->root, "stages", stages);
+}

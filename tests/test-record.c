@@ -234,6 +234,41 @@ static void test_record__file_names_must_be_ids(void **state)
 	assert_null(r);
 }
 
+static void test_record__order_plan_counts_back_from_internal_by(void **state)
+{
+	gd_record *r = gd_record_new(GD_ORDER, "po-1");
+	gd_date d;
+	char *out;
+
+	(void)state;
+	/* over a month end and a leap day: ship-by 2028-03-03, buffer 5d */
+	assert_int_equal(gd_date_parse(&d, "2028-03-03"), 0);
+	gd_node_set_str(r->root, "number", "PO-1", 0);
+	gd_node_set_str(r->root, "customer", "acme", 0);
+	gd_order_plan(r, cfg, d, 5 * 86400);
+	out = emit(r);
+	assert_string_equal(out,
+			    "number: PO-1\n"
+			    "customer: acme\n"
+			    "ship-by: 2028-03-03\n"
+			    "internal-by: 2028-02-27\n"
+			    "stages:\n"
+			    "  - name: materials\n"
+			    "    plan: 2028-02-07\n"
+			    "  - name: production\n"
+			    "    plan: 2028-02-20\n"
+			    "  - name: inspection\n"
+			    "    plan: 2028-02-25\n"
+			    "  - name: shipping\n"
+			    "    plan: 2028-02-27\n");
+	free(out);
+	/* a buffer in hours is rounded up to whole days */
+	gd_order_plan(r, cfg, d, 36 * 3600);
+	assert_string_equal(gd_node_str(r->root, "internal-by"), "2028-03-01");
+	assert_int_equal(gd_record_validate(r, cfg), 0);
+	gd_record_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -243,6 +278,7 @@ int main(void)
 		cmocka_unit_test(test_record__validation_names_file_line_and_field),
 		cmocka_unit_test(test_record__valid_records_and_accessors),
 		cmocka_unit_test(test_record__file_names_must_be_ids),
+		cmocka_unit_test(test_record__order_plan_counts_back_from_internal_by),
 	};
 	int rc;
 

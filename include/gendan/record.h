@@ -66,6 +66,15 @@ const gd_node *gd_record_last_log(const gd_record *r, gd_time *at);
  * an `at` not later than its own, so logging only adds lines. */
 void gd_record_add_log(gd_record *r, gd_node *entry);
 
+/*
+ * Plan an order: ship-by, internal-by = ship-by minus the buffer in whole
+ * days (rounded up: the customer wants 30 days, ask the factory for 25),
+ * and the configured stages, each planned its `before` (rounded up to
+ * days) ahead of internal-by.  Replaces any earlier plan.
+ */
+void gd_order_plan(gd_record *r, const gd_config *cfg, gd_date ship_by,
+		   int64_t buffer);
+
 /* Is `field` a date field of this kind's top level (created, next, ...)? */
 int gd_record_field_is_date(gd_kind kind, const char *field);
 
