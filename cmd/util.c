@@ -239,6 +239,23 @@ static void last_contact(char *buf, size_t size, const gd_record *r)
 	snprintf(buf, size, "%s%s%s", d, via ? " " : "", via ? via : "");
 }
 
+/* The listing columns of a record; `last` holds the last contact. */
+static void list_cells(const char *cells[8], const gd_record *r,
+		       char *last, size_t size)
+{
+	const gd_node *from = gd_node_get(r->root, "from");
+
+	last_contact(last, size, r);
+	cells[0] = gd_record_name(r);
+	cells[1] = gd_record_grade(r);
+	cells[2] = gd_record_status(r);
+	cells[3] = gd_record_owner(r);
+	cells[4] = gd_node_str(from ? from : r->root, "country");
+	cells[5] = gd_node_str(r->root, "city");
+	cells[6] = last;
+	cells[7] = r->path;
+}
+
 void cmd_list(gd_record *const *recs, size_t n, int format,
 	      struct cmd_ctx *ctx)
 {
@@ -248,54 +265,33 @@ void cmd_list(gd_record *const *recs, size_t n, int format,
 	static const char *const tsv_headers[] = {
 		"id", "kind", "name", "grade", "status", "owner",
 		"country", "city", "last_contact", "path"};
-	gd_table *t;
+	gd_table *t = NULL;
 	size_t i;
 
 	if (format == FMT_JSON) {
 		cmd_print(gd_json_records(recs, n));
 		return;
 	}
-	if (format == FMT_TSV) {
+	if (format == FMT_TSV)
 		cmd_print(gd_tsv_line(tsv_headers, 10));
-		for (i = 0; i < n; i++) {
-			char last[64];
-			const char *cells[10];
-			const gd_record *r = recs[i];
-			const gd_node *from = gd_node_get(r->root, "from");
-			last_contact(last, sizeof(last), r);
+	else
+		t = gd_table_new(8, headers);
+	for (i = 0; i < n; i++) {
+		char last[64], ref[128];
+		const char *cells[10];
+		const gd_record *r = recs[i];
+		list_cells(cells + 2, r, last, sizeof(last));
+		if (t) {
+			snprintf(ref, sizeof(ref), "%s/%s", gd_kind_name(r->kind), r->id);
+			cells[1] = ref;
+			gd_table_add(t, cells + 1, GD_PLAIN);
+		} else {
 			cells[0] = r->id;
 			cells[1] = gd_kind_name(r->kind);
-			cells[2] = gd_record_name(r);
-			cells[3] = gd_record_grade(r);
-			cells[4] = gd_record_status(r);
-			cells[5] = gd_record_owner(r);
-			cells[6] = gd_node_str(from ? from : r->root, "country");
-			cells[7] = gd_node_str(r->root, "city");
-			cells[8] = last;
-			cells[9] = r->path;
 			cmd_print(gd_tsv_line(cells, 10));
 		}
-		return;
 	}
-	t = gd_table_new(8, headers);
-	for (i = 0; i < n; i++) {
-		char ref[128], last[64];
-		const char *cells[8];
-		const gd_record *r = recs[i];
-		const gd_node *from = gd_node_get(r->root, "from");
-		snprintf(ref, sizeof(ref), "%s/%s", gd_kind_name(r->kind), r->id);
-		last_contact(last, sizeof(last), r);
-		cells[0] = ref;
-		cells[1] = gd_record_name(r);
-		cells[2] = gd_record_grade(r);
-		cells[3] = gd_record_status(r);
-		cells[4] = gd_record_owner(r);
-		cells[5] = gd_node_str(from ? from : r->root, "country");
-		cells[6] = gd_node_str(r->root, "city");
-		cells[7] = last;
-		gd_table_add(t, cells, GD_PLAIN);
-	}
-	if (n)
+	if (t && n)
 		cmd_print(gd_table_render(t, ctx->color, 0));
 	gd_table_free(t);
 }

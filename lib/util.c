@@ -46,16 +46,24 @@ char *gd__xstrndup(const char *s, size_t n)
 	return checked(strndup(s, n));
 }
 
+static char *vformat(const char *fmt, va_list ap, int *len)
+{
+	char *p = NULL;
+
+	*len = vasprintf(&p, fmt, ap);
+	return checked(*len < 0 ? NULL : p);
+}
+
 char *gd__xasprintf(const char *fmt, ...)
 {
 	va_list ap;
-	char *p = NULL;
+	char *p;
 	int n;
 
 	va_start(ap, fmt);
-	n = vasprintf(&p, fmt, ap);
+	p = vformat(fmt, ap, &n);
 	va_end(ap);
-	return checked(n < 0 ? NULL : p);
+	return p;
 }
 
 static void grow(gd__buf *b, size_t extra)
@@ -89,13 +97,12 @@ void gd__buf_putc(gd__buf *b, char c)
 void gd__buf_printf(gd__buf *b, const char *fmt, ...)
 {
 	va_list ap;
-	char *p = NULL;
+	char *p;
 	int n;
 
 	va_start(ap, fmt);
-	n = vasprintf(&p, fmt, ap);
+	p = vformat(fmt, ap, &n);
 	va_end(ap);
-	checked(n < 0 ? NULL : p);
 	gd__buf_add(b, p, (size_t)n);
 	free(p);
 }
