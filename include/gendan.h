@@ -10,6 +10,7 @@
 #include "gendan/error.h"
 #include "gendan/ids.h"
 #include "gendan/ledger.h"
+#include "gendan/merge.h"
 #include "gendan/node.h"
 #include "gendan/output.h"
 #include "gendan/record.h"
