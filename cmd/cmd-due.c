@@ -86,6 +86,21 @@ static void print_tsv(const gd_due_item *items, size_t n, int explain)
 	}
 }
 
+/* Unpushed work is work a colleague cannot see: say so, offline. */
+static void remind_sync(gd_ledger *l, long long now)
+{
+	gd_store_state st;
+
+	if (gd_store_state_get(l->store, &st) < 0 || !st.has_upstream)
+		return;
+	if (st.ahead)
+		fprintf(stderr, "note: %zu commit%s not pushed: run 'gendan sync'\n",
+			st.ahead, st.ahead == 1 ? "" : "s");
+	else if (st.last_sync && now - st.last_sync > 86400)
+		fprintf(stderr, "note: last sync %lld days ago: run 'gendan sync'\n",
+			(now - st.last_sync) / 86400);
+}
+
 static int parse_days(int *out, const char *s)
 {
 	char *end;
@@ -164,6 +179,8 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		print_tsv(items, n, explain);
 	else
 		print_table(items, n, explain, ctx);
+	if (format == FMT_TABLE)
+		remind_sync(l, now.t);
 	gd_due_items_free(items, n);
 	gd_ledger_free(l);
 	return 0;

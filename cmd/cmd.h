@@ -90,6 +90,7 @@ int cmd_edit_text(char **out, const char *text, const char *suffix);
 
 extern const struct cmd_entry cmd_add_entry;
 extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_clone_entry;
 extern const struct cmd_entry cmd_commit_entry;
 extern const struct cmd_entry cmd_due_entry;
 extern const struct cmd_entry cmd_find_entry;
@@ -101,6 +102,8 @@ extern const struct cmd_entry cmd_pay_entry;
 extern const struct cmd_entry cmd_set_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_stage_entry;
+extern const struct cmd_entry cmd_status_entry;
+extern const struct cmd_entry cmd_sync_entry;
 
 /* The command table, NULL-terminated, in cmd/gendan.c. */
 extern const struct cmd_entry *const cmd_table[];

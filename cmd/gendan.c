@@ -15,6 +15,7 @@
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_add_entry,
 	&cmd_check_entry,
+	&cmd_clone_entry,
 	&cmd_commit_entry,
 	&cmd_due_entry,
 	&cmd_find_entry,
@@ -26,6 +27,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_set_entry,
 	&cmd_show_entry,
 	&cmd_stage_entry,
+	&cmd_status_entry,
+	&cmd_sync_entry,
 	NULL,
 };
 

@@ -11,9 +11,12 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "gendan/error.h"
+#include "gendan/ids.h"
 #include "gendan/store.h"
 #include "internal.h"
 
@@ -826,4 +829,638 @@ done:
 	free(email);
 	git_libgit2_shutdown();
 	return err;
+}
+
+/* --- sharing over a remote --------------------------------------------- */
+
+/* What the transfer callbacks share: credentials tried, push answers. */
+struct xfer {
+	int agent_tried;
+	int key;
+	int asked;
+	int rejected;
+};
+
+/* `git credential fill`: the user's own helper answers for https. */
+static int credential_fill(git_credential **out, const char *url)
+{
+	char *cmd = NULL, line[1024];
+	char *user = NULL, *pass = NULL;
+	FILE *p;
+	int err = -1;
+	size_t i;
+
+	/* the URL goes through a pipe, never through a shell word */
+	for (i = 0; url[i]; i++)
+		if (strchr("'\\\n", url[i]))
+			return -1;
+	cmd = gd__xasprintf("printf 'url=%%s\\n\\n' '%s' | GIT_TERMINAL_PROMPT=0 git credential fill 2>/dev/null",
+			    url);
+	if (!(p = popen(cmd, "r"))) {
+		free(cmd);
+		return -1;
+	}
+	while (fgets(line, sizeof(line), p)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (!strncmp(line, "username=", 9))
+			user = gd__xstrdup(line + 9);
+		else if (!strncmp(line, "password=", 9))
+			pass = gd__xstrdup(line + 9);
+	}
+	pclose(p);
+	if (user && pass)
+		err = git_credential_userpass_plaintext_new(out, user, pass);
+	free(user);
+	free(pass);
+	free(cmd);
+	return err;
+}
+
+static int credentials(git_credential **out, const char *url,
+		       const char *user_from_url, unsigned int allowed,
+		       void *payload)
+{
+	static const char *const keys[] = {"id_ed25519", "id_ecdsa", "id_rsa"};
+	struct xfer *st = payload;
+	const char *user = user_from_url ? user_from_url : "git";
+	const char *home = getenv("HOME");
+
+	if (allowed & GIT_CREDENTIAL_SSH_KEY) {
+		if (!st->agent_tried) {
+			st->agent_tried = 1;
+			if (getenv("SSH_AUTH_SOCK"))
+				return git_credential_ssh_key_from_agent(out, user);
+		}
+		while (home && st->key < 3) {
+			char *priv = gd__xasprintf("%s/.ssh/%s", home, keys[st->key++]);
+			char *pub = gd__xasprintf("%s.pub", priv);
+			int r = 1;
+			if (access(priv, R_OK) == 0)
+				r = git_credential_ssh_key_new(out, user,
+							       access(pub, R_OK) == 0 ? pub : NULL,
+							       priv, NULL);
+			free(priv);
+			free(pub);
+			if (r <= 0)
+				return r;
+		}
+		return GIT_PASSTHROUGH;
+	}
+	if ((allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) && !st->asked++) {
+		if (credential_fill(out, url) == 0)
+			return 0;
+		return GIT_PASSTHROUGH;
+	}
+	if (allowed & GIT_CREDENTIAL_USERNAME)
+		return git_credential_username_new(out, user);
+	return GIT_PASSTHROUGH;
+}
+
+/* A name a ledger may hold: no dot files, no .git look-alikes. */
+static int safe_name(const char *name, int leaf)
+{
+	size_t len = strlen(name);
+	char *id;
+	int ok;
+
+	if (!len || name[0] == '.' || strchr(name, '~') || strchr(name, '\\') ||
+	    name[len - 1] == '.' || name[len - 1] == ' ' ||
+	    !strncasecmp(name, "git", 3))
+		return 0;
+	if (!leaf) {
+		for (; *name; name++)
+			if (!((*name >= 'a' && *name <= 'z') ||
+			      (*name >= '0' && *name <= '9') ||
+			      *name == '-' || *name == '_'))
+				return 0;
+		return 1;
+	}
+	if (len < 6 || strcmp(name + len - 5, ".yaml"))
+		return 0;
+	id = gd__xstrndup(name, len - 5);
+	ok = gd_id_valid(id);
+	free(id);
+	return ok;
+}
+
+/* Is path, with its mode, something a ledger may bring in? */
+static int safe_path(const char *path, uint32_t mode)
+{
+	const char *slash = strchr(path, '/');
+	char *copy, *part, *save = NULL;
+	int ok = 1, n = 0;
+
+	if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE)
+		return 0;
+	if (!slash) {
+		/* top level: the config and a few harmless documents */
+		return !strcmp(path, "gendan.yaml") || !strncmp(path, "README", 6) ||
+		       !strncmp(path, "LICENSE", 7) ||
+		       (strlen(path) > 3 && !strcmp(path + strlen(path) - 3, ".md") &&
+			path[0] != '.');
+	}
+	if (strncmp(path, "customers/", 10) && strncmp(path, "inquiries/", 10) &&
+	    strncmp(path, "orders/", 7))
+		return 0;
+	copy = gd__xstrdup(slash + 1);
+	for (part = strtok_r(copy, "/", &save); part && ok;
+	     part = strtok_r(NULL, "/", &save)) {
+		n++;
+		ok = safe_name(part, save == NULL || *save == '\0');
+	}
+	free(copy);
+	return ok && n > 0 && n <= 8;
+}
+
+/* Refuse a diff that brings any unsafe path. */
+static int check_incoming(git_diff *diff, const char *remote)
+{
+	size_t i, n = git_diff_num_deltas(diff);
+
+	for (i = 0; i < n; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		if (d->status == GIT_DELTA_DELETED)
+			continue;
+		if (!safe_path(d->new_file.path, d->new_file.mode))
+			return gd_error_set(GD_EINVALID,
+					    "remote '%s' brings an unsafe path '%s': sync refused, nothing changed",
+					    remote, d->new_file.path);
+	}
+	return 0;
+}
+
+static int blob_content(git_repository *repo, const git_oid *id, char **out,
+			size_t *len)
+{
+	git_blob *b = NULL;
+
+	*out = NULL;
+	*len = 0;
+	if (git_blob_lookup(&b, repo, id) < 0)
+		return git_fail(GD_EIO, "cannot read a blob");
+	*len = (size_t)git_blob_rawsize(b);
+	*out = gd__xmalloc(*len + 1);
+	memcpy(*out, git_blob_rawcontent(b), *len);
+	(*out)[*len] = '\0';
+	git_blob_free(b);
+	return 0;
+}
+
+static const git_oid *entry_id(git_tree *tree, const char *path,
+			       git_tree_entry **te)
+{
+	*te = NULL;
+	if (!tree || git_tree_entry_bypath(te, tree, path) < 0) {
+		git_error_clear();
+		return NULL;
+	}
+	return git_tree_entry_id(*te);
+}
+
+static int same(const git_oid *a, const git_oid *b)
+{
+	return (!a && !b) || (a && b && git_oid_equal(a, b));
+}
+
+/* The tree of ours with theirs' changes since base brought in. */
+static int merge_trees(gd_store *s, git_tree *base, git_tree *ours,
+		       git_tree *theirs, const char *remote, gd_merge_file_fn fn,
+		       void *ctx, git_oid *out, gd_sync_report *rep)
+{
+	git_diff *diff = NULL;
+	git_index *idx = NULL;
+	size_t i, n;
+	int err = 0;
+
+	if (git_diff_tree_to_tree(&diff, s->repo, base, theirs, NULL) < 0)
+		return git_fail(GD_EIO, "cannot compare the remote's tree");
+	if ((err = check_incoming(diff, remote)) < 0)
+		goto done;
+	if (git_index_new(&idx) < 0 || git_index_read_tree(idx, ours) < 0) {
+		err = git_fail(GD_EIO, "cannot build the merge");
+		goto done;
+	}
+	n = git_diff_num_deltas(diff);
+	for (i = 0; i < n && !err; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		const char *path = d->new_file.path;
+		git_tree_entry *be = NULL, *oe = NULL, *te = NULL;
+		const git_oid *b = entry_id(base, path, &be);
+		const git_oid *o = entry_id(ours, path, &oe);
+		const git_oid *t = entry_id(theirs, path, &te);
+		git_index_entry ie;
+
+		memset(&ie, 0, sizeof(ie));
+		ie.path = path;
+		ie.mode = GIT_FILEMODE_BLOB;
+		rep->changed++;
+		if (same(o, t)) {
+			/* nothing to do */
+		} else if (same(o, b) || !o) {
+			/* only they changed it, or we deleted what they changed */
+			if (t) {
+				ie.id = *t;
+				if (git_index_add(idx, &ie) < 0)
+					err = git_fail(GD_EIO, "cannot build the merge");
+			} else if (git_index_remove(idx, path, 0) < 0) {
+				err = git_fail(GD_EIO, "cannot build the merge");
+			}
+		} else if (t) {
+			/* both changed it: record by record */
+			char *bb = NULL, *ob = NULL, *tb = NULL, *mb = NULL;
+			size_t bl = 0, ol = 0, tl = 0, ml = 0;
+			if ((b && (err = blob_content(s->repo, b, &bb, &bl)) < 0) ||
+			    (err = blob_content(s->repo, o, &ob, &ol)) < 0 ||
+			    (err = blob_content(s->repo, t, &tb, &tl)) < 0) {
+				/* err set */
+			} else if ((err = fn(ctx, path, bb, bl, ob, ol, tb, tl, &mb, &ml)) == 0) {
+				if (git_blob_create_from_buffer(&ie.id, s->repo, mb, ml) < 0 ||
+				    git_index_add(idx, &ie) < 0)
+					err = git_fail(GD_EIO, "cannot build the merge");
+				rep->merged++;
+			}
+			free(bb);
+			free(ob);
+			free(tb);
+			free(mb);
+		}
+		/* else: they deleted what we changed: ours is kept */
+		git_tree_entry_free(be);
+		git_tree_entry_free(oe);
+		git_tree_entry_free(te);
+	}
+	if (!err && git_index_write_tree_to(out, idx, s->repo) < 0)
+		err = git_fail(GD_EIO, "cannot write the merged tree");
+done:
+	git_index_free(idx);
+	git_diff_free(diff);
+	return err;
+}
+
+/* Put the work tree and index at `target` and move the branch there. */
+static int move_to(gd_store *s, const char *branch, const git_oid *from,
+		   const git_oid *target)
+{
+	git_checkout_options co;
+	git_commit *c = NULL;
+	git_reference *ref = NULL;
+	int err = 0;
+
+	if (git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION) < 0 ||
+	    git_commit_lookup(&c, s->repo, target) < 0)
+		return git_fail(GD_EIO, "cannot read the merged commit");
+	co.checkout_strategy = GIT_CHECKOUT_SAFE;
+	if (git_checkout_tree(s->repo, (git_object *)c, &co) < 0)
+		err = git_fail(GD_EIO, "cannot update the work tree");
+	else if (git_reference_create_matching(&ref, s->repo, branch, target, 1,
+						 from, "gendan sync") < 0)
+		err = git_fail(GD_EIO, "cannot update the branch");
+	git_reference_free(ref);
+	git_commit_free(c);
+	return err;
+}
+
+static int push_update(const char *refname, const char *status, void *payload)
+{
+	struct xfer *x = payload;
+
+	(void)refname;
+	if (status)
+		x->rejected = 1;
+	return 0;
+}
+
+static int commit_merge(gd_store *s, const git_oid *tree_oid,
+			const git_oid *ours, const git_oid *theirs,
+			const char *remote, const char *branch_short,
+			gd_sync_report *rep, git_oid *out)
+{
+	git_signature *author = NULL, *committer = NULL;
+	git_tree *tree = NULL;
+	git_commit *parents[2] = {NULL, NULL};
+	char *msg = NULL;
+	int err = 0;
+
+	if ((err = signatures(s, &author, &committer)) < 0)
+		return err;
+	msg = gd__xasprintf("sync: merge %s/%s (%zu file%s, %zu merged record by record)\n\n"
+			    "Gendan-Action: sync\n",
+			    remote, branch_short, rep->changed,
+			    rep->changed == 1 ? "" : "s", rep->merged);
+	if (git_tree_lookup(&tree, s->repo, tree_oid) < 0 ||
+	    git_commit_lookup(&parents[0], s->repo, ours) < 0 ||
+	    git_commit_lookup(&parents[1], s->repo, theirs) < 0 ||
+	    git_commit_create(out, s->repo, NULL, author, committer, NULL, msg,
+			      tree, 2, (const git_commit **)parents) < 0)
+		err = git_fail(GD_EIO, "cannot commit the merge");
+	git_commit_free(parents[0]);
+	git_commit_free(parents[1]);
+	git_tree_free(tree);
+	git_signature_free(author);
+	git_signature_free(committer);
+	free(msg);
+	return err;
+}
+
+static void remember_sync(gd_store *s)
+{
+	char *path = gd__xasprintf("%sgendan-last-sync", git_repository_path(s->repo));
+	FILE *f = fopen(path, "w");
+
+	if (f) {
+		fprintf(f, "%lld\n", (long long)time(NULL));
+		fclose(f);
+	}
+	free(path);
+}
+
+/* Bring theirs into HEAD: nothing, fast-forward, or a merge commit. */
+static int integrate(gd_store *s, const char *remote, const char *branch,
+		     const char *branch_short, const git_oid *head,
+		     const git_oid *theirs, gd_merge_file_fn fn, void *ctx,
+		     gd_sync_report *rep)
+{
+	git_oid base, tree_oid, merged;
+	git_commit *bc = NULL, *oc = NULL, *tc = NULL;
+	git_tree *bt = NULL, *ot = NULL, *tt = NULL;
+	size_t ahead = 0, behind = 0;
+	int err = 0, has_base;
+
+	if (git_oid_equal(head, theirs))
+		return 0;
+	has_base = git_merge_base(&base, s->repo, head, theirs) == 0;
+	git_error_clear();
+	if (has_base && git_oid_equal(&base, theirs))
+		return 0; /* we are ahead */
+	if (git_graph_ahead_behind(&ahead, &behind, s->repo, head, theirs) == 0)
+		rep->incoming += behind;
+	if (git_commit_lookup(&oc, s->repo, head) < 0 ||
+	    git_commit_lookup(&tc, s->repo, theirs) < 0 ||
+	    git_commit_tree(&ot, oc) < 0 || git_commit_tree(&tt, tc) < 0 ||
+	    (has_base && (git_commit_lookup(&bc, s->repo, &base) < 0 ||
+			  git_commit_tree(&bt, bc) < 0))) {
+		err = git_fail(GD_EIO, "cannot read the commits to merge");
+		goto done;
+	}
+	if (has_base && git_oid_equal(&base, head)) {
+		git_diff *diff = NULL;
+		if (git_diff_tree_to_tree(&diff, s->repo, ot, tt, NULL) < 0) {
+			err = git_fail(GD_EIO, "cannot compare the remote's tree");
+			goto done;
+		}
+		rep->changed = git_diff_num_deltas(diff);
+		err = check_incoming(diff, remote);
+		git_diff_free(diff);
+		if (!err && !(err = move_to(s, branch, head, theirs)))
+			rep->fast_forward = 1;
+		goto done;
+	}
+	if ((err = merge_trees(s, bt, ot, tt, remote, fn, ctx, &tree_oid, rep)) < 0)
+		goto done;
+	if ((err = commit_merge(s, &tree_oid, head, theirs, remote, branch_short,
+				rep, &merged)) < 0)
+		goto done;
+	err = move_to(s, branch, head, &merged);
+done:
+	git_tree_free(bt);
+	git_tree_free(ot);
+	git_tree_free(tt);
+	git_commit_free(bc);
+	git_commit_free(oc);
+	git_commit_free(tc);
+	return err;
+}
+
+/* Commits reachable from id: all of them go out to an empty remote. */
+static size_t count_commits(gd_store *s, const git_oid *id)
+{
+	git_revwalk *walk = NULL;
+	git_oid oid;
+	size_t n = 0;
+
+	if (git_revwalk_new(&walk, s->repo) == 0 && git_revwalk_push(walk, id) == 0)
+		while (git_revwalk_next(&oid, walk) == 0)
+			n++;
+	git_error_clear();
+	git_revwalk_free(walk);
+	return n;
+}
+
+static const char *remote_url(git_remote *r)
+{
+	return git_remote_url(r) ? git_remote_url(r) : "?";
+}
+
+int gd_store_sync(gd_store *s, const char *remote_name, gd_merge_file_fn fn,
+		  void *ctx, gd_sync_report *rep)
+{
+	git_remote *remote = NULL;
+	git_reference *head_ref = NULL;
+	const char *branch, *branch_short;
+	char *tracking = NULL, *refspec = NULL;
+	int err = 0, tries;
+
+	memset(rep, 0, sizeof(*rep));
+	if (!remote_name)
+		remote_name = "origin";
+	if (git_remote_lookup(&remote, s->repo, remote_name) < 0) {
+		git_error_clear();
+		return gd_error_set(GD_ENOTFOUND,
+				    "no remote '%s': add one with 'git remote add %s URL'",
+				    remote_name, remote_name);
+	}
+	if (git_reference_lookup(&head_ref, s->repo, "HEAD") < 0 ||
+	    !(branch = git_reference_symbolic_target(head_ref))) {
+		err = gd_error_set(GD_ECONFLICT, "HEAD is detached: check out a branch first");
+		goto done;
+	}
+	branch_short = !strncmp(branch, "refs/heads/", 11) ? branch + 11 : branch;
+	tracking = gd__xasprintf("refs/remotes/%s/%s", remote_name, branch_short);
+	refspec = gd__xasprintf("%s:%s", branch, branch);
+	for (tries = 0; tries < 4; tries++) {
+		git_fetch_options fo;
+		git_push_options po;
+		struct xfer xf = {0, 0, 0, 0}, xp = {0, 0, 0, 0};
+		git_strarray specs = {&refspec, 1};
+		git_oid head, theirs;
+		int unborn, has_theirs;
+
+		if (git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION) < 0 ||
+		    git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION) < 0) {
+			err = git_fail(GD_ERROR, "cannot set up the transfer");
+			goto done;
+		}
+		fo.callbacks.credentials = credentials;
+		fo.callbacks.payload = &xf;
+		if (git_remote_fetch(remote, NULL, &fo, "gendan sync") < 0) {
+			err = git_fail(GD_EIO, "cannot fetch");
+			gd_error_set(GD_EIO, "cannot fetch from '%s' (%s): %s", remote_name,
+				     remote_url(remote), strchr(gd_error_last(), ':') + 2);
+			goto done;
+		}
+		if ((err = head_state(s, &head, &unborn)) < 0)
+			goto done;
+		has_theirs = git_reference_name_to_id(&theirs, s->repo, tracking) == 0;
+		git_error_clear();
+		if (has_theirs && !unborn &&
+		    (err = integrate(s, remote_name, branch, branch_short, &head,
+				     &theirs, fn, ctx, rep)) < 0)
+			goto done;
+		if ((err = head_state(s, &head, &unborn)) < 0)
+			goto done;
+		if (unborn || (has_theirs && git_oid_equal(&head, &theirs))) {
+			rep->up_to_date = !rep->incoming;
+			break;
+		}
+		{
+			size_t ahead = 0, behind = 0;
+			if (has_theirs)
+				git_graph_ahead_behind(&ahead, &behind, s->repo, &head, &theirs);
+			else
+				ahead = count_commits(s, &head);
+			rep->outgoing = ahead;
+		}
+		po.callbacks.credentials = credentials;
+		po.callbacks.push_update_reference = push_update;
+		po.callbacks.payload = &xp;
+		if (git_remote_push(remote, &specs, &po) < 0) {
+			const git_error *e = git_error_last();
+			/* a remote that moved answers non-fast-forward */
+			if (e && e->message && strstr(e->message, "fast-forward")) {
+				git_error_clear();
+				continue;
+			}
+			err = git_fail(GD_EIO, "cannot push");
+			gd_error_set(GD_EIO, "cannot push to '%s' (%s): %s", remote_name,
+				     remote_url(remote), strchr(gd_error_last(), ':') + 2);
+			goto done;
+		}
+		if (xp.rejected)
+			continue;
+		rep->pushed = 1;
+		break;
+	}
+	if (tries == 4)
+		err = gd_error_set(GD_ECONFLICT,
+				   "the remote '%s' kept moving: try 'gendan sync' again",
+				   remote_name);
+	else
+		remember_sync(s);
+done:
+	free(tracking);
+	free(refspec);
+	git_reference_free(head_ref);
+	git_remote_free(remote);
+	return err;
+}
+
+int gd_store_clone(const char *url, const char *dir)
+{
+	git_clone_options co;
+	git_repository *repo = NULL;
+	git_object *head = NULL;
+	git_tree *tree = NULL;
+	git_diff *diff = NULL;
+	struct xfer xf = {0, 0, 0, 0};
+	int err = 0;
+
+	lib_init();
+	if (git_clone_options_init(&co, GIT_CLONE_OPTIONS_VERSION) < 0) {
+		err = git_fail(GD_ERROR, "cannot set up the clone");
+		goto done;
+	}
+	/* look at the tree before any file of it is written */
+	co.checkout_opts.checkout_strategy = GIT_CHECKOUT_NONE;
+	co.fetch_opts.callbacks.credentials = credentials;
+	co.fetch_opts.callbacks.payload = &xf;
+	if (git_clone(&repo, url, dir, &co) < 0) {
+		err = git_fail(GD_EIO, "cannot clone");
+		gd_error_set(GD_EIO, "cannot clone '%s': %s", url,
+			     strchr(gd_error_last(), ':') + 2);
+		goto done;
+	}
+	if (git_revparse_single(&head, repo, "HEAD^{tree}") < 0) {
+		git_error_clear();
+		err = gd_error_set(GD_ENOTFOUND, "'%s' is empty: not a gendan ledger", url);
+		goto done;
+	}
+	tree = (git_tree *)head;
+	head = NULL;
+	if (git_diff_tree_to_tree(&diff, repo, NULL, tree, NULL) < 0) {
+		err = git_fail(GD_EIO, "cannot read the cloned tree");
+		goto done;
+	}
+	if ((err = check_incoming(diff, url)) < 0)
+		goto done;
+	if (!git_tree_entry_byname(tree, "gendan.yaml")) {
+		err = gd_error_set(GD_ENOTFOUND, "'%s' has no gendan.yaml: not a gendan ledger",
+				   url);
+		goto done;
+	}
+	{
+		git_checkout_options opts;
+		if (git_checkout_options_init(&opts, GIT_CHECKOUT_OPTIONS_VERSION) < 0 ||
+		    (opts.checkout_strategy = GIT_CHECKOUT_SAFE,
+		     git_checkout_head(repo, &opts) < 0))
+			err = git_fail(GD_EIO, "cannot check out the ledger");
+	}
+done:
+	git_diff_free(diff);
+	git_tree_free(tree);
+	git_object_free(head);
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+	return err;
+}
+
+int gd_store_state_get(gd_store *s, gd_store_state *st)
+{
+	git_reference *head_ref = NULL, *up = NULL;
+	git_oid head, theirs;
+	char *path;
+	FILE *f;
+	int unborn, err;
+
+	memset(st, 0, sizeof(*st));
+	if (git_reference_lookup(&head_ref, s->repo, "HEAD") == 0 &&
+	    git_reference_symbolic_target(head_ref)) {
+		const char *b = git_reference_symbolic_target(head_ref);
+		snprintf(st->branch, sizeof(st->branch), "%s",
+			 !strncmp(b, "refs/heads/", 11) ? b + 11 : b);
+	}
+	git_reference_free(head_ref);
+	git_error_clear();
+	if ((err = head_state(s, &head, &unborn)) < 0)
+		return err;
+	if (!unborn && *st->branch) {
+		char *local = gd__xasprintf("refs/heads/%s", st->branch);
+		git_reference *lr = NULL;
+		if (git_reference_lookup(&lr, s->repo, local) == 0 &&
+		    git_branch_upstream(&up, lr) == 0 &&
+		    git_reference_name_to_id(&theirs, s->repo, git_reference_name(up)) == 0) {
+			st->has_upstream = 1;
+			git_graph_ahead_behind(&st->ahead, &st->behind, s->repo, &head, &theirs);
+		} else {
+			/* no upstream configured: the origin branch of that name */
+			char *t = gd__xasprintf("refs/remotes/origin/%s", st->branch);
+			if (git_reference_name_to_id(&theirs, s->repo, t) == 0) {
+				st->has_upstream = 1;
+				git_graph_ahead_behind(&st->ahead, &st->behind, s->repo,
+						       &head, &theirs);
+			}
+			free(t);
+		}
+		git_error_clear();
+		git_reference_free(up);
+		git_reference_free(lr);
+		free(local);
+	}
+	path = gd__xasprintf("%sgendan-last-sync", git_repository_path(s->repo));
+	if ((f = fopen(path, "r"))) {
+		if (fscanf(f, "%lld", &st->last_sync) != 1)
+			st->last_sync = 0;
+		fclose(f);
+	}
+	free(path);
+	return 0;
 }

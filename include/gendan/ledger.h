@@ -63,4 +63,17 @@ int gd_ledger_stage(gd_change *c, gd_record *r);
 /* Refuse to write a record with uncommitted hand edits (GD_ECONFLICT). */
 int gd_ledger_check_clean(gd_ledger *l, const gd_record *r);
 
+typedef struct {
+	gd_sync_report git;
+	size_t conflicts;     /* fields both sides changed differently */
+	char **conflicted;    /* paths of records with new conflicts */
+	size_t nconflicted;
+} gd_sync_result;
+
+/* gendan sync: gd_store_sync with the record merge of gendan/merge.h.
+ * Refuses while records have uncommitted hand edits. */
+int gd_ledger_sync(gd_ledger *l, const char *remote, const char *now,
+		   gd_sync_result *res);
+void gd_sync_result_clear(gd_sync_result *res);
+
 #endif

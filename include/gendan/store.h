@@ -93,4 +93,50 @@ int gd_store_commit_paths(gd_store *s, char *const *paths, size_t n,
 char *gd_store_message(const char *summary, const char *action,
 		       char *const *paths, size_t n);
 
+/* --- sharing over a remote ----------------------------------------- */
+
+/* Merge one file changed on both sides: base NULL when added on both;
+ * *out malloc'd.  Return < 0 to keep ours and report the error. */
+typedef int (*gd_merge_file_fn)(void *ctx, const char *path,
+				const char *base, size_t blen,
+				const char *ours, size_t olen,
+				const char *theirs, size_t tlen,
+				char **out, size_t *outlen);
+
+typedef struct {
+	size_t incoming;   /* commits fetched that were new here */
+	size_t outgoing;   /* commits pushed */
+	size_t changed;    /* files that came in */
+	size_t merged;     /* files merged record by record */
+	int fast_forward;
+	int up_to_date;
+	int pushed;
+} gd_sync_report;
+
+/*
+ * Fetch `remote` (NULL: origin), bring its branch of the same name in
+ * (fast-forward, or a merge commit whose files changed on both sides are
+ * merged by fn), update the work tree and index, push, and if the push is
+ * refused because the remote moved, fetch and merge again (3 tries).  A tree
+ * from the remote with unsafe paths (outside the ledger folders, symlinks,
+ * submodules, .git-like names, names that are not ids) is refused and
+ * nothing changes.  Needs a clean work tree and the lock.
+ */
+int gd_store_sync(gd_store *s, const char *remote, gd_merge_file_fn fn,
+		  void *ctx, gd_sync_report *rep);
+
+/* Clone a shared ledger into dir (checking its tree before writing it). */
+int gd_store_clone(const char *url, const char *dir);
+
+typedef struct {
+	int has_upstream;  /* the branch has a remote-tracking branch */
+	size_t ahead;      /* commits not pushed */
+	size_t behind;     /* commits fetched and not merged */
+	long long last_sync; /* unix time of the last sync, 0 never */
+	char branch[128];
+} gd_store_state;
+
+/* Where the ledger stands against its remote, without the network. */
+int gd_store_state_get(gd_store *s, gd_store_state *st);
+
 #endif

@@ -1,0 +1,76 @@
+/*
+ * cmd-status.c - gendan status: records by kind, hand edits not
+ * committed, unpushed commits and the last sync; never the network.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "cmd.h"
+
+static int run(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	gd_ledger *l = NULL;
+	gd_store_state st;
+	char **paths = NULL;
+	size_t counts[GD_NKINDS] = {0}, i, n = 0;
+	gd_time now;
+	gd_date today;
+	int ch, err;
+
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'h': return cmd_help(&cmd_status_entry);
+		default: return cmd_usage(&cmd_status_entry);
+		}
+	}
+	if (optind != argc)
+		return cmd_usage(&cmd_status_entry);
+	if ((err = cmd_now(&now, &today)) < 0)
+		return err;
+	if ((err = cmd_open(ctx, &l, 1, 0)) < 0)
+		return err;
+	if ((err = gd_store_state_get(l->store, &st)) < 0 ||
+	    (err = gd_store_changed_paths(l->store, &paths, &n)) < 0)
+		goto done;
+	for (i = 0; i < l->n; i++)
+		counts[l->recs[i]->kind]++;
+	printf("ledger %s (branch %s)\n", l->root, st.branch);
+	printf("records: %zu customers, %zu inquiries, %zu orders", counts[GD_CUSTOMER],
+	       counts[GD_INQUIRY], counts[GD_ORDER]);
+	if (l->nbad)
+		printf(", %zu unreadable (see 'gendan check')", l->nbad);
+	putchar('\n');
+	if (n) {
+		printf("edited by hand, not committed (run 'gendan commit'):\n");
+		for (i = 0; i < n; i++)
+			printf("  %s\n", paths[i]);
+	}
+	if (!st.has_upstream)
+		puts("remote: none synced yet (gendan sync)");
+	else
+		printf("remote: %zu commit%s not pushed, %zu fetched not merged\n", st.ahead,
+		       st.ahead == 1 ? "" : "s", st.behind);
+	if (st.last_sync) {
+		long long ago = (long long)now.t - st.last_sync;
+		printf("last sync: %lld hour%s ago%s\n", ago / 3600,
+		       ago / 3600 == 1 ? "" : "s",
+		       ago > 86400 ? " (more than a day: run 'gendan sync')" : "");
+	}
+done:
+	for (i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+	gd_ledger_free(l);
+	return err;
+}
+
+const struct cmd_entry cmd_status_entry = {
+	"status", "status",
+	"the ledger's state: records, hand edits, unpushed commits, last sync",
+	run,
+};

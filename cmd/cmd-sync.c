@@ -1,0 +1,65 @@
+/*
+ * cmd-sync.c - gendan sync [REMOTE]: fetch, merge record by record, push.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+
+#include "cmd.h"
+
+static int run(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	gd_ledger *l = NULL;
+	gd_sync_result res;
+	gd_time now;
+	gd_date today;
+	char at[GD_TIME_LEN];
+	int ch, err;
+	size_t i;
+
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'h': return cmd_help(&cmd_sync_entry);
+		default: return cmd_usage(&cmd_sync_entry);
+		}
+	}
+	if (argc - optind > 1)
+		return cmd_usage(&cmd_sync_entry);
+	if ((err = cmd_now(&now, &today)) < 0)
+		return err;
+	gd_time_format(at, &now);
+	if ((err = cmd_open(ctx, &l, 0, 1)) < 0)
+		return err;
+	err = gd_ledger_sync(l, optind < argc ? argv[optind] : NULL, at, &res);
+	if (err == 0) {
+		const gd_sync_report *g = &res.git;
+		if (g->up_to_date && !g->pushed)
+			puts("already up to date");
+		if (g->incoming)
+			printf("in: %zu commit%s, %zu file%s changed%s\n", g->incoming,
+			       g->incoming == 1 ? "" : "s", g->changed,
+			       g->changed == 1 ? "" : "s",
+			       g->fast_forward ? "" : " (merged)");
+		if (g->merged)
+			printf("merged record by record: %zu file%s\n", g->merged,
+			       g->merged == 1 ? "" : "s");
+		for (i = 0; i < res.nconflicted; i++)
+			printf("conflict: %s: both sides changed a field; the remote value is kept, yours is under conflicts:\n",
+			       res.conflicted[i]);
+		if (g->pushed)
+			printf("out: %zu commit%s pushed\n", g->outgoing,
+			       g->outgoing == 1 ? "" : "s");
+	}
+	gd_sync_result_clear(&res);
+	gd_ledger_free(l);
+	return err;
+}
+
+const struct cmd_entry cmd_sync_entry = {
+	"sync", "sync [REMOTE]",
+	"fetch, merge record by record, and push (retrying if the remote moved)",
+	run,
+};
