@@ -47,6 +47,19 @@ static int git_fail(int code, const char *what)
 			    e && e->message ? e->message : "unknown git error");
 }
 
+/* "cannot fetch from 'origin' (URL): <libgit2's reason>" */
+static int transfer_fail(const char *what, const char *name, const char *url)
+{
+	const git_error *e = git_error_last();
+	char reason[512];
+
+	snprintf(reason, sizeof(reason), "%s",
+		 e && e->message ? e->message : "unknown git error");
+	if (url)
+		return gd_error_set(GD_EIO, "%s '%s' (%s): %s", what, name, url, reason);
+	return gd_error_set(GD_EIO, "%s '%s': %s", what, name, reason);
+}
+
 static void lib_init(void)
 {
 	git_libgit2_init();
@@ -839,6 +852,7 @@ struct xfer {
 	int key;
 	int asked;
 	int rejected;
+	const char *url;
 };
 
 /* `git credential fill`: the user's own helper answers for https. */
@@ -914,6 +928,105 @@ static int credentials(git_credential **out, const char *url,
 	if (allowed & GIT_CREDENTIAL_USERNAME)
 		return git_credential_username_new(out, user);
 	return GIT_PASSTHROUGH;
+}
+
+static char *base64(const unsigned char *in, size_t len)
+{
+	static const char tab[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	char *out = gd__xmalloc((len + 2) / 3 * 4 + 1), *o = out;
+	size_t i;
+
+	for (i = 0; i + 2 < len; i += 3) {
+		*o++ = tab[in[i] >> 2];
+		*o++ = tab[((in[i] & 3) << 4) | (in[i + 1] >> 4)];
+		*o++ = tab[((in[i + 1] & 15) << 2) | (in[i + 2] >> 6)];
+		*o++ = tab[in[i + 2] & 63];
+	}
+	if (i < len) {
+		*o++ = tab[in[i] >> 2];
+		if (i + 1 < len) {
+			*o++ = tab[((in[i] & 3) << 4) | (in[i + 1] >> 4)];
+			*o++ = tab[(in[i + 1] & 15) << 2];
+		} else {
+			*o++ = tab[(in[i] & 3) << 4];
+			*o++ = '=';
+		}
+		*o++ = '=';
+	}
+	*o = '\0';
+	return out;
+}
+
+/* The port of an ssh:// URL, 22 for scp-like ones. */
+static int url_port(const char *url)
+{
+	const char *p = strstr(url, "://"), *colon;
+
+	if (!p)
+		return 22;
+	p += 3;
+	if (strchr(p, '@') && strchr(p, '@') < strchr(p, '/'))
+		p = strchr(p, '@') + 1;
+	colon = strchr(p, ':');
+	if (colon && (!strchr(p, '/') || colon < strchr(p, '/')))
+		return atoi(colon + 1);
+	return 22;
+}
+
+/*
+ * ssh host keys are checked against ~/.ssh/known_hosts (ssh-keygen -F
+ * reads hashed entries too): a known, matching key is accepted; a
+ * different key is refused as a possible attack; an unknown host is
+ * refused with the command that checks and accepts it.
+ */
+static int check_host(git_cert *cert, int valid, const char *host, void *payload)
+{
+	struct xfer *x = payload;
+	git_cert_hostkey *hk = (git_cert_hostkey *)cert;
+	const char *home = getenv("HOME");
+	char name[300], line[8192], *key, *cmd;
+	int port, found = 0, match = 0;
+	const char *h;
+	FILE *f;
+
+	if (cert->cert_type != GIT_CERT_HOSTKEY_LIBSSH2)
+		return valid ? 0 : GIT_PASSTHROUGH;
+	if (!(hk->type & GIT_CERT_SSH_RAW) || !home)
+		return -1;
+	for (h = host; *h; h++)
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:", *h))
+			return -1;
+	port = x && x->url ? url_port(x->url) : 22;
+	if (port != 22)
+		snprintf(name, sizeof(name), "[%s]:%d", host, port);
+	else
+		snprintf(name, sizeof(name), "%s", host);
+	key = base64((const unsigned char *)hk->hostkey, hk->hostkey_len);
+	cmd = gd__xasprintf("ssh-keygen -F '%s' -f '%s/.ssh/known_hosts' 2>/dev/null", name, home);
+	if ((f = popen(cmd, "r"))) {
+		while (fgets(line, sizeof(line), f)) {
+			char *k;
+			if (line[0] == '#' || !(k = strchr(line, ' ')) || !(k = strchr(k + 1, ' ')))
+				continue;
+			k++;
+			k[strcspn(k, " \n")] = '\0';
+			found = 1;
+			match |= !strcmp(k, key);
+		}
+		pclose(f);
+	}
+	free(cmd);
+	free(key);
+	if (match)
+		return 0;
+	if (found)
+		git_error_set_str(GIT_ERROR_SSH,
+				  "the host key of this server is not the one in ~/.ssh/known_hosts: refused (someone may be in the middle)");
+	else
+		git_error_set_str(GIT_ERROR_SSH,
+				  "the server is not in ~/.ssh/known_hosts: connect once with ssh to check and accept its key");
+	return -1;
 }
 
 /* A name a ledger may hold: no dot files, no .git look-alikes. */
@@ -1280,7 +1393,7 @@ int gd_store_sync(gd_store *s, const char *remote_name, gd_merge_file_fn fn,
 	for (tries = 0; tries < 4; tries++) {
 		git_fetch_options fo;
 		git_push_options po;
-		struct xfer xf = {0, 0, 0, 0}, xp = {0, 0, 0, 0};
+		struct xfer xf = {0, 0, 0, 0, NULL}, xp = {0, 0, 0, 0, NULL};
 		git_strarray specs = {&refspec, 1};
 		git_oid head, theirs;
 		int unborn, has_theirs;
@@ -1290,12 +1403,13 @@ int gd_store_sync(gd_store *s, const char *remote_name, gd_merge_file_fn fn,
 			err = git_fail(GD_ERROR, "cannot set up the transfer");
 			goto done;
 		}
+		xf.url = xp.url = remote_url(remote);
 		fo.callbacks.credentials = credentials;
+		fo.callbacks.certificate_check = check_host;
 		fo.callbacks.payload = &xf;
 		if (git_remote_fetch(remote, NULL, &fo, "gendan sync") < 0) {
-			err = git_fail(GD_EIO, "cannot fetch");
-			gd_error_set(GD_EIO, "cannot fetch from '%s' (%s): %s", remote_name,
-				     remote_url(remote), strchr(gd_error_last(), ':') + 2);
+			err = transfer_fail("cannot fetch from", remote_name,
+					    remote_url(remote));
 			goto done;
 		}
 		if ((err = head_state(s, &head, &unborn)) < 0)
@@ -1321,6 +1435,7 @@ int gd_store_sync(gd_store *s, const char *remote_name, gd_merge_file_fn fn,
 			rep->outgoing = ahead;
 		}
 		po.callbacks.credentials = credentials;
+		po.callbacks.certificate_check = check_host;
 		po.callbacks.push_update_reference = push_update;
 		po.callbacks.payload = &xp;
 		if (git_remote_push(remote, &specs, &po) < 0) {
@@ -1330,9 +1445,8 @@ int gd_store_sync(gd_store *s, const char *remote_name, gd_merge_file_fn fn,
 				git_error_clear();
 				continue;
 			}
-			err = git_fail(GD_EIO, "cannot push");
-			gd_error_set(GD_EIO, "cannot push to '%s' (%s): %s", remote_name,
-				     remote_url(remote), strchr(gd_error_last(), ':') + 2);
+			err = transfer_fail("cannot push to", remote_name,
+					    remote_url(remote));
 			goto done;
 		}
 		if (xp.rejected)
@@ -1361,7 +1475,7 @@ int gd_store_clone(const char *url, const char *dir)
 	git_object *head = NULL;
 	git_tree *tree = NULL;
 	git_diff *diff = NULL;
-	struct xfer xf = {0, 0, 0, 0};
+	struct xfer xf = {0, 0, 0, 0, url};
 	int err = 0;
 
 	lib_init();
@@ -1372,11 +1486,10 @@ int gd_store_clone(const char *url, const char *dir)
 	/* look at the tree before any file of it is written */
 	co.checkout_opts.checkout_strategy = GIT_CHECKOUT_NONE;
 	co.fetch_opts.callbacks.credentials = credentials;
+	co.fetch_opts.callbacks.certificate_check = check_host;
 	co.fetch_opts.callbacks.payload = &xf;
 	if (git_clone(&repo, url, dir, &co) < 0) {
-		err = git_fail(GD_EIO, "cannot clone");
-		gd_error_set(GD_EIO, "cannot clone '%s': %s", url,
-			     strchr(gd_error_last(), ':') + 2);
+		err = transfer_fail("cannot clone", url, NULL);
 		goto done;
 	}
 	if (git_revparse_single(&head, repo, "HEAD^{tree}") < 0) {
