@@ -95,13 +95,17 @@ extern const struct cmd_entry cmd_commit_entry;
 extern const struct cmd_entry cmd_due_entry;
 extern const struct cmd_entry cmd_find_entry;
 extern const struct cmd_entry cmd_help_entry;
+extern const struct cmd_entry cmd_hold_entry;
 extern const struct cmd_entry cmd_init_entry;
 extern const struct cmd_entry cmd_log_entry;
 extern const struct cmd_entry cmd_ls_entry;
 extern const struct cmd_entry cmd_pay_entry;
+extern const struct cmd_entry cmd_reassign_entry;
+extern const struct cmd_entry cmd_reclaim_entry;
 extern const struct cmd_entry cmd_set_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_stage_entry;
+extern const struct cmd_entry cmd_stats_entry;
 extern const struct cmd_entry cmd_status_entry;
 extern const struct cmd_entry cmd_sync_entry;
 
