@@ -45,51 +45,6 @@ static int check_id(gd_ledger *l, gd_kind kind, const char *id)
 	return 0;
 }
 
-/* prefix + 6 (or 4) hex digits of a hash of seed and the time. */
-static char *hashed_id(const char *prefix, const char *seed, const gd_time *now,
-		       int digits)
-{
-	char at[GD_TIME_LEN], *text, *id;
-	uint32_t h;
-
-	gd_time_format(at, now);
-	if (asprintf(&text, "%s\n%s", seed, at) < 0)
-		return NULL;
-	h = gd_fnv1a(text, strlen(text));
-	free(text);
-	if (asprintf(&id, "%s%0*x", prefix, digits,
-		     (unsigned)(h & (digits == 6 ? 0xffffffu : 0xffffu))) < 0)
-		return NULL;
-	return id;
-}
-
-/* The id of SPEC 2 for a kind, made unique with -2, -3 ... */
-static char *derive_id(gd_ledger *l, gd_kind kind, const char *text,
-		       const gd_time *now, gd_date day)
-{
-	char *base = NULL, *id;
-
-	if (kind == GD_INQUIRY) {
-		char prefix[16];
-		int y, m, dd;
-		gd_date_to_ymd(day, &y, &m, &dd);
-		snprintf(prefix, sizeof(prefix), "q-%04d%02d%02d-", y, m, dd);
-		base = hashed_id(prefix, text, now, 4);
-	} else {
-		base = gd_slug(text, 48);
-		if (base && !*base) {
-			free(base);
-			base = hashed_id(kind == GD_CUSTOMER ? "c-" : "o-", text,
-					 now, 6);
-		}
-	}
-	if (!base)
-		return NULL;
-	id = gd_ledger_unique_id(l, kind, base);
-	free(base);
-	return id;
-}
-
 /* Refuse a likely duplicate among every record but `skip` and records
  * linked to the customer `linked`. */
 static int dup_check(gd_ledger *l, const gd_dup_probe *probe, const char *what,
@@ -193,7 +148,7 @@ static int add_customer(gd_ledger *l, const char *name, struct add_opts *o,
 		goto done;
 	if (o->id && (err = check_id(l, GD_CUSTOMER, o->id)) < 0)
 		goto done;
-	id = o->id ? strdup(o->id) : derive_id(l, GD_CUSTOMER, name, now, today);
+	id = o->id ? strdup(o->id) : gd_ledger_new_id(l, GD_CUSTOMER, name, now, today);
 	if (!id) {
 		err = gd_error_set(GD_ERROR, "out of memory");
 		goto done;
@@ -261,7 +216,7 @@ static int add_inquiry(gd_ledger *l, struct add_opts *o, const gd_time *now,
 		     o->from ? o->from : "", o->company ? o->company : "") < 0)
 		return gd_error_set(GD_ERROR, "out of memory");
 	id = o->id ? strdup(o->id)
-		   : derive_id(l, GD_INQUIRY, seed, now, gd_time_date(&received));
+		   : gd_ledger_new_id(l, GD_INQUIRY, seed, now, gd_time_date(&received));
 	if (!id) {
 		err = gd_error_set(GD_ERROR, "out of memory");
 		goto done;
@@ -384,7 +339,7 @@ static int add_order(gd_ledger *l, const char *number, struct add_opts *o,
 			items = gd_node_seq();
 		gd_node_push(items, item);
 	}
-	id = o->id ? strdup(o->id) : derive_id(l, GD_ORDER, number, now, today);
+	id = o->id ? strdup(o->id) : gd_ledger_new_id(l, GD_ORDER, number, now, today);
 	if (!id) {
 		err = gd_error_set(GD_ERROR, "out of memory");
 		goto done;

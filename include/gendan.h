@@ -5,6 +5,7 @@
 #define GENDAN_H
 
 #include "gendan/config.h"
+#include "gendan/csv.h"
 #include "gendan/dates.h"
 #include "gendan/due.h"
 #include "gendan/error.h"

@@ -323,6 +323,45 @@ char *gd_ledger_unique_id(const gd_ledger *l, gd_kind kind, const char *base)
 	return id;
 }
 
+/* prefix + hex digits of a hash of seed and the time. */
+static char *hashed_id(const char *prefix, const char *seed, const gd_time *now,
+		       int digits)
+{
+	char at[GD_TIME_LEN], *text, *id;
+	uint32_t h;
+
+	gd_time_format(at, now);
+	text = gd__xasprintf("%s\n%s", seed, at);
+	h = gd_fnv1a(text, strlen(text));
+	free(text);
+	id = gd__xasprintf("%s%0*x", prefix, digits,
+			   (unsigned)(h & (digits == 6 ? 0xffffffu : 0xffffu)));
+	return id;
+}
+
+char *gd_ledger_new_id(const gd_ledger *l, gd_kind kind, const char *text,
+		       const gd_time *now, gd_date day)
+{
+	char *base, *id;
+
+	if (kind == GD_INQUIRY) {
+		char prefix[16];
+		int y, m, d;
+		gd_date_to_ymd(day, &y, &m, &d);
+		snprintf(prefix, sizeof(prefix), "q-%04d%02d%02d-", y % 10000, m % 100, d % 100);
+		base = hashed_id(prefix, text, now, 4);
+	} else {
+		base = gd_slug(text, 48);
+		if (!*base) {
+			free(base);
+			base = hashed_id(kind == GD_CUSTOMER ? "c-" : "o-", text, now, 6);
+		}
+	}
+	id = gd_ledger_unique_id(l, kind, base);
+	free(base);
+	return id;
+}
+
 void gd_ledger_misplaced(const gd_ledger *l, gd_bad_fn bad, void *ctx)
 {
 	size_t i;

@@ -53,6 +53,15 @@ int gd_ledger_id_free(const gd_ledger *l, gd_kind kind, const char *id);
 /* `base`, or base-2, base-3 ... : the first id free for kind.  Malloc'd. */
 char *gd_ledger_unique_id(const gd_ledger *l, gd_kind kind, const char *base);
 
+/*
+ * A new id of SPEC 2, free in the ledger: customer, the slug of `text`
+ * (else c- and 6 hex digits of a hash of text and now); order, the slug of
+ * its number (else o-...); inquiry, q-YYYYMMDD- of `day` and 4 hex digits
+ * of a hash of text (the sender) and now.  -2, -3 ... when taken.
+ */
+char *gd_ledger_new_id(const gd_ledger *l, gd_kind kind, const char *text,
+		       const gd_time *now, gd_date day);
+
 /* Every record file whose path is not where gendan would write it
  * (kind/shard/id.yaml): reported to bad() by gendan check. */
 void gd_ledger_misplaced(const gd_ledger *l, gd_bad_fn bad, void *ctx);

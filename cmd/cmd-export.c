@@ -1,0 +1,110 @@
+/*
+ * cmd-export.c - gendan export csv|json|ics [KIND]: records for Excel and
+ * scripts, due follow-ups for the phone's calendar.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cmd.h"
+#include "gendan/ics.h"
+
+static void csv_out(gd_record *const *recs, size_t n, gd_kind kind, int bom)
+{
+	const char *const *cols = gd_csv_columns(kind);
+	size_t ncols = 0, i, j;
+
+	while (cols[ncols])
+		ncols++;
+	if (bom)
+		fputs("\xef\xbb\xbf", stdout);
+	cmd_print(gd_csv_line(cols, ncols));
+	for (i = 0; i < n; i++) {
+		const char **cells = calloc(ncols, sizeof(*cells));
+		char **tmps = calloc(ncols, sizeof(*tmps));
+		if (recs[i]->kind != kind || !cells || !tmps) {
+			free(cells);
+			free(tmps);
+			continue;
+		}
+		for (j = 0; j < ncols; j++)
+			cells[j] = gd_csv_cell(recs[i], cols[j], &tmps[j]);
+		cmd_print(gd_csv_line(cells, ncols));
+		for (j = 0; j < ncols; j++)
+			free(tmps[j]);
+		free(cells);
+		free(tmps);
+	}
+}
+
+static int run(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{"bom", no_argument, NULL, 'b'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	gd_ledger *l = NULL;
+	gd_record **sel = NULL;
+	int bom = 0, ch, err, kind = -1;
+	size_t i, n = 0;
+	gd_kind k;
+	gd_time now;
+	gd_date today;
+	const char *what;
+
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'b': bom = 1; break;
+		case 'h': return cmd_help(&cmd_export_entry);
+		default: return cmd_usage(&cmd_export_entry);
+		}
+	}
+	if (argc - optind < 1 || argc - optind > 2)
+		return cmd_usage(&cmd_export_entry);
+	what = argv[optind];
+	if (strcmp(what, "csv") && strcmp(what, "json") && strcmp(what, "ics"))
+		return cmd_usage(&cmd_export_entry);
+	if (argc - optind == 2) {
+		if (gd_kind_parse(&k, argv[optind + 1]) < 0) {
+			fprintf(stderr, "gendan: %s\n", gd_error_last());
+			return cmd_usage(&cmd_export_entry);
+		}
+		kind = (int)k;
+	}
+	if ((err = cmd_now(&now, &today)) < 0)
+		return err;
+	if ((err = cmd_open(ctx, &l, 1, 0)) < 0)
+		return err;
+	if (!(sel = malloc((l->n + 1) * sizeof(*sel)))) {
+		err = gd_error_set(GD_ERROR, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < l->n; i++)
+		if (kind < 0 || (int)l->recs[i]->kind == kind)
+			sel[n++] = l->recs[i];
+	if (!strcmp(what, "json")) {
+		cmd_print(gd_json_records(sel, n));
+	} else if (!strcmp(what, "csv")) {
+		/* CSV has one set of columns: customers unless a kind is named */
+		csv_out(sel, n, kind < 0 ? GD_CUSTOMER : (gd_kind)kind, bom);
+	} else {
+		char stamp[32];
+		time_t t = (time_t)now.t;
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", &tm);
+		cmd_print(gd_ics(sel, n, l->cfg, today, stamp));
+	}
+done:
+	free(sel);
+	gd_ledger_free(l);
+	return err;
+}
+
+const struct cmd_entry cmd_export_entry = {
+	"export", "export csv|json|ics [KIND] [--bom]",
+	"export records as CSV or JSON, or due follow-ups as an iCalendar file",
+	run,
+};

@@ -1,0 +1,157 @@
+/*
+ * cmd-import.c - gendan import csv FILE --kind KIND [--map COL=FIELD]...
+ * [--dry-run] [--force]: bulk add in one commit.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "gendan/import.h"
+
+static void say(void *ctx, const char *message)
+{
+	(void)ctx;
+	fprintf(stderr, "gendan: %s\n", message);
+}
+
+static int read_all(char **out, size_t *len, const char *path)
+{
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	char *buf = NULL, *nb;
+	size_t cap = 0, n = 0, r;
+
+	*out = NULL;
+	if (!f)
+		return gd_error_set(GD_ENOTFOUND, "cannot open '%s'", path);
+	do {
+		if (n + 65536 > cap) {
+			cap = cap ? cap * 2 : 65536;
+			if (!(nb = realloc(buf, cap + 1))) {
+				free(buf);
+				if (f != stdin)
+					fclose(f);
+				return gd_error_set(GD_ERROR, "out of memory");
+			}
+			buf = nb;
+		}
+		r = fread(buf + n, 1, cap - n, f);
+		n += r;
+	} while (r > 0);
+	if (f != stdin)
+		fclose(f);
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return 0;
+}
+
+static int run(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{"kind", required_argument, NULL, 'k'},
+		{"map", required_argument, NULL, 'm'},
+		{"dry-run", no_argument, NULL, 'n'},
+		{"force", no_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	gd_import_map map[64];
+	char *mapbuf[64];
+	gd_import_opts o;
+	gd_ledger *l = NULL;
+	gd_change *c = NULL;
+	gd_time now;
+	int ch, err, dry = 0, have_kind = 0, committed = 0;
+	size_t nmap = 0, i, count = 0;
+	char *buf = NULL, *summary = NULL;
+	size_t len = 0;
+	gd_kind kind = GD_CUSTOMER;
+
+	memset(&o, 0, sizeof(o));
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'k':
+			if (gd_kind_parse(&kind, optarg) < 0) {
+				fprintf(stderr, "gendan: %s\n", gd_error_last());
+				return cmd_usage(&cmd_import_entry);
+			}
+			have_kind = 1;
+			break;
+		case 'm': {
+			char *eq = strchr(optarg, '=');
+			if (!eq || eq == optarg || !eq[1] || nmap == 64) {
+				fprintf(stderr, "gendan: --map takes COLUMN=FIELD\n");
+				return cmd_usage(&cmd_import_entry);
+			}
+			map[nmap].column = optarg;
+			map[nmap].field = eq + 1;
+			mapbuf[nmap++] = eq;
+			break;
+		}
+		case 'n': dry = 1; break;
+		case 'f': o.force = 1; break;
+		case 'h': return cmd_help(&cmd_import_entry);
+		default: return cmd_usage(&cmd_import_entry);
+		}
+	}
+	if (argc - optind != 2 || strcmp(argv[optind], "csv") || !have_kind)
+		return cmd_usage(&cmd_import_entry);
+	for (i = 0; i < nmap; i++)
+		*mapbuf[i] = '\0'; /* split COLUMN=FIELD in place */
+	for (i = 0; i < nmap; i++) {
+		const char *const *cols = gd_csv_columns(kind);
+		int known = 0;
+		for (; *cols; cols++)
+			known |= !strcmp(*cols, map[i].field);
+		if (!known)
+			return gd_error_set(GD_EINVALID, "--map %s=%s: '%s' is not a %s column",
+					    map[i].column, map[i].field, map[i].field,
+					    gd_kind_name(kind));
+	}
+	if ((err = cmd_now(&now, &o.today)) < 0)
+		return err;
+	o.kind = kind;
+	o.map = map;
+	o.nmap = nmap;
+	o.now = &now;
+	o.warn = say;
+	if ((err = read_all(&buf, &len, argv[optind + 1])) < 0)
+		return err;
+	if ((err = cmd_open(ctx, &l, 1, !dry)) < 0)
+		goto done;
+	c = gd_change_new();
+	if ((err = gd_import_csv(l, c, buf, len, argv[optind + 1], &o, &count)) < 0)
+		goto done;
+	if (dry) {
+		printf("would import %zu %s record%s\n", count, gd_kind_name(kind),
+		       count == 1 ? "" : "s");
+		goto done;
+	}
+	if (!count) {
+		puts("nothing to import");
+		goto done;
+	}
+	if (asprintf(&summary, "import: %zu %s record%s from %s", count,
+		     gd_kind_name(kind), count == 1 ? "" : "s", argv[optind + 1]) < 0) {
+		summary = NULL;
+		err = gd_error_set(GD_ERROR, "out of memory");
+		goto done;
+	}
+	if ((err = cmd_commit(l, c, "import", summary, &committed)) < 0)
+		goto done;
+	printf("imported %zu %s record%s\n", count, gd_kind_name(kind),
+	       count == 1 ? "" : "s");
+done:
+	free(summary);
+	free(buf);
+	gd_change_free(c);
+	gd_ledger_free(l);
+	return err;
+}
+
+const struct cmd_entry cmd_import_entry = {
+	"import", "import csv FILE --kind KIND [--map COLUMN=FIELD]... [--dry-run] [--force]",
+	"add records from a CSV file (an Excel export) in one commit",
+	run,
+};

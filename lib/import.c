@@ -1,0 +1,213 @@
+/*
+ * import.c - bulk add from CSV (see gendan/import.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "gendan/csv.h"
+#include "gendan/dup.h"
+#include "gendan/error.h"
+#include "gendan/ids.h"
+#include "gendan/import.h"
+#include "internal.h"
+
+/* The field each column fills, or NULL (ignored). */
+static const char **resolve_columns(const gd_csv *csv, const gd_import_opts *o,
+				    const char *name)
+{
+	const char *const *cols = gd_csv_columns(o->kind);
+	size_t n = csv->ncols[0], i, j;
+	const char **field = gd__xcalloc(n + 1, sizeof(*field));
+
+	for (i = 0; i < n; i++) {
+		const char *h = csv->rows[0][i];
+		for (j = 0; j < o->nmap && !field[i]; j++)
+			if (!strcasecmp(o->map[j].column, h))
+				field[i] = o->map[j].field;
+		for (j = 0; cols[j] && !field[i]; j++)
+			if (!strcasecmp(cols[j], h))
+				field[i] = cols[j];
+		if (!field[i] && o->warn) {
+			char *m = gd__xasprintf("%s: column '%s' is neither mapped nor a field: ignored",
+						name, h);
+			o->warn(o->ctx, m);
+			free(m);
+		}
+	}
+	return field;
+}
+
+static const char *cell(const gd_csv *csv, size_t row, const char **field,
+			const char *want)
+{
+	size_t j;
+
+	for (j = 0; j < csv->ncols[row] && j < csv->ncols[0]; j++)
+		if (field[j] && !strcmp(field[j], want) && *csv->rows[row][j])
+			return csv->rows[row][j];
+	return NULL;
+}
+
+/* The last error without the "path: " or "path:line:col: " a record's
+ * validation puts first: the row's line replaces it. */
+static void drop_path(const char *path)
+{
+	const char *m = gd_error_last();
+	size_t len = strlen(path);
+	char copy[1024];
+
+	if (strncmp(m, path, len) || m[len] != ':')
+		return;
+	m += len;
+	while (*m == ':' || (*m >= '0' && *m <= '9'))
+		m++;
+	while (*m == ' ')
+		m++;
+	snprintf(copy, sizeof(copy), "%s", m);
+	gd_error_set(gd_error_code_last(), "%s", copy);
+}
+
+/* One row into a new record, defaults filled, id chosen. */
+static int row_record(gd_record **out, gd_ledger *l, const gd_csv *csv,
+		      size_t row, const char **field, const gd_import_opts *o)
+{
+	const char *id = cell(csv, row, field, "id");
+	const char *me = gd_store_me(l->store);
+	char d[GD_TIME_LEN], *newid = NULL;
+	gd_record *r = gd_record_new(o->kind, "new");
+	size_t j;
+	int err = 0;
+
+	*out = NULL;
+	for (j = 0; j < csv->ncols[row] && j < csv->ncols[0]; j++)
+		if (field[j] && (err = gd_csv_set(r, field[j], csv->rows[row][j], o->today)) < 0)
+			goto done;
+	if (!gd_node_get(r->root, "status"))
+		gd_node_set_str(r->root, "status", gd_record_status(r), 0);
+	if (!gd_node_get(r->root, "owner") && me)
+		gd_node_set_str(r->root, "owner", me, 0);
+	if (o->kind == GD_CUSTOMER && !gd_node_get(r->root, "created")) {
+		gd_date_format(d, o->today);
+		gd_node_set_str(r->root, "created", d, 1);
+	}
+	if (o->kind == GD_INQUIRY && !gd_node_get(r->root, "received")) {
+		gd_time_format(d, o->now);
+		gd_node_set_str(r->root, "received", d, 1);
+	}
+	if (o->kind == GD_ORDER && !gd_node_get(r->root, "stages")) {
+		gd_date ship;
+		const char *s = gd_node_str(r->root, "ship-by");
+		if (s && gd_date_parse(&ship, s) == 0 && !gd_node_get(r->root, "internal-by"))
+			gd_order_plan(r, l->cfg, ship, l->cfg->order_buffer);
+	}
+	/* the id, now that the fields are known */
+	if (id) {
+		if (!gd_id_valid(id)) {
+			err = gd_error_set(GD_EINVALID, "invalid id '%s'", id);
+			goto done;
+		}
+		if (!gd_ledger_id_free(l, o->kind, id)) {
+			err = gd_error_set(GD_EEXISTS, "%s '%s' already exists",
+					   gd_kind_name(o->kind), id);
+			goto done;
+		}
+		newid = gd__xstrdup(id);
+	} else {
+		const gd_node *from = gd_node_get(r->root, "from");
+		const char *text = gd_record_name(r);
+		gd_date day = o->today;
+		gd_time t;
+		if (o->kind == GD_INQUIRY) {
+			const char *rs = gd_node_str(r->root, "received");
+			if (rs && gd_time_parse_iso(&t, rs) == 0)
+				day = gd_time_date(&t);
+			if (from && gd_node_str(from, "email"))
+				text = gd_node_str(from, "email");
+		}
+		if (!text || !*text) {
+			err = gd_error_set(GD_EINVALID, "no name to make an id from");
+			goto done;
+		}
+		newid = gd_ledger_new_id(l, o->kind, text, o->now, day);
+	}
+	free(r->id);
+	free(r->path);
+	r->id = newid;
+	r->path = gd_record_path_for(o->kind, newid);
+	if ((err = gd_record_validate(r, l->cfg)) < 0) {
+		drop_path(r->path);
+		goto done;
+	}
+	*out = r;
+	r = NULL;
+done:
+	gd_record_free(r);
+	return err;
+}
+
+int gd_import_csv(gd_ledger *l, gd_change *c, const char *buf, size_t len,
+		  const char *name, const gd_import_opts *o, size_t *count)
+{
+	gd_csv *csv = NULL;
+	const char **field = NULL;
+	gd_record **added = NULL;
+	size_t row, nadded = 0, bad = 0, i;
+	int err;
+
+	*count = 0;
+	if ((err = gd_csv_parse(&csv, buf, len, name)) < 0)
+		return err;
+	if (csv->n < 1) {
+		gd_csv_free(csv);
+		return gd_error_set(GD_EINVALID, "%s: empty file: a header row is needed", name);
+	}
+	field = resolve_columns(csv, o, name);
+	added = gd__xcalloc(csv->n, sizeof(*added));
+	for (row = 1; row < csv->n; row++) {
+		gd_record *r = NULL;
+		char *m;
+		if (csv->ncols[row] == 1 && !*csv->rows[row][0])
+			continue; /* a blank line */
+		err = row_record(&r, l, csv, row, field, o);
+		if (!err && !o->force && o->kind != GD_ORDER) {
+			const gd_node *from = gd_node_get(r->root, "from");
+			const gd_node *who = o->kind == GD_INQUIRY && from ? from : r->root;
+			gd_dup_probe probe = {
+				o->kind == GD_INQUIRY ? gd_node_str(who, "company")
+						      : gd_node_str(r->root, "name"),
+				gd_node_str(who, "email"), gd_node_str(who, "phone")};
+			err = gd_dup_check(l->recs, l->n, l->cfg, &probe,
+					   gd_record_name(r) ? gd_record_name(r) : r->id);
+		}
+		if (err < 0) {
+			m = gd__xasprintf("%s:%d: %s", name, csv->lines[row], gd_error_last());
+			if (o->warn)
+				o->warn(o->ctx, m);
+			free(m);
+			gd_record_free(r);
+			bad++;
+			continue;
+		}
+		/* later rows see this one: ids and duplicates within the file */
+		l->recs = gd__xrealloc(l->recs, (l->n + 1) * sizeof(*l->recs));
+		l->recs[l->n++] = r;
+		added[nadded++] = r;
+	}
+	if (bad) {
+		err = gd_error_set(GD_EINVALID, "%s: %zu bad row%s: nothing imported", name,
+				   bad, bad == 1 ? "" : "s");
+		goto done;
+	}
+	for (i = 0; i < nadded; i++)
+		if ((err = gd_ledger_stage(c, added[i])) < 0)
+			goto done;
+	*count = nadded;
+	err = 0;
+done:
+	free(added);
+	free(field);
+	gd_csv_free(csv);
+	return err;
+}
