@@ -104,6 +104,7 @@ extern const struct cmd_entry cmd_ls_entry;
 extern const struct cmd_entry cmd_pay_entry;
 extern const struct cmd_entry cmd_reassign_entry;
 extern const struct cmd_entry cmd_reclaim_entry;
+extern const struct cmd_entry cmd_report_entry;
 extern const struct cmd_entry cmd_set_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_stage_entry;

@@ -29,6 +29,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_pay_entry,
 	&cmd_reassign_entry,
 	&cmd_reclaim_entry,
+	&cmd_report_entry,
 	&cmd_set_entry,
 	&cmd_show_entry,
 	&cmd_stage_entry,

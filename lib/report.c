@@ -1,0 +1,348 @@
+/*
+ * report.c - weekly report and monthly A-list (see gendan/report.h).
+ * The report is built once as JSON (jansson) and printed as JSON or
+ * rendered as Markdown from it, so both formats say the same.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "gendan/due.h"
+#include "gendan/report.h"
+#include "internal.h"
+
+static json_t *str(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static int owned(const gd_record *r, const char *owner)
+{
+	const char *o = gd_record_owner(r);
+
+	return !owner || (o && !strcasecmp(o, owner));
+}
+
+/* Log entries of r within [from, to], by `by` when given. */
+static void contacts(json_t *list, json_t *per_owner, const gd_record *r,
+		     gd_date from, gd_date to, size_t *count)
+{
+	const gd_node *log = gd_node_get(r->root, "log");
+	size_t i;
+
+	*count = 0;
+	for (i = 0; log && log->type == GD_SEQ && i < log->n; i++) {
+		const gd_node *e = log->vals[i];
+		const char *at = gd_node_str(e, "at"), *by = gd_node_str(e, "by");
+		gd_time t;
+		gd_date d;
+		json_t *c;
+		if (!at || gd_time_parse_iso(&t, at) < 0)
+			continue;
+		d = gd_time_date(&t);
+		if (d < from || d > to)
+			continue;
+		(*count)++;
+		c = json_object_get(per_owner, by ? by : "(unknown)");
+		json_object_set_new(per_owner, by ? by : "(unknown)",
+				    json_integer(c ? json_integer_value(c) + 1 : 1));
+		if (list) {
+			json_t *o = json_object();
+			json_object_set_new(o, "ref", json_sprintf("%s/%s", gd_kind_name(r->kind), r->id));
+			json_object_set_new(o, "name", str(gd_record_name(r)));
+			json_object_set_new(o, "at", json_string(at));
+			json_object_set_new(o, "by", str(by));
+			json_object_set_new(o, "via", str(gd_node_str(e, "via")));
+			json_object_set_new(o, "note", str(gd_node_str(e, "note")));
+			json_array_append_new(list, o);
+		}
+	}
+}
+
+static json_t *situation(const gd_record *r, const gd_config *cfg, gd_date day)
+{
+	json_t *o = json_object();
+	gd_due_item *items = NULL;
+	size_t ni = 0, i;
+	gd_time at;
+	const gd_node *last = gd_record_last_log(r, &at);
+	char d[GD_DATE_LEN];
+
+	json_object_set_new(o, "ref", json_sprintf("%s/%s", gd_kind_name(r->kind), r->id));
+	json_object_set_new(o, "name", str(gd_record_name(r)));
+	json_object_set_new(o, "owner", str(gd_record_owner(r)));
+	json_object_set_new(o, "status", str(gd_record_status(r)));
+	if (last) {
+		gd_date_format(d, gd_time_date(&at));
+		json_object_set_new(o, "last_contact", json_string(d));
+		json_object_set_new(o, "last_note", str(gd_node_str(last, "note")));
+	} else {
+		json_object_set_new(o, "last_contact", json_null());
+	}
+	gd_due_record(&items, &ni, r, cfg, day);
+	for (i = 0; i < ni && i < 1; i++) {
+		gd_date_format(d, items[i].due);
+		json_object_set_new(o, "next_due", json_string(d));
+		json_object_set_new(o, "due_detail", json_string(items[i].detail));
+	}
+	gd_due_items_free(items, ni);
+	return o;
+}
+
+static json_t *build(gd_report_kind kind, gd_record *const *recs, size_t n,
+		     const gd_config *cfg, gd_date day, const char *owner)
+{
+	json_t *rep = json_object(), *per_owner = json_object();
+	json_t *followed = json_array(), *inquiries = json_array();
+	json_t *key = json_array(), *overdue = json_array(), *payments = json_array();
+	gd_date from, to;
+	int y, m, d;
+	char a[GD_DATE_LEN], b[GD_DATE_LEN];
+	size_t i, j, total = 0;
+
+	if (kind == GD_REPORT_WEEK) {
+		from = day - gd_date_weekday(day);
+		to = from + 6;
+	} else {
+		gd_date_to_ymd(day, &y, &m, &d);
+		from = gd_date_from_ymd(y, m, 1);
+		to = (m == 12 ? gd_date_from_ymd(y + 1, 1, 1) : gd_date_from_ymd(y, m + 1, 1)) - 1;
+	}
+	gd_date_format(a, from);
+	gd_date_format(b, to);
+	json_object_set_new(rep, "report", json_string(kind == GD_REPORT_WEEK ? "week" : "month"));
+	json_object_set_new(rep, "from", json_string(a));
+	json_object_set_new(rep, "to", json_string(b));
+	json_object_set_new(rep, "owner", str(owner));
+	for (i = 0; i < n; i++) {
+		const gd_record *r = recs[i];
+		size_t c;
+		if (!owned(r, owner))
+			continue;
+		contacts(NULL, per_owner, r, from, to, &c);
+		total += c;
+		if (c && r->kind == GD_CUSTOMER) {
+			json_t *o = json_object();
+			json_object_set_new(o, "ref", json_sprintf("customer/%s", r->id));
+			json_object_set_new(o, "name", str(gd_record_name(r)));
+			json_object_set_new(o, "contacts", json_integer((json_int_t)c));
+			json_array_append_new(followed, o);
+		}
+		if (r->kind == GD_INQUIRY) {
+			const char *rs = gd_node_str(r->root, "received");
+			const char *rp = gd_node_str(r->root, "replied");
+			gd_time tr, tp;
+			if (rs && gd_time_parse_iso(&tr, rs) == 0 &&
+			    gd_time_date(&tr) >= from && gd_time_date(&tr) <= to) {
+				json_t *o = json_object();
+				json_object_set_new(o, "ref", json_sprintf("inquiry/%s", r->id));
+				json_object_set_new(o, "name", str(gd_record_name(r)));
+				json_object_set_new(o, "received", json_string(rs));
+				json_object_set_new(o, "product", str(gd_node_str(r->root, "product")));
+				if (rp && gd_time_parse_iso(&tp, rp) == 0)
+					json_object_set_new(o, "reply_hours",
+							    json_real((double)(tp.t - tr.t) / 3600.0));
+				else
+					json_object_set_new(o, "reply_hours", json_null());
+				json_array_append_new(inquiries, o);
+			}
+		}
+		if (r->kind == GD_CUSTOMER && gd_record_grade(r) &&
+		    gd_config_tier_rank(cfg, gd_record_grade(r)) == 0)
+			json_array_append_new(key, situation(r, cfg, to));
+		if (r->kind == GD_ORDER) {
+			const gd_node *pays = gd_node_get(r->root, "payments");
+			for (j = 0; pays && pays->type == GD_SEQ && j < pays->n; j++) {
+				const gd_node *p = pays->vals[j];
+				const char *due = gd_node_str(p, "due"), *got = gd_node_str(p, "received");
+				json_t *o;
+				if (!due && !got)
+					continue;
+				o = json_object();
+				json_object_set_new(o, "order", str(gd_record_name(r)));
+				json_object_set_new(o, "what", str(gd_node_str(p, "what")));
+				json_object_set_new(o, "amount", str(gd_node_str(p, "amount")));
+				json_object_set_new(o, "currency", str(gd_node_str(r->root, "currency")));
+				json_object_set_new(o, "due", str(due));
+				json_object_set_new(o, "received", str(got));
+				json_array_append_new(payments, o);
+			}
+		}
+	}
+	{
+		gd_due_filter f = {0};
+		gd_due_item *items = NULL;
+		size_t ni = 0;
+		f.kind = -1;
+		f.all = !owner;
+		f.owner = owner;
+		gd_due_list(&items, &ni, recs, n, cfg, to, &f);
+		for (i = 0; i < ni; i++) {
+			json_t *o;
+			char dd[GD_DATE_LEN];
+			if (items[i].days_late <= 0 && items[i].reason != GD_DUE_REPLY)
+				continue;
+			o = json_object();
+			gd_date_format(dd, items[i].due);
+			json_object_set_new(o, "ref", json_sprintf("%s/%s", gd_kind_name(items[i].rec->kind),
+								   items[i].rec->id));
+			json_object_set_new(o, "name", str(gd_record_name(items[i].rec)));
+			json_object_set_new(o, "owner", str(gd_record_owner(items[i].rec)));
+			json_object_set_new(o, "due", json_string(dd));
+			json_object_set_new(o, "days_late", json_integer(items[i].days_late));
+			json_object_set_new(o, "detail", json_string(items[i].detail));
+			json_array_append_new(overdue, o);
+		}
+		gd_due_items_free(items, ni);
+	}
+	json_object_set_new(rep, "contacts", json_integer((json_int_t)total));
+	json_object_set_new(rep, "contacts_by_owner", per_owner);
+	json_object_set_new(rep, "customers_followed_up", followed);
+	json_object_set_new(rep, "new_inquiries", inquiries);
+	json_object_set_new(rep, "key_customers", key);
+	if (kind == GD_REPORT_MONTH)
+		json_object_set_new(rep, "payments", payments);
+	else
+		json_decref(payments);
+	json_object_set_new(rep, "overdue", overdue);
+	return rep;
+}
+
+static const char *s(json_t *o, const char *k)
+{
+	const char *v = json_string_value(json_object_get(o, k));
+
+	return v ? v : "-";
+}
+
+static char *markdown(json_t *rep)
+{
+	gd__buf b = {0};
+	const char *k;
+	json_t *v;
+	size_t i;
+	int month = !strcmp(s(rep, "report"), "month");
+
+	gd__buf_printf(&b, "# %s report %s to %s%s%s\n\n", month ? "Monthly" : "Weekly",
+		       s(rep, "from"), s(rep, "to"),
+		       json_is_string(json_object_get(rep, "owner")) ? ", " : "",
+		       json_is_string(json_object_get(rep, "owner")) ? s(rep, "owner") : "");
+	gd__buf_printf(&b, "## Contacts: %lld\n\n",
+		       (long long)json_integer_value(json_object_get(rep, "contacts")));
+	json_object_foreach(json_object_get(rep, "contacts_by_owner"), k, v)
+		gd__buf_printf(&b, "- %s: %lld\n", k, (long long)json_integer_value(v));
+	gd__buf_puts(&b, "\n## Customers followed up\n\n");
+	json_array_foreach(json_object_get(rep, "customers_followed_up"), i, v)
+		gd__buf_printf(&b, "- %s (%s): %lld contact%s\n", s(v, "name"), s(v, "ref"),
+			       (long long)json_integer_value(json_object_get(v, "contacts")),
+			       json_integer_value(json_object_get(v, "contacts")) == 1 ? "" : "s");
+	gd__buf_puts(&b, "\n## New inquiries\n\n");
+	json_array_foreach(json_object_get(rep, "new_inquiries"), i, v) {
+		json_t *h = json_object_get(v, "reply_hours");
+		if (json_is_number(h))
+			gd__buf_printf(&b, "- %s (%s), %s: replied in %.1f h\n", s(v, "name"),
+				       s(v, "ref"), s(v, "product"), json_number_value(h));
+		else
+			gd__buf_printf(&b, "- %s (%s), %s: **not replied**\n", s(v, "name"),
+				       s(v, "ref"), s(v, "product"));
+	}
+	gd__buf_printf(&b, "\n## %s\n\n", month ? "A-list" : "Key customers");
+	json_array_foreach(json_object_get(rep, "key_customers"), i, v)
+		gd__buf_printf(&b, "- %s (%s), %s: last contact %s%s%s; next %s\n", s(v, "name"),
+			       s(v, "ref"), s(v, "owner"), s(v, "last_contact"),
+			       json_is_string(json_object_get(v, "last_note")) ? ": " : "",
+			       json_is_string(json_object_get(v, "last_note")) ? s(v, "last_note") : "",
+			       s(v, "next_due"));
+	if (month) {
+		gd__buf_puts(&b, "\n## Payments\n\n");
+		json_array_foreach(json_object_get(rep, "payments"), i, v)
+			gd__buf_printf(&b, "- %s %s %s%s%s: due %s, %s%s\n", s(v, "order"),
+				       s(v, "what"),
+				       json_is_string(json_object_get(v, "currency")) ? s(v, "currency") : "",
+				       json_is_string(json_object_get(v, "currency")) ? " " : "",
+				       s(v, "amount"), s(v, "due"),
+				       json_is_string(json_object_get(v, "received")) ? "received " : "outstanding",
+				       json_is_string(json_object_get(v, "received")) ? s(v, "received") : "");
+	}
+	gd__buf_puts(&b, "\n## Overdue\n\n");
+	json_array_foreach(json_object_get(rep, "overdue"), i, v)
+		gd__buf_printf(&b, "- %s (%s), %s: due %s, %lld days late: %s\n", s(v, "name"),
+			       s(v, "ref"), s(v, "owner"), s(v, "due"),
+			       (long long)json_integer_value(json_object_get(v, "days_late")),
+			       s(v, "detail"));
+	return gd__buf_detach(&b, NULL);
+}
+
+/* r as it stood at the end of `last`: later contacts left out, so a
+ * report for a past date says what it said then. */
+static gd_record *as_of(const gd_record *r, gd_date last)
+{
+	gd_record *c = gd__xcalloc(1, sizeof(*c));
+	gd_node *log;
+	size_t i = 0;
+
+	c->kind = r->kind;
+	c->id = gd__xstrdup(r->id);
+	c->path = gd__xstrdup(r->path);
+	c->root = gd_node_dup(r->root);
+	log = gd_node_get(c->root, "log");
+	while (log && log->type == GD_SEQ && i < log->n) {
+		const char *at = gd_node_str(log->vals[i], "at");
+		gd_time t;
+		if (at && gd_time_parse_iso(&t, at) == 0 && gd_time_date(&t) > last) {
+			gd_node_free(log->vals[i]);
+			memmove(log->vals + i, log->vals + i + 1,
+				(log->n - i - 1) * sizeof(*log->vals));
+			log->n--;
+			continue;
+		}
+		i++;
+	}
+	/* a reply given after that day was not given yet */
+	if (c->kind == GD_INQUIRY) {
+		const char *rp = gd_node_str(c->root, "replied");
+		gd_time t;
+		if (rp && gd_time_parse_iso(&t, rp) == 0 && gd_time_date(&t) > last) {
+			gd_node_remove(c->root, "replied");
+			if (!strcmp(gd_record_status(c), "replied"))
+				gd_node_set_str(c->root, "status", "new", 0);
+		}
+	}
+	return c;
+}
+
+char *gd_report(gd_report_kind kind, gd_record *const *recs, size_t n,
+		const gd_config *cfg, gd_date day, const char *owner, int json)
+{
+	gd_record **past = gd__xcalloc(n + 1, sizeof(*past));
+	json_t *rep;
+	char *out, *text;
+	gd_date last;
+	size_t i;
+	int y, m, d;
+
+	if (kind == GD_REPORT_WEEK) {
+		last = day - gd_date_weekday(day) + 6;
+	} else {
+		gd_date_to_ymd(day, &y, &m, &d);
+		last = (m == 12 ? gd_date_from_ymd(y + 1, 1, 1) : gd_date_from_ymd(y, m + 1, 1)) - 1;
+	}
+	for (i = 0; i < n; i++)
+		past[i] = as_of(recs[i], last);
+	rep = build(kind, past, n, cfg, day, owner);
+	for (i = 0; i < n; i++)
+		gd_record_free(past[i]);
+	free(past);
+
+	if (json) {
+		text = json_dumps(rep, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		out = gd__xasprintf("%s\n", text ? text : "null");
+		free(text);
+	} else {
+		out = markdown(rep);
+	}
+	json_decref(rep);
+	return out;
+}
