@@ -36,8 +36,8 @@ int gd_yaml_emit(char **out, size_t *outlen, const gd_node *root);
  * string by a YAML 1.1 or 1.2 reader (or is not valid as a plain scalar). */
 int gd_yaml_needs_quotes(const char *s);
 
-/* How YAML (1.2 core schema, plus YAML 1.1 booleans) resolves a scalar node:
- * plain=0 scalars are always strings. */
+/* How the YAML 1.2 core schema resolves a scalar node (booleans are
+ * true/True/TRUE/false/False/FALSE only); plain=0 scalars are strings. */
 typedef enum { GD_YNULL, GD_YBOOL, GD_YINT, GD_YFLOAT, GD_YSTR } gd_yaml_type;
 gd_yaml_type gd_yaml_resolve(const gd_node *scalar);
 
