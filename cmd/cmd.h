@@ -93,9 +93,11 @@ extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_clone_entry;
 extern const struct cmd_entry cmd_commit_entry;
 extern const struct cmd_entry cmd_due_entry;
+extern const struct cmd_entry cmd_edit_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_find_entry;
 extern const struct cmd_entry cmd_help_entry;
+extern const struct cmd_entry cmd_history_entry;
 extern const struct cmd_entry cmd_hold_entry;
 extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_init_entry;
@@ -111,6 +113,7 @@ extern const struct cmd_entry cmd_stage_entry;
 extern const struct cmd_entry cmd_stats_entry;
 extern const struct cmd_entry cmd_status_entry;
 extern const struct cmd_entry cmd_sync_entry;
+extern const struct cmd_entry cmd_undo_entry;
 
 /* The command table, NULL-terminated, in cmd/gendan.c. */
 extern const struct cmd_entry *const cmd_table[];

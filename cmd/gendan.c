@@ -18,9 +18,11 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_clone_entry,
 	&cmd_commit_entry,
 	&cmd_due_entry,
+	&cmd_edit_entry,
 	&cmd_export_entry,
 	&cmd_find_entry,
 	&cmd_help_entry,
+	&cmd_history_entry,
 	&cmd_hold_entry,
 	&cmd_import_entry,
 	&cmd_init_entry,
@@ -36,6 +38,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_stats_entry,
 	&cmd_status_entry,
 	&cmd_sync_entry,
+	&cmd_undo_entry,
 	NULL,
 };
 

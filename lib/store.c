@@ -1454,6 +1454,16 @@ int gd_store_sync(gd_store *s, const char *remote_name, gd_merge_file_fn fn,
 		rep->pushed = 1;
 		break;
 	}
+	if (!err && tries < 4) {
+		/* so that git status, too, tells ahead and behind */
+		git_reference *local = NULL;
+		char *up = gd__xasprintf("%s/%s", remote_name, branch_short);
+		if (git_reference_lookup(&local, s->repo, branch) == 0)
+			git_branch_set_upstream(local, up);
+		git_error_clear();
+		git_reference_free(local);
+		free(up);
+	}
 	if (tries == 4)
 		err = gd_error_set(GD_ECONFLICT,
 				   "the remote '%s' kept moving: try 'gendan sync' again",
@@ -1526,9 +1536,32 @@ done:
 	return err;
 }
 
+/* The commit the branch's remote counterpart points at: its upstream, else
+ * origin's branch of the same name. */
+static int upstream_id(gd_store *s, const char *branch_short, git_oid *out)
+{
+	char *local = gd__xasprintf("refs/heads/%s", branch_short);
+	char *t = gd__xasprintf("refs/remotes/origin/%s", branch_short);
+	git_reference *lr = NULL, *up = NULL;
+	int found = 0;
+
+	if (git_reference_lookup(&lr, s->repo, local) == 0 &&
+	    git_branch_upstream(&up, lr) == 0 &&
+	    git_reference_name_to_id(out, s->repo, git_reference_name(up)) == 0)
+		found = 1;
+	else if (git_reference_name_to_id(out, s->repo, t) == 0)
+		found = 1;
+	git_error_clear();
+	git_reference_free(up);
+	git_reference_free(lr);
+	free(local);
+	free(t);
+	return found;
+}
+
 int gd_store_state_get(gd_store *s, gd_store_state *st)
 {
-	git_reference *head_ref = NULL, *up = NULL;
+	git_reference *head_ref = NULL;
 	git_oid head, theirs;
 	char *path;
 	FILE *f;
@@ -1545,28 +1578,9 @@ int gd_store_state_get(gd_store *s, gd_store_state *st)
 	git_error_clear();
 	if ((err = head_state(s, &head, &unborn)) < 0)
 		return err;
-	if (!unborn && *st->branch) {
-		char *local = gd__xasprintf("refs/heads/%s", st->branch);
-		git_reference *lr = NULL;
-		if (git_reference_lookup(&lr, s->repo, local) == 0 &&
-		    git_branch_upstream(&up, lr) == 0 &&
-		    git_reference_name_to_id(&theirs, s->repo, git_reference_name(up)) == 0) {
-			st->has_upstream = 1;
-			git_graph_ahead_behind(&st->ahead, &st->behind, s->repo, &head, &theirs);
-		} else {
-			/* no upstream configured: the origin branch of that name */
-			char *t = gd__xasprintf("refs/remotes/origin/%s", st->branch);
-			if (git_reference_name_to_id(&theirs, s->repo, t) == 0) {
-				st->has_upstream = 1;
-				git_graph_ahead_behind(&st->ahead, &st->behind, s->repo,
-						       &head, &theirs);
-			}
-			free(t);
-		}
-		git_error_clear();
-		git_reference_free(up);
-		git_reference_free(lr);
-		free(local);
+	if (!unborn && *st->branch && upstream_id(s, st->branch, &theirs)) {
+		st->has_upstream = 1;
+		git_graph_ahead_behind(&st->ahead, &st->behind, s->repo, &head, &theirs);
 	}
 	path = gd__xasprintf("%sgendan-last-sync", git_repository_path(s->repo));
 	if ((f = fopen(path, "r"))) {
@@ -1576,4 +1590,196 @@ int gd_store_state_get(gd_store *s, gd_store_state *st)
 	}
 	free(path);
 	return 0;
+}
+
+/* --- history and undo -------------------------------------------------- */
+
+static int print_line(const git_diff_delta *d, const git_diff_hunk *h,
+		      const git_diff_line *l, void *payload)
+{
+	(void)d;
+	(void)h;
+	(void)payload;
+	if (l->origin == GIT_DIFF_LINE_CONTEXT || l->origin == GIT_DIFF_LINE_ADDITION ||
+	    l->origin == GIT_DIFF_LINE_DELETION)
+		fputc(l->origin, stdout);
+	fwrite(l->content, 1, l->content_len, stdout);
+	return 0;
+}
+
+/* The blob id of path in commit c, or NULL. */
+static int path_id(git_commit *c, const char *path, git_oid *out)
+{
+	git_tree *t = NULL;
+	git_tree_entry *e = NULL;
+	int found = 0;
+
+	if (git_commit_tree(&t, c) == 0 && git_tree_entry_bypath(&e, t, path) == 0) {
+		*out = *git_tree_entry_id(e);
+		found = 1;
+	}
+	git_error_clear();
+	git_tree_entry_free(e);
+	git_tree_free(t);
+	return found;
+}
+
+int gd_store_history(gd_store *s, const char *relpath, int patch,
+		     void (*cb)(void *ctx, const gd_commit_info *c), void *ctx)
+{
+	git_revwalk *walk = NULL;
+	git_oid oid;
+	int err = 0;
+
+	if (git_revwalk_new(&walk, s->repo) < 0 || git_revwalk_push_head(walk) < 0) {
+		git_revwalk_free(walk);
+		return git_fail(GD_EIO, "cannot walk the history");
+	}
+	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+	while (!err && git_revwalk_next(&oid, walk) == 0) {
+		git_commit *c = NULL, *p = NULL;
+		git_oid mine, theirs;
+		int have, had = 0, changed;
+		unsigned i, np;
+
+		if (git_commit_lookup(&c, s->repo, &oid) < 0) {
+			err = git_fail(GD_EIO, "cannot read a commit");
+			break;
+		}
+		have = path_id(c, relpath, &mine);
+		np = git_commit_parentcount(c);
+		/* changed when it differs from every parent (merges: from all) */
+		changed = np == 0 ? have : 1;
+		for (i = 0; i < np && changed; i++) {
+			if (git_commit_parent(&p, c, i) < 0)
+				continue;
+			had = path_id(p, relpath, &theirs);
+			if (had == have && (!have || git_oid_equal(&mine, &theirs)))
+				changed = 0;
+			git_commit_free(p);
+			p = NULL;
+		}
+		if (changed) {
+			const git_signature *a = git_commit_author(c);
+			gd_commit_info info;
+			git_oid_tostr(info.id, sizeof(info.id), &oid);
+			info.time = (long long)a->when.time;
+			info.offset = a->when.offset;
+			info.author = a->name;
+			info.email = a->email;
+			info.summary = git_commit_summary(c);
+			cb(ctx, &info);
+			if (patch) {
+				git_diff_options o;
+				git_tree *t1 = NULL, *t2 = NULL;
+				git_diff *diff = NULL;
+				char *ps[1];
+				ps[0] = (char *)relpath;
+				git_diff_options_init(&o, GIT_DIFF_OPTIONS_VERSION);
+				o.pathspec.strings = ps;
+				o.pathspec.count = 1;
+				if (np && git_commit_parent(&p, c, 0) == 0)
+					git_commit_tree(&t1, p);
+				git_commit_tree(&t2, c);
+				if (git_diff_tree_to_tree(&diff, s->repo, t1, t2, &o) == 0)
+					git_diff_print(diff, GIT_DIFF_FORMAT_PATCH, print_line, NULL);
+				git_error_clear();
+				git_diff_free(diff);
+				git_tree_free(t1);
+				git_tree_free(t2);
+				git_commit_free(p);
+			}
+		}
+		git_commit_free(c);
+	}
+	git_revwalk_free(walk);
+	return err;
+}
+
+int gd_store_undo(gd_store *s, int force, char **summary)
+{
+	git_commit *head = NULL;
+	git_index *idx = NULL;
+	git_oid head_oid, tree_oid, new_oid, up;
+	git_tree *tree = NULL;
+	git_signature *author = NULL, *committer = NULL;
+	git_reference *ref = NULL, *branch = NULL;
+	git_revert_options ro;
+	const char *msg;
+	char *newmsg = NULL;
+	int err = 0, unborn;
+
+	*summary = NULL;
+	if ((err = head_state(s, &head_oid, &unborn)) < 0)
+		return err;
+	if (unborn || git_commit_lookup(&head, s->repo, &head_oid) < 0)
+		return gd_error_set(GD_ENOTFOUND, "nothing to undo");
+	msg = git_commit_message(head);
+	if (!msg || !strstr(msg, "\nGendan-Action: ") || strstr(msg, "\nGendan-Action: init")) {
+		err = gd_error_set(GD_EINVALID,
+				   "the last commit was not made by a gendan command: undo it with git");
+		goto done;
+	}
+	if (git_commit_parentcount(head) != 1) {
+		err = gd_error_set(GD_EINVALID, "the last commit is a merge (a sync): undo it with git revert -m 1");
+		goto done;
+	}
+	if (git_reference_lookup(&ref, s->repo, "HEAD") < 0 ||
+	    !git_reference_symbolic_target(ref) ||
+	    git_repository_head(&branch, s->repo) < 0) {
+		err = gd_error_set(GD_ECONFLICT, "HEAD is detached: check out a branch first");
+		goto done;
+	}
+	if (!force && upstream_id(s, git_reference_shorthand(branch), &up) &&
+	    (git_oid_equal(&up, &head_oid) ||
+	     git_graph_descendant_of(s->repo, &up, &head_oid) == 1)) {
+		err = gd_error_set(GD_ECONFLICT,
+				   "the last commit is already pushed: your team has it; use --force to undo it with a new commit anyway");
+		goto done;
+	}
+	git_error_clear();
+	if (git_revert_options_init(&ro, GIT_REVERT_OPTIONS_VERSION) < 0 ||
+	    git_revert_commit(&idx, s->repo, head, head, 0, NULL) < 0) {
+		err = git_fail(GD_EIO, "cannot undo");
+		goto done;
+	}
+	if (git_index_has_conflicts(idx)) {
+		err = gd_error_set(GD_ECONFLICT, "cannot undo: the change does not revert cleanly");
+		goto done;
+	}
+	if (git_index_write_tree_to(&tree_oid, idx, s->repo) < 0 ||
+	    git_tree_lookup(&tree, s->repo, &tree_oid) < 0) {
+		err = git_fail(GD_EIO, "cannot undo");
+		goto done;
+	}
+	*summary = gd__xstrdup(git_commit_summary(head));
+	{
+		/* keep the records' trailers: the undo touches the same files */
+		const char *tr = strstr(msg, "\nGendan-Action: ");
+		const char *records = strstr(tr + 1, "\nGendan-Record");
+		newmsg = gd__xasprintf("undo: %s\n\nGendan-Action: undo\n%s", *summary,
+				       records ? records + 1 : "");
+	}
+	if ((err = signatures(s, &author, &committer)) < 0)
+		goto done;
+	if (git_commit_create(&new_oid, s->repo, NULL, author, committer, NULL, newmsg,
+			      tree, 1, (const git_commit **)&head) < 0) {
+		err = git_fail(GD_EIO, "cannot commit the undo");
+		goto done;
+	}
+	err = move_to(s, git_reference_symbolic_target(ref), &head_oid, &new_oid);
+done:
+	git_reference_free(ref);
+	git_reference_free(branch);
+	git_signature_free(author);
+	git_signature_free(committer);
+	git_tree_free(tree);
+	git_index_free(idx);
+	git_commit_free(head);
+	free(newmsg);
+	if (err < 0) {
+		free(*summary);
+		*summary = NULL;
+	}
+	return err;
 }

@@ -93,6 +93,30 @@ int gd_store_commit_paths(gd_store *s, char *const *paths, size_t n,
 char *gd_store_message(const char *summary, const char *action,
 		       char *const *paths, size_t n);
 
+/* --- history ------------------------------------------------------- */
+
+typedef struct {
+	char id[12];        /* abbreviated commit id */
+	long long time;     /* author time */
+	int offset;         /* author UTC offset, minutes */
+	const char *author; /* borrowed for the callback's duration */
+	const char *email;
+	const char *summary;
+} gd_commit_info;
+
+/* The commits that changed relpath, newest first.  With patch, print each
+ * commit's diff of that path to stdout after its line (cb prints). */
+int gd_store_history(gd_store *s, const char *relpath, int patch,
+		     void (*cb)(void *ctx, const gd_commit_info *c), void *ctx);
+
+/*
+ * Revert HEAD with a new commit, when HEAD is a gendan commit (it has a
+ * Gendan-Action trailer) and not a merge.  Refused when HEAD is already on
+ * the remote-tracking branch unless force.  *summary gets the undone
+ * commit's summary (malloc'd).
+ */
+int gd_store_undo(gd_store *s, int force, char **summary);
+
 /* --- sharing over a remote ----------------------------------------- */
 
 /* Merge one file changed on both sides: base NULL when added on both;

@@ -1,0 +1,90 @@
+/*
+ * cmd-edit.c - gendan edit REF: the record in $VISUAL/$EDITOR; on save it
+ * is validated (reopened with the error at the top, like crontab -e) and
+ * committed in canonical form.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+
+static int run(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	gd_ledger *l = NULL;
+	gd_record *r = NULL, *edited = NULL;
+	char *text = NULL, *shown = NULL, *back = NULL;
+	char *before = NULL, *after = NULL;
+	size_t blen, alen;
+	int ch, err;
+
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'h': return cmd_help(&cmd_edit_entry);
+		default: return cmd_usage(&cmd_edit_entry);
+		}
+	}
+	if (argc - optind != 1)
+		return cmd_usage(&cmd_edit_entry);
+	if ((err = cmd_open(ctx, &l, 0, 1)) < 0)
+		return err;
+	if ((err = cmd_find_clean(l, &r, argv[optind], -1)) < 0)
+		goto done;
+	if ((err = gd_record_emit(&before, &blen, r)) < 0)
+		goto done;
+	text = strdup(before);
+	for (;;) {
+		free(back);
+		back = NULL;
+		if ((err = cmd_edit_text(&back, text, ".yaml")) < 0)
+			goto done;
+		if (!strcmp(back, text)) {
+			/* saved as shown: nothing to do, or giving up on an error */
+			if (shown)
+				err = gd_error_set(GD_EINVALID, "%s: not changed: %s", r->path, shown);
+			else
+				printf("%s/%s unchanged\n", gd_kind_name(r->kind), r->id);
+			goto done;
+		}
+		gd_record_free(edited);
+		edited = NULL;
+		if ((err = gd_record_parse(&edited, r->path, back, strlen(back))) == 0 &&
+		    (err = gd_record_validate(edited, l->cfg)) == 0)
+			break;
+		free(shown);
+		shown = strdup(gd_error_last());
+		free(text);
+		if (asprintf(&text, "# gendan: %s\n# Fix the record and save; save it unchanged to give up.\n%s",
+			     shown, back) < 0) {
+			text = NULL;
+			err = gd_error_set(GD_ERROR, "out of memory");
+			goto done;
+		}
+	}
+	if ((err = gd_record_emit(&after, &alen, edited)) < 0)
+		goto done;
+	if (alen == blen && !memcmp(after, before, blen)) {
+		printf("%s/%s unchanged\n", gd_kind_name(r->kind), r->id);
+		goto done;
+	}
+	err = cmd_save(l, edited, "edit", "by hand");
+done:
+	free(before);
+	free(after);
+	free(text);
+	free(shown);
+	free(back);
+	gd_record_free(edited);
+	gd_ledger_free(l);
+	return err;
+}
+
+const struct cmd_entry cmd_edit_entry = {
+	"edit", "edit REF",
+	"edit a record in $EDITOR; validated (reopened on error) and committed on save",
+	run,
+};
