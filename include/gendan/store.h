@@ -14,6 +14,7 @@
 #define GENDAN_STORE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 typedef struct gd_store gd_store;
 
@@ -92,6 +93,22 @@ int gd_store_commit_paths(gd_store *s, char *const *paths, size_t n,
  */
 char *gd_store_message(const char *summary, const char *action,
 		       char *const *paths, size_t n);
+
+/* --- a shared remote's pre-receive hook ------------------------------ */
+
+/* Called for each file a push adds or changes: return < 0 (message set)
+ * to refuse it.  config is the pushed gendan.yaml (NULL when absent). */
+typedef int (*gd_hook_file_fn)(void *ctx, const char *path, const char *buf,
+			       size_t len, const char *config, size_t clen);
+
+/*
+ * As a git pre-receive hook in the repository at gitdir (bare or not):
+ * read "<old> <new> <ref>" lines from in and check every file each update
+ * brings: safe paths only (as sync), and fn for each record and config.
+ * report(ctx, message) for each problem; GD_EINVALID when any.
+ */
+int gd_store_hook(const char *gitdir, FILE *in, gd_hook_file_fn fn, void *ctx,
+		  void (*report)(void *ctx, const char *message));
 
 /* --- history ------------------------------------------------------- */
 
