@@ -7,7 +7,8 @@
  *  2. its pointer in the alphabetised table in cmd/gendan.c;
  *  3. the file in meson.build;
  *  4. docs/gendan-<name>.1 and a line in docs/gendan.1;
- *  5. tests/cli/tNNNN-<name>.sh.
+ *  5. its options in completions/ (bash, zsh, fish);
+ *  6. tests/cli/tNNNN-<name>.sh (t0020-docs.sh checks 2, 4 and 5).
  */
 #ifndef GENDAN_CMD_H
 #define GENDAN_CMD_H
