@@ -362,7 +362,7 @@ static int check_field(const struct vctx *v, const gd_node *n,
 		break;
 	case F_GRADE:
 		if (!gd_config_tier(v->cfg, n->str)) {
-			const char *names[64];
+			const char *names[64] = {NULL};
 			size_t k;
 			char *list;
 			int err;
