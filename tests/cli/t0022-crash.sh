@@ -1,0 +1,46 @@
+# A command killed mid-change: the next command sees the whole change or
+# none of it, repairs the work tree itself, and git fsck stays clean.
+. "$TESTDIR/lib.sh"
+new_ledger "$TMP/l"
+"$GENDAN" add customer "ACME Trading Co." --tier B >/dev/null
+f=$(ls customers/*/acme-trading-co.yaml)
+
+# the state a kill leaves between rename and commit: journal, new file,
+# a temp file and git's index lock
+cp "$f" "$TMP/head.yaml"
+echo "half: written" >>"$f"
+printf '%s\n' "$f" >.git/gendan-journal
+touch .git/index.lock "$(dirname "$f")/.$(basename "$f").tmp-999-0"
+gd 0 log acme -m "after the crash"
+hasnt "$f" "half: written"
+has "$f" "after the crash"
+check "the journal is gone" test ! -e .git/gendan-journal
+check "the stale index lock is gone" test ! -e .git/index.lock
+eq "no temp file left" "" "$(ls -A "$(dirname "$f")" | grep tmp)"
+clean "after recovery"
+
+# a record the killed command was adding and HEAD never had
+mkdir -p customers/00
+echo "name: Half Added" >customers/00/half.yaml
+git add customers/00/half.yaml
+printf 'customers/00/half.yaml\n' >.git/gendan-journal
+gd 0 log acme -m "again"
+check "the half-added record is gone" test ! -e customers/00/half.yaml
+clean "after removing a half-added record"
+
+# kill -9 at random moments during log, then carry on
+logged=0
+for i in $(seq 1 25); do
+	"$GENDAN" log acme -m "call $i" >/dev/null 2>&1 &
+	pid=$!
+	sleep "0.0$(( (i * 37) % 9 ))"
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+done
+gd 0 log acme -m "the last call"
+clean "after 25 kills"
+check "git fsck is clean" git fsck --no-progress
+commits=$(git log --format=%s | grep -c '^log: acme-trading-co call ')
+eq "every commit's contact is in the record, no more" "$commits" "$(grep -c 'note: call ' "$f")"
+gd 0 check
+done_testing
