@@ -170,6 +170,11 @@ static gd_node *merge_value(const gd_node *b, const gd_node *o,
 	const char *last = strrchr(field, '.');
 	const char *key = last ? last + 1 : field;
 
+	/* a contact is never dropped: whatever either side holds is kept,
+	 * even when the other side deleted the whole list */
+	if (!last && union_list(key) && ((o && o->type == GD_SEQ) || (t && t->type == GD_SEQ)) &&
+	    (!o || o->type == GD_SEQ) && (!t || t->type == GD_SEQ))
+		return eq(o, t) ? gd_node_dup(o) : merge_union(o, t);
 	if (eq(o, t))
 		return o ? gd_node_dup(o) : NULL;
 	if (eq(o, b))

@@ -101,6 +101,20 @@ static void test_merge__nested_maps_and_deletions(void **state)
 	       "name: A\nhold:\n  until: 2026-12-05\n  reason: fair\n", 0);
 }
 
+static void test_merge__a_log_deleted_on_one_side_keeps_every_entry(void **state)
+{
+	(void)state;
+	/* found by fuzz-merge: theirs dropped the log, ours added to it */
+	merged("name: A\nlog:\n  - at: 2026-11-01T10:00:00+08:00\n",
+	       "name: A\nlog:\n  - at: 2026-11-01T10:00:00+08:00\n  - at: 2026-11-03T10:00:00+08:00\n",
+	       "name: A\n",
+	       "name: A\nlog:\n  - at: 2026-11-01T10:00:00+08:00\n  - at: 2026-11-03T10:00:00+08:00\n",
+	       0);
+	merged("name: A\nlog:\n  - at: 2026-11-01T10:00:00+08:00\n", "name: A\n",
+	       "name: A\nlog:\n  - at: 2026-11-01T10:00:00+08:00\n",
+	       "name: A\nlog:\n  - at: 2026-11-01T10:00:00+08:00\n", 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -110,6 +124,7 @@ int main(void)
 		cmocka_unit_test(test_merge__named_items_merge_one_by_one),
 		cmocka_unit_test(test_merge__added_on_both_sides_has_an_empty_base),
 		cmocka_unit_test(test_merge__nested_maps_and_deletions),
+		cmocka_unit_test(test_merge__a_log_deleted_on_one_side_keeps_every_entry),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
