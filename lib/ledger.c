@@ -386,6 +386,13 @@ int gd_ledger_stage(gd_change *c, gd_record *r)
 
 	if ((err = gd_record_emit(&buf, &len, r)) < 0)
 		return err;
+	/* what gendan writes it must be able to read back */
+	if (len > GD_YAML_MAX_SIZE) {
+		free(buf);
+		return gd_error_set(GD_EINVALID,
+				    "%s would be larger than %d bytes: split its history into another record",
+				    r->path, GD_YAML_MAX_SIZE);
+	}
 	gd_change_write(c, r->path, buf, len);
 	free(buf);
 	return 0;

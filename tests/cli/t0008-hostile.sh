@@ -81,4 +81,15 @@ has "$TMP/err" "laughs.yaml:1:4: "
 rm customers/00/laughs.yaml
 gd 0 check
 
+# gendan never writes a record it could not read back (over 1 MiB)
+note=$(head -c 120000 /dev/zero | tr '\0' 'a')
+refused=0
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	"$GENDAN" log good -m "$note" >/dev/null 2>"$TMP/err" || { refused=$i; break; }
+done
+check "a log that would pass 1 MiB is refused" test "$refused" -gt 0
+has "$TMP/err" "would be larger than 1048576 bytes"
+gd 0 check
+clean "after the refusal"
+
 done_testing
