@@ -87,8 +87,9 @@ refused=0
 for i in 1 2 3 4 5 6 7 8 9 10; do
 	"$GENDAN" log good -m "$note" >/dev/null 2>"$TMP/err" || { refused=$i; break; }
 done
+cp "$TMP/err" "$TMP/refused"
 check "a log that would pass 1 MiB is refused" test "$refused" -gt 0
-has "$TMP/err" "would be larger than 1048576 bytes"
+has "$TMP/refused" "would be larger than 1048576 bytes"
 gd 0 check
 clean "after the refusal"
 
