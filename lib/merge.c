@@ -170,11 +170,23 @@ static gd_node *merge_value(const gd_node *b, const gd_node *o,
 	const char *last = strrchr(field, '.');
 	const char *key = last ? last + 1 : field;
 
-	/* a contact is never dropped: whatever either side holds is kept,
-	 * even when the other side deleted the whole list */
-	if (!last && union_list(key) && ((o && o->type == GD_SEQ) || (t && t->type == GD_SEQ)) &&
-	    (!o || o->type == GD_SEQ) && (!t || t->type == GD_SEQ))
-		return eq(o, t) ? gd_node_dup(o) : merge_union(o, t);
+	/* a contact is never dropped: both sides' entries are kept even when
+	 * the other side deleted the list or holds something that is not one
+	 * (that is kept under conflicts) */
+	if (!last && union_list(key)) {
+		int os = o && o->type == GD_SEQ, ts = t && t->type == GD_SEQ;
+		if (os && ts)
+			return eq(o, t) ? gd_node_dup(o) : merge_union(o, t);
+		if (os || ts) {
+			const gd_node *other = os ? t : o;
+			if (other) {
+				m->pub->nconflicts++;
+				if (m->conflicts)
+					add_conflict(m->conflicts, field, other, m->pub);
+			}
+			return gd_node_dup(os ? o : t);
+		}
+	}
 	if (eq(o, t))
 		return o ? gd_node_dup(o) : NULL;
 	if (eq(o, b))
