@@ -637,9 +637,28 @@ static void fsync_dir_of(const char *path)
 	free(dir);
 }
 
-/* Write data to a new temp file beside abs, fsynced; *tmp its name. */
+/* Changes of more files than this sync the file system once instead of
+ * every file and object. */
+#define BULK 16
+
+/* One syncfs() for the ledger's file system: the work tree and .git. */
+static int sync_all(gd_store *s)
+{
+	int fd = open(s->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC), r;
+
+	if (fd < 0)
+		return gd_error_set(GD_EIO, "cannot sync '%s': %s", s->root, strerror(errno));
+	r = syncfs(fd);
+	close(fd);
+	if (r < 0)
+		return gd_error_set(GD_EIO, "cannot sync '%s': %s", s->root, strerror(errno));
+	return 0;
+}
+
+/* Write data to a new temp file beside abs (fsynced when sync); *tmp its
+ * name. */
 static int write_temp(char **tmp, const char *abs, const char *data, size_t len,
-		      size_t seq)
+		      size_t seq, int sync)
 {
 	const char *slash = strrchr(abs, '/');
 	size_t dirlen = slash ? (size_t)(slash - abs) + 1 : 0;
@@ -663,7 +682,7 @@ static int write_temp(char **tmp, const char *abs, const char *data, size_t len,
 		}
 		off += (size_t)w;
 	}
-	if (!err && fsync(fd) < 0)
+	if (!err && sync && fsync(fd) < 0)
 		err = gd_error_set(GD_EIO, "cannot write '%s': %s", abs, strerror(errno));
 	if (close(fd) < 0 && !err)
 		err = gd_error_set(GD_EIO, "cannot write '%s': %s", abs, strerror(errno));
@@ -686,7 +705,7 @@ static void restore(gd_store *s, gd_change *c, struct saved *old, size_t upto)
 		char *abs = gd__xasprintf("%s/%s", s->root, c->items[i].path), *tmp = NULL;
 		if (!old[i].data) {
 			unlink(abs);
-		} else if (write_temp(&tmp, abs, old[i].data, old[i].len, i) == 0) {
+		} else if (write_temp(&tmp, abs, old[i].data, old[i].len, i, 1) == 0) {
 			if (rename(tmp, abs) < 0)
 				unlink(tmp);
 		}
@@ -743,6 +762,9 @@ static int commit_index(gd_store *s, char *const *paths, size_t n,
 		err = git_fail(GD_EIO, "cannot read the git index");
 		goto done;
 	}
+	/* many objects: written without a sync each, synced once below */
+	if (n > BULK)
+		git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 0);
 	for (i = 0; i < n; i++) {
 		char *abs = gd__xasprintf("%s/%s", s->root, paths[i]);
 		struct stat st;
@@ -758,6 +780,11 @@ static int commit_index(gd_store *s, char *const *paths, size_t n,
 	if (git_index_write_tree(&tree_oid, idx) < 0) {
 		err = git_fail(GD_EIO, "cannot write the tree");
 		goto done;
+	}
+	if (n > BULK) {
+		git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
+		if ((err = sync_all(s)) < 0)
+			goto done;
 	}
 	if ((err = signatures(s, &author, &committer)) < 0)
 		goto done;
@@ -817,6 +844,7 @@ static int commit_index(gd_store *s, char *const *paths, size_t n,
 		goto done;
 	}
 done:
+	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
 	if (err < 0 && idx)
 		git_index_read(idx, 1); /* forget the staged entries */
 	git_reference_free(updated);
@@ -835,7 +863,7 @@ int gd_store_apply(gd_store *s, gd_change *c, const char *message, int *committe
 	char **tmps = gd__xcalloc(c->n + 1, sizeof(*tmps));
 	char **paths = gd__xcalloc(c->n + 1, sizeof(*paths));
 	size_t i, renamed = 0;
-	int err = 0;
+	int err = 0, bulk = c->n > BULK;
 
 	*committed = 0;
 	/* first every temp file, so a failure here touches no record */
@@ -847,11 +875,14 @@ int gd_store_apply(gd_store *s, gd_change *c, const char *message, int *committe
 			err = 0;
 		if (!err && c->items[i].data && !(err = mkdirs(abs)))
 			err = write_temp(&tmps[i], abs, c->items[i].data,
-					 c->items[i].len, i);
+					 c->items[i].len, i, !bulk);
 		free(abs);
 		if (err < 0)
 			goto fail;
 	}
+	/* bulk changes (import, reassign): one sync for all the temp files */
+	if (bulk && (err = sync_all(s)) < 0)
+		goto fail;
 	if ((err = journal_begin(s, paths, c->n)) < 0)
 		goto fail;
 	for (i = 0; i < c->n; i++, renamed++) {
@@ -860,7 +891,7 @@ int gd_store_apply(gd_store *s, gd_change *c, const char *message, int *committe
 		if (r < 0 && !(errno == ENOENT && !tmps[i]))
 			err = gd_error_set(GD_EIO, "cannot write '%s': %s",
 					   c->items[i].path, strerror(errno));
-		else
+		else if (!bulk)
 			fsync_dir_of(abs);
 		free(abs);
 		if (err < 0)
@@ -868,6 +899,8 @@ int gd_store_apply(gd_store *s, gd_change *c, const char *message, int *committe
 		free(tmps[i]);
 		tmps[i] = NULL;
 	}
+	if (bulk && (err = sync_all(s)) < 0)
+		goto fail;
 	if ((err = commit_index(s, paths, c->n, message, committed)) < 0 &&
 	    !*committed)
 		goto fail;
