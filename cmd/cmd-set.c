@@ -78,12 +78,11 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	};
 	gd_ledger *l = NULL;
 	gd_record *r = NULL;
-	gd_change *c = NULL;
 	gd_time now;
 	gd_date today;
-	char *before = NULL, *after = NULL, *line = NULL;
-	size_t blen, alen, len;
-	int ch, i, err, committed = 0;
+	char *args = NULL, *summary = NULL;
+	size_t len = 1;
+	int ch, i, err;
 
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
@@ -93,58 +92,37 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	if (argc - optind < 2)
 		return cmd_usage(&cmd_set_entry);
-	for (i = optind + 1; i < argc; i++)
+	for (i = optind + 1; i < argc; i++) {
 		if (!strchr(argv[i], '=') || argv[i][0] == '=') {
 			fprintf(stderr, "gendan: expected FIELD=VALUE, got '%s'\n", argv[i]);
 			return cmd_usage(&cmd_set_entry);
 		}
+		len += strlen(argv[i]) + 1;
+	}
 	if ((err = cmd_now(&now, &today)) < 0)
 		return err;
 	if ((err = cmd_open(ctx, &l, 0, 1)) < 0)
 		return err;
 	if ((err = cmd_find_clean(l, &r, argv[optind], -1)) < 0)
 		goto done;
-	if ((err = gd_record_emit(&before, &blen, r)) < 0)
-		goto done;
 	for (i = optind + 1; i < argc; i++)
 		if ((err = set_one(l, r, argv[i], today)) < 0)
 			goto done;
-	if ((err = gd_record_validate(r, l->cfg)) < 0)
-		goto done;
-	if ((err = gd_record_emit(&after, &alen, r)) < 0)
-		goto done;
-	if (blen == alen && !memcmp(before, after, blen)) {
-		printf("%s/%s unchanged\n", gd_kind_name(r->kind), r->id);
-		goto done;
-	}
-	len = strlen(r->id) + 16;
-	for (i = optind + 1; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	if (!(line = malloc(len))) {
+	if (!(args = calloc(1, len))) {
 		err = gd_error_set(GD_ERROR, "out of memory");
 		goto done;
 	}
-	strcpy(line, "set: ");
-	strcat(line, r->id);
 	for (i = optind + 1; i < argc; i++) {
-		strcat(line, " ");
-		strcat(line, argv[i]);
+		if (*args)
+			strcat(args, " ");
+		strcat(args, argv[i]);
 	}
-	{
-		char *one = cmd_oneline(line, 72);
-		free(line);
-		line = one;
-	}
-	c = gd_change_new();
-	gd_change_write(c, r->path, after, alen);
-	if ((err = cmd_commit(l, c, "set", line, &committed)) < 0)
-		goto done;
-	printf("updated %s/%s\n", gd_kind_name(r->kind), r->id);
+	summary = cmd_oneline(args, 60);
+	/* validates, and commits nothing when the values were already set */
+	err = cmd_save(l, r, "set", summary ? summary : "");
 done:
-	free(before);
-	free(after);
-	free(line);
-	gd_change_free(c);
+	free(args);
+	free(summary);
 	gd_ledger_free(l);
 	return err;
 }
