@@ -36,7 +36,10 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		goto done;
 	if ((err = gd_record_emit(&before, &blen, r)) < 0)
 		goto done;
-	text = strdup(before);
+	if (!(text = strdup(before))) {
+		err = gd_error_set(GD_ERROR, "out of memory");
+		goto done;
+	}
 	for (;;) {
 		free(back);
 		back = NULL;
@@ -56,7 +59,10 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		    (err = gd_record_validate(edited, l->cfg)) == 0)
 			break;
 		free(shown);
-		shown = strdup(gd_error_last());
+		if (!(shown = strdup(gd_error_last()))) {
+			err = gd_error_set(GD_ERROR, "out of memory");
+			goto done;
+		}
 		free(text);
 		if (asprintf(&text, "# gendan: %s\n# Fix the record and save; save it unchanged to give up.\n%s",
 			     shown, back) < 0) {

@@ -195,7 +195,11 @@ int cmd_edit_text(char **out, const char *text, const char *suffix)
 			goto done;
 		}
 		len = 0;
-		buf = malloc(1);
+		if (!(buf = malloc(1))) {
+			fclose(f);
+			err = gd_error_set(GD_ERROR, "out of memory");
+			goto done;
+		}
 		for (;;) {
 			char chunk[4096];
 			size_t r = fread(chunk, 1, sizeof(chunk), f);
