@@ -109,14 +109,20 @@ for attack in symlink traversal badid; do
 done
 
 # git daemon on 127.0.0.1: clone and sync over git://
-port=$(( 20000 + $$ % 20000 ))
-git daemon --reuseaddr --listen=127.0.0.1 --port=$port --base-path="$TMP" --export-all --enable=receive-pack "$TMP" >"$TMP/daemon.log" 2>&1 &
-daemon=$!
-trap 'kill $daemon 2>/dev/null; rm -rf "$TMP"' EXIT
-for i in 1 2 3 4 5 6 7 8 9 10; do
-	git ls-remote "git://127.0.0.1:$port/remote.git" >/dev/null 2>&1 && break
-	sleep 0.3
+# a free port: try a few, the daemon exits at once on a busy one
+for try in 1 2 3 4 5; do
+	port=$(( 20000 + ($$ * 7 + try * 911) % 20000 ))
+	git daemon --reuseaddr --listen=127.0.0.1 --port=$port --base-path="$TMP" \
+		--export-all --enable=receive-pack "$TMP" >"$TMP/daemon.log" 2>&1 &
+	daemon=$!
+	for i in 1 2 3 4 5 6 7 8 9 10; do
+		git ls-remote "git://127.0.0.1:$port/remote.git" >/dev/null 2>&1 && break 2
+		kill -0 $daemon 2>/dev/null || break
+		sleep 0.3
+	done
+	kill $daemon 2>/dev/null
 done
+trap 'kill $daemon 2>/dev/null; rm -rf "$TMP"' EXIT
 cd "$TMP" || exit 1
 gd 0 clone "git://127.0.0.1:$port/remote.git" c
 cd c || exit 1
