@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "gendan/import.h"
@@ -13,6 +14,16 @@ static void say(void *ctx, const char *message)
 {
 	(void)ctx;
 	fprintf(stderr, "gendan: %s\n", message);
+}
+
+/* A progress line on a terminal, for files of thousands of rows. */
+static void progress(void *ctx, size_t done, size_t total)
+{
+	(void)ctx;
+	fprintf(stderr, "\rchecking rows: %zu/%zu (%zu%%)", done, total,
+		total ? done * 100 / total : 100);
+	if (done == total)
+		fputc('\n', stderr);
 }
 
 static int read_all(char **out, size_t *len, const char *path)
@@ -116,6 +127,8 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	o.nmap = nmap;
 	o.now = &now;
 	o.warn = say;
+	if (isatty(STDERR_FILENO))
+		o.progress = progress;
 	if ((err = read_all(&buf, &len, argv[optind + 1])) < 0)
 		return err;
 	if ((err = cmd_open(ctx, &l, 1, !dry)) < 0)

@@ -168,6 +168,8 @@ int gd_import_csv(gd_ledger *l, gd_change *c, const char *buf, size_t len,
 	for (row = 1; row < csv->n; row++) {
 		gd_record *r = NULL;
 		char *m;
+		if (o->progress && (row % 256 == 0 || row + 1 == csv->n))
+			o->progress(o->ctx, row, csv->n - 1);
 		if (csv->ncols[row] == 1 && !*csv->rows[row][0])
 			continue; /* a blank line */
 		err = row_record(&r, l, csv, row, field, o);

@@ -28,6 +28,8 @@ typedef struct {
 	gd_date today;
 	gd_bad_fn warn;   /* ignored columns, each bad row "FILE:LINE: why" */
 	void *ctx;
+	/* rows checked so far of total, now and then; may be NULL */
+	void (*progress)(void *ctx, size_t done, size_t total);
 } gd_import_opts;
 
 /* Read buf (CSV named `name`) into change c; *count rows imported.  Any

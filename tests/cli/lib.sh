@@ -28,6 +28,7 @@ n=0
 failed=0
 
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
+skip() { n=$((n + 1)); echo "ok $n # SKIP $1"; }
 not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 
 # check DESCRIPTION COMMAND...: the command must succeed.

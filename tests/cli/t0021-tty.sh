@@ -26,4 +26,10 @@ hasnt "$TMP/tty" "${esc}\["
 has "$TMP/pipe" "${esc}\[31m"
 "$GENDAN" due >"$TMP/pipe"
 hasnt "$TMP/pipe" "${esc}\["
+# import shows its progress on a terminal, and only there
+printf 'name\nOne Co\nTwo Co\n' >"$TMP/two.csv"
+tty "$GENDAN" import csv "$TMP/two.csv" --kind customer --dry-run
+has "$TMP/tty" "checking rows: 2/2 \(100%\)"
+"$GENDAN" import csv "$TMP/two.csv" --kind customer --dry-run >"$TMP/pipe" 2>&1
+hasnt "$TMP/pipe" "checking rows"
 done_testing
