@@ -61,6 +61,22 @@ static const char *field_of(const gd_record *r, const char *by)
 	return gd_node_str(r->root, by);
 }
 
+/* An inquiry became an order when it is won or its customer has one. */
+static int became_order(const gd_ledger *l, const gd_record *q)
+{
+	const char *cust = gd_node_str(q->root, "customer");
+	size_t i;
+
+	if (!strcmp(gd_record_status(q), "won"))
+		return 1;
+	for (i = 0; cust && i < l->n; i++) {
+		const char *c = gd_node_str(l->recs[i]->root, "customer");
+		if (l->recs[i]->kind == GD_ORDER && c && !strcmp(c, cust))
+			return 1;
+	}
+	return 0;
+}
+
 static int run(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	static const char *const fields[] = {"tier", "country", "owner", "source",
@@ -114,7 +130,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		total++;
 		if (r->kind == GD_INQUIRY) {
 			inquiries++;
-			won += !strcmp(gd_record_status(r), "won");
+			won += became_order(l, r);
 		}
 		if (!strcmp(by, "product") && r->kind == GD_ORDER) {
 			for (j = 0; items && items->type == GD_SEQ && j < items->n; j++)
@@ -163,7 +179,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 			cmd_print(gd_table_render(t, ctx->color, 0));
 			printf("total: %zu\n", total);
 			if (inquiries)
-				printf("inquiries won: %zu of %zu (%zu%%)\n", won, inquiries,
+				printf("inquiries that became orders: %zu of %zu (%zu%%)\n", won, inquiries,
 				       won * 100 / inquiries);
 		}
 		gd_table_free(t);

@@ -243,16 +243,21 @@ static void last_contact(char *buf, size_t size, const gd_record *r)
 	snprintf(buf, size, "%s%s%s", d, via ? " " : "", via ? via : "");
 }
 
-/* The listing columns of a record; `last` holds the last contact. */
+/* The listing columns of a record; `last` holds the last contact and
+ * `status` the status with a hold, when there is one. */
 static void list_cells(const char *cells[8], const gd_record *r,
-		       char *last, size_t size)
+		       char *last, size_t size, char *status, size_t ssize)
 {
 	const gd_node *from = gd_node_get(r->root, "from");
+	const gd_node *hold = gd_node_get(r->root, "hold");
+	const char *until = hold && hold->type == GD_MAP ? gd_node_str(hold, "until") : NULL;
 
 	last_contact(last, size, r);
+	snprintf(status, ssize, "%s%s%s%s", gd_record_status(r),
+		 until ? " (hold until " : "", until ? until : "", until ? ")" : "");
 	cells[0] = gd_record_name(r);
 	cells[1] = gd_record_grade(r);
-	cells[2] = gd_record_status(r);
+	cells[2] = status;
 	cells[3] = gd_record_owner(r);
 	cells[4] = gd_node_str(from ? from : r->root, "country");
 	cells[5] = gd_node_str(r->root, "city");
@@ -281,10 +286,10 @@ void cmd_list(gd_record *const *recs, size_t n, int format,
 	else
 		t = gd_table_new(8, headers);
 	for (i = 0; i < n; i++) {
-		char last[64], ref[128];
+		char last[64], ref[128], status[64];
 		const char *cells[10];
 		const gd_record *r = recs[i];
-		list_cells(cells + 2, r, last, sizeof(last));
+		list_cells(cells + 2, r, last, sizeof(last), status, sizeof(status));
 		if (t) {
 			snprintf(ref, sizeof(ref), "%s/%s", gd_kind_name(r->kind), r->id);
 			cells[1] = ref;

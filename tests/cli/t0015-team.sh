@@ -18,6 +18,8 @@ gd 0 due --format=tsv
 hasnt "$TMP/out" "^acme-trading-co	"
 gd 0 show acme
 has "$TMP/out" "until: 2027-02-20"
+gd 0 ls customer
+has "$TMP/out" "active \(hold until 2027-02-20\)"
 GENDAN_NOW=2027-02-20T09:00:00+00:00 "$GENDAN" due --format=tsv >"$TMP/out"
 has "$TMP/out" "^acme-trading-co	.*	2027-02-20	0	"
 gd 0 hold acme --clear
@@ -69,7 +71,11 @@ has "$TMP/out" '"CN": 1'
 has "$TMP/out" '"total": 3'
 gd 0 stats --by product
 has "$TMP/out" "solar light +1"
-has "$TMP/out" "inquiries won: 0 of 1"
+has "$TMP/out" "inquiries that became orders: 0 of 1"
+"$GENDAN" set lopez customer=gulf >/dev/null
+"$GENDAN" add order "PO-9" --customer gulf --ship-by 2027-01-30 >/dev/null
+gd 0 stats --by product
+has "$TMP/out" "inquiries that became orders: 1 of 1 \(100%\)"
 gd 2 stats --by colour
 
 done_testing
