@@ -63,6 +63,108 @@ static int run_hook(void)
 			     NULL, hook_report);
 }
 
+/* Orders and inquiries must name customers that exist. */
+static void dangling(const gd_ledger *l, size_t *problems)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		const gd_record *r = l->recs[i];
+		const char *cust = gd_node_str(r->root, "customer");
+		if (r->kind == GD_CUSTOMER || !cust)
+			continue;
+		if (gd_ledger_id_free(l, GD_CUSTOMER, cust)) {
+			fprintf(stderr, "%s: customer '%s' does not exist\n", r->path, cust);
+			(*problems)++;
+		}
+	}
+}
+
+struct key {
+	char *key;
+	const gd_record *r;
+};
+
+static int key_cmp(const void *a, const void *b)
+{
+	const struct key *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : strcmp(x->r->path, y->r->path);
+}
+
+static void add_key(struct key **k, size_t *n, const char *prefix, char *value,
+		    const gd_record *r)
+{
+	struct key *nk;
+
+	if (!value || !*value || !(nk = realloc(*k, (*n + 1) * sizeof(**k)))) {
+		free(value);
+		return;
+	}
+	*k = nk;
+	if (asprintf(&nk[*n].key, "%s%s", prefix, value) < 0) {
+		free(value);
+		return;
+	}
+	free(value);
+	nk[*n].r = r;
+	(*n)++;
+}
+
+/* Customers that share an email, a company email domain, phone digits or
+ * a company name without its legal form: named as notes, since a team may
+ * have added them on purpose (--force). */
+static void likely_duplicates(const gd_ledger *l)
+{
+	struct key *k = NULL;
+	size_t n = 0, i;
+	static const char *const what[] = {"email", "email domain",
+					   "phone number", "company name"};
+
+	for (i = 0; i < l->n; i++) {
+		const gd_record *r = l->recs[i];
+		const char *email = gd_node_str(r->root, "email");
+		const char *phone = gd_node_str(r->root, "phone");
+		char *dom;
+		if (r->kind != GD_CUSTOMER)
+			continue;
+		if (email) {
+			add_key(&k, &n, "0", gd_email_norm(email), r);
+			dom = gd_email_domain(email);
+			if (dom && gd_freemail(dom, l->cfg->freemail, l->cfg->nfreemail)) {
+				free(dom);
+				dom = NULL;
+			}
+			add_key(&k, &n, "1", dom, r);
+		}
+		if (phone) {
+			char *d = gd_phone_digits(phone);
+			if (strlen(d) < 6) {
+				free(d);
+				d = NULL;
+			}
+			add_key(&k, &n, "2", d, r);
+		}
+		if (gd_record_name(r))
+			add_key(&k, &n, "3", gd_name_norm(gd_record_name(r)), r);
+	}
+	if (n > 1)
+		qsort(k, n, sizeof(*k), key_cmp);
+	for (i = 1; i < n; i++) {
+		size_t first = i - 1;
+		if (strcmp(k[i].key, k[i - 1].key))
+			continue;
+		while (first > 0 && !strcmp(k[first - 1].key, k[i].key))
+			first--;
+		fprintf(stderr, "note: %s looks like a duplicate of %s (the same %s)\n",
+			k[i].r->path, k[first].r->path, what[k[i].key[0] - '0']);
+	}
+	for (i = 0; i < n; i++)
+		free(k[i].key);
+	free(k);
+}
+
 static int run(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	static const struct option opts[] = {
@@ -89,6 +191,8 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return err;
 	gd_ledger_load(l, count, &problems);
 	gd_ledger_misplaced(l, count, &problems);
+	dangling(l, &problems);
+	likely_duplicates(l);
 	for (i = 0; i < l->n; i++) {
 		const gd_node *c = gd_node_get(l->recs[i]->root, "conflicts");
 		if (c && c->type == GD_SEQ && c->n) {

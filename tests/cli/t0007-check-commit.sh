@@ -65,6 +65,16 @@ gd 1 check
 has "$TMP/err" "gendan.yaml:3:12: tiers.A.every: invalid duration"
 cp "$TMP/cfg" gendan.yaml
 
+# dangling references are problems; likely duplicates are named as notes
+"$GENDAN" add customer "Acme Trading Company" --force >/dev/null
+gd 0 check
+has "$TMP/err" "^note: customers/[0-9a-f]{2}/acme-trading-co.yaml looks like a duplicate of customers/[0-9a-f]{2}/acme-trading-company.yaml \(the same company name\)$|^note: customers/[0-9a-f]{2}/acme-trading-company.yaml looks like a duplicate of customers/[0-9a-f]{2}/acme-trading-co.yaml \(the same company name\)$"
+mkdir -p orders/00
+printf 'number: PO-X\ncustomer: nobody\nship-by: 2026-12-01\n' >orders/00/po-x.yaml
+gd 1 check
+has "$TMP/err" "^orders/00/po-x.yaml: customer 'nobody' does not exist$"
+rm orders/00/po-x.yaml
+
 # conflicts from sync are listed
 printf 'conflicts:\n  - field: tier\n    value: A\n    by: wang.fang@example.com\n    at: 2026-11-20T10:00:00+08:00\n' >>"$f"
 gd 1 check
