@@ -85,9 +85,11 @@ gd 0 log acme -m "after the crash"
 clean "after a stale index"
 
 # concurrent logs serialise: none lost
-for i in 1 2 3 4 5 6 7 8; do "$GENDAN" log haitian -m "parallel $i" >/dev/null 2>&1 & done
+before=$(commits)
+for i in $(seq 1 20); do "$GENDAN" log haitian -m "parallel $i" >/dev/null 2>&1 & done
 wait
-eq "8 parallel logs all kept" 8 "$(grep -c 'note: parallel' "$(ls customers/*/haitian.yaml)")"
+eq "20 parallel logs all kept" 20 "$(grep -c 'note: parallel' "$(ls customers/*/haitian.yaml)")"
+eq "20 parallel logs, 20 commits" $((before + 20)) "$(commits)"
 clean "after parallel logs"
 
 done_testing
