@@ -30,6 +30,13 @@ int gd_ledger_open(gd_ledger **out, const char *dir)
 	path = gd__xasprintf("%s/gendan.yaml", l->root);
 	if ((err = gd_config_load(&l->cfg, path, "gendan.yaml")) < 0)
 		goto done;
+	{
+		char *text = NULL;
+		size_t len = 0;
+		if (gd__read_file(&text, &len, path, GD_YAML_MAX_SIZE) == 0)
+			l->config_hash = ((unsigned long long)len << 32) | gd_fnv1a(text, len);
+		free(text);
+	}
 	*out = l;
 	l = NULL;
 done:
@@ -93,7 +100,26 @@ struct walk {
 	gd_bad_fn bad;
 	void *ctx;
 	size_t cap;
+	gd__cache *cache;
+	int changed;          /* a record did not come from the cache */
+	char **paths;         /* valid records and their files' stat data, */
+	struct stat *sts;     /* for the next cache */
+	gd_node **roots;
+	size_t nkept, capkept;
 };
+
+static void keep(struct walk *w, gd_record *r, const struct stat *st)
+{
+	if (w->nkept == w->capkept) {
+		w->capkept = w->capkept ? w->capkept * 2 : 256;
+		w->paths = gd__xrealloc(w->paths, w->capkept * sizeof(*w->paths));
+		w->sts = gd__xrealloc(w->sts, w->capkept * sizeof(*w->sts));
+		w->roots = gd__xrealloc(w->roots, w->capkept * sizeof(*w->roots));
+	}
+	w->paths[w->nkept] = r->path;
+	w->sts[w->nkept] = *st;
+	w->roots[w->nkept++] = r->root;
+}
 
 static void add(struct walk *w, gd_record *r)
 {
@@ -153,15 +179,21 @@ static void walk_dir(struct walk *w, const char *rel, int depth)
 				walk_dir(w, child, depth + 1);
 		} else if (ends_with(e->d_name, ".yaml")) {
 			gd_record *r = NULL;
+			gd_node *root;
 			if (S_ISLNK(st.st_mode)) {
 				char *m = gd__xasprintf("%s: symbolic links are not allowed",
 							child);
 				report(w, m);
 				free(m);
-			} else if (gd_ledger_read(w->l, &r, child) < 0) {
+			} else if ((root = gd__cache_get(w->cache, child, &st)) &&
+				   gd_record_from_node(&r, child, root) == 0) {
+				add(w, r);
+				keep(w, r, &st);
+			} else if (w->changed = 1, gd_ledger_read(w->l, &r, child) < 0) {
 				report(w, gd_error_last());
 			} else {
 				add(w, r);
+				keep(w, r, &st);
 			}
 		}
 		free(child);
@@ -185,17 +217,30 @@ static int rec_cmp(const void *a, const void *b)
 
 int gd_ledger_load(gd_ledger *l, gd_bad_fn bad, void *ctx)
 {
-	struct walk w = {l, bad, ctx, 0};
+	struct walk w;
 	gd_record **old = l->recs;
 	size_t nold = l->n, i, j;
+	char *cache = gd__xasprintf("%sgendan-cache", gd_store_gitdir(l->store));
 	int k;
 
+	memset(&w, 0, sizeof(w));
+	w.l = l;
+	w.bad = bad;
+	w.ctx = ctx;
+	w.cache = gd__cache_read(cache, l->config_hash);
 	l->recs = NULL;
 	l->n = 0;
 	l->loaded = 1;
-
 	for (k = 0; k < GD_NKINDS; k++)
 		walk_dir(&w, gd_kind_dir((gd_kind)k), 0);
+	/* new, changed or deleted records: the next command reads the rest */
+	if (w.changed || w.nkept != gd__cache_count(w.cache))
+		gd__cache_write(cache, l->config_hash, w.paths, w.sts, w.roots, w.nkept);
+	gd__cache_free(w.cache);
+	free(cache);
+	free(w.paths);
+	free(w.sts);
+	free(w.roots);
 	if (l->n > 1)
 		qsort(l->recs, l->n, sizeof(*l->recs), rec_cmp);
 	/* the same id twice (two shards): keep the first, name the second */

@@ -187,8 +187,7 @@ void gd_record_free(gd_record *r)
 	free(r);
 }
 
-int gd_record_parse(gd_record **out, const char *path, const char *buf,
-		    size_t len)
+int gd_record_from_node(gd_record **out, const char *path, gd_node *root)
 {
 	gd_record *r = NULL;
 	const char *slash = strchr(path, '/');
@@ -199,40 +198,54 @@ int gd_record_parse(gd_record **out, const char *path, const char *buf,
 
 	*out = NULL;
 	if (!slash)
-		return gd_error_set(GD_EINVALID,
-				    "%s: not under customers/, inquiries/ or orders/",
-				    path);
-	{
+		err = GD_EINVALID;
+	else {
 		char *first = gd__xstrndup(path, (size_t)(slash - path));
 		err = gd_kind_parse(&kind, first);
 		free(first);
-		if (err < 0)
-			return gd_error_set(GD_EINVALID,
-					    "%s: not under customers/, inquiries/ or orders/",
-					    path);
+	}
+	if (err < 0) {
+		gd_node_free(root);
+		return gd_error_set(GD_EINVALID,
+				    "%s: not under customers/, inquiries/ or orders/", path);
 	}
 	base++;
 	blen = strlen(base);
-	if (blen < 5 || strcmp(base + blen - 5, ".yaml") != 0)
-		return gd_error_set(GD_EINVALID, "%s: a record file ends in .yaml",
-				    path);
+	if (blen < 5 || strcmp(base + blen - 5, ".yaml") != 0) {
+		gd_node_free(root);
+		return gd_error_set(GD_EINVALID, "%s: a record file ends in .yaml", path);
+	}
 	r = gd__xcalloc(1, sizeof(*r));
 	r->kind = kind;
 	r->id = gd__xstrndup(base, blen - 5);
 	r->path = gd__xstrdup(path);
+	r->root = root;
 	if (!gd_id_valid(r->id)) {
 		err = gd_error_set(GD_EINVALID,
 				   "%s: '%s' is not a valid id (lowercase letters, digits, '.', '_', '-')",
 				   path, r->id);
-		goto done;
+		gd_record_free(r);
+		return err;
 	}
-	if ((err = gd_yaml_parse(&r->root, buf, len, path)) < 0)
-		goto done;
 	*out = r;
-	r = NULL;
-done:
-	gd_record_free(r);
-	return err;
+	return 0;
+}
+
+int gd_record_parse(gd_record **out, const char *path, const char *buf,
+		    size_t len)
+{
+	gd_node *root = NULL;
+	int err;
+
+	*out = NULL;
+	/* the path first: a file that cannot be a record is not parsed */
+	if ((err = gd_record_from_node(out, path, gd_node_map())) < 0)
+		return err;
+	gd_record_free(*out);
+	*out = NULL;
+	if ((err = gd_yaml_parse(&root, buf, len, path)) < 0)
+		return err;
+	return gd_record_from_node(out, path, root);
 }
 
 /* --- validation ------------------------------------------------------ */

@@ -310,6 +310,11 @@ done:
 	return err;
 }
 
+const char *gd_store_gitdir(const gd_store *s)
+{
+	return git_repository_path(s->repo);
+}
+
 /* --- lock and identity ------------------------------------------------- */
 
 int gd_store_lock(gd_store *s)

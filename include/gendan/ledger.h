@@ -23,6 +23,7 @@ typedef struct gd_ledger {
 	size_t n;
 	size_t nbad;        /* records left out while loading */
 	int loaded;         /* every record has been read */
+	unsigned long long config_hash; /* of gendan.yaml's bytes, for the cache */
 } gd_ledger;
 
 typedef void (*gd_bad_fn)(void *ctx, const char *message);
@@ -32,7 +33,9 @@ int gd_ledger_open(gd_ledger **out, const char *dir);
 void gd_ledger_free(gd_ledger *l);
 
 /* Read every record; bad ones go to bad(ctx, message) and are skipped.
- * Records are validated against the configuration. */
+ * Records are validated against the configuration.  Valid records whose
+ * files have not changed come from the cache in .git/gendan-cache, which
+ * is rewritten when anything changed. */
 int gd_ledger_load(gd_ledger *l, gd_bad_fn bad, void *ctx);
 
 /*

@@ -43,6 +43,9 @@ void gd_record_free(gd_record *r);
 int gd_record_parse(gd_record **out, const char *path, const char *buf,
 		    size_t len);
 
+/* A record of the tree root (taken) at path; path decides kind and id. */
+int gd_record_from_node(gd_record **out, const char *path, gd_node *root);
+
 /* Check every known field (types, dates, tier/grade, status, channel, the
  * required fields); the message names the file, line, column and field. */
 int gd_record_validate(const gd_record *r, const gd_config *cfg);

@@ -30,6 +30,9 @@ void gd_store_free(gd_store *s);
 /* Absolute path of the work tree root, no trailing slash.  Borrowed. */
 const char *gd_store_root(const gd_store *s);
 
+/* The git directory, with a trailing slash.  Borrowed. */
+const char *gd_store_gitdir(const gd_store *s);
+
 /*
  * Create a ledger in `dir` (created when missing; refused when it already
  * holds a gendan.yaml or a git repository with commits): a git repository

@@ -1,0 +1,296 @@
+/*
+ * cache.c - the summary cache of parsed records, under .git/gendan-cache.
+ *
+ * Reading 10k YAML files costs most of `gendan due`.  The cache keeps each
+ * valid record's tree in a compact binary form with the stat data of its
+ * file (mtime to the nanosecond, size, inode) and a hash of gendan.yaml; a
+ * record is taken from the cache only when all of these match, so a hand
+ * edit is seen by the very next command.  The file is never trusted
+ * blindly: a wrong magic, a truncated or corrupt file, or any read past
+ * its end makes it ignored, and the ledger is read from the files.
+ */
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "gendan/ids.h"
+#include "internal.h"
+
+#define MAGIC "GDCACHE1"
+
+struct gd__cache_entry {
+	const char *path;          /* into the file's buffer, NUL-terminated */
+	int64_t sec, nsec, size;
+	uint64_t ino;
+	const unsigned char *node; /* serialized tree */
+	size_t nodelen;
+};
+
+struct gd__cache {
+	char *buf;
+	size_t len;
+	struct gd__cache_entry *e;
+	size_t n;
+	size_t *slots; /* open addressing: index + 1, 0 empty */
+	size_t nslots;
+};
+
+struct rd {
+	const unsigned char *p, *end;
+	int bad;
+};
+
+static uint64_t get(struct rd *r, int bytes)
+{
+	uint64_t v = 0;
+	int i;
+
+	if (r->bad || r->end - r->p < bytes) {
+		r->bad = 1;
+		return 0;
+	}
+	for (i = 0; i < bytes; i++)
+		v |= (uint64_t)r->p[i] << (8 * i);
+	r->p += bytes;
+	return v;
+}
+
+static const unsigned char *take(struct rd *r, size_t n)
+{
+	const unsigned char *p = r->p;
+
+	if (r->bad || (size_t)(r->end - r->p) < n) {
+		r->bad = 1;
+		return NULL;
+	}
+	r->p += n;
+	return p;
+}
+
+static size_t slot_of(const struct gd__cache *c, const char *path)
+{
+	return gd_fnv1a(path, strlen(path)) % c->nslots;
+}
+
+size_t gd__cache_count(const gd__cache *c)
+{
+	return c ? c->n : 0;
+}
+
+void gd__cache_free(gd__cache *c)
+{
+	if (!c)
+		return;
+	free(c->buf);
+	free(c->e);
+	free(c->slots);
+	free(c);
+}
+
+gd__cache *gd__cache_read(const char *file, uint64_t config_hash)
+{
+	gd__cache *c = gd__xcalloc(1, sizeof(*c));
+	struct rd r;
+	size_t i, count;
+
+	if (gd__read_file(&c->buf, &c->len, file, (size_t)1 << 31) < 0)
+		goto bad;
+	r.p = (const unsigned char *)c->buf;
+	r.end = r.p + c->len;
+	r.bad = 0;
+	if (c->len < 8 || memcmp(take(&r, 8), MAGIC, 8) || get(&r, 8) != config_hash)
+		goto bad;
+	count = (size_t)get(&r, 4);
+	if (r.bad || count > c->len / 40)
+		goto bad;
+	c->e = gd__xcalloc(count + 1, sizeof(*c->e));
+	c->nslots = count * 2 + 1;
+	c->slots = gd__xcalloc(c->nslots, sizeof(*c->slots));
+	for (i = 0; i < count; i++) {
+		struct gd__cache_entry *e = &c->e[i];
+		size_t plen = (size_t)get(&r, 2), s;
+		const unsigned char *p = take(&r, plen + 1);
+		if (r.bad || p[plen] != '\0')
+			goto bad;
+		e->path = (const char *)p;
+		e->sec = (int64_t)get(&r, 8);
+		e->nsec = (int64_t)get(&r, 8);
+		e->size = (int64_t)get(&r, 8);
+		e->ino = get(&r, 8);
+		e->nodelen = (size_t)get(&r, 4);
+		e->node = take(&r, e->nodelen);
+		if (r.bad)
+			goto bad;
+		for (s = slot_of(c, e->path); c->slots[s]; s = (s + 1) % c->nslots)
+			;
+		c->slots[s] = i + 1;
+		c->n++;
+	}
+	if (r.p != r.end)
+		goto bad;
+	return c;
+bad:
+	gd__cache_free(c);
+	return NULL;
+}
+
+static gd_node *node_read(struct rd *r, int depth)
+{
+	gd_node *n = NULL;
+	size_t i, count, len;
+	int type;
+	const unsigned char *s;
+
+	if (depth > 17)
+		r->bad = 1;
+	type = (int)get(r, 1);
+	if (r->bad)
+		return NULL;
+	if (type == GD_SCALAR) {
+		int plain = (int)get(r, 1);
+		len = (size_t)get(r, 4);
+		if (!(s = take(r, len)) || memchr(s, '\0', len))
+			return r->bad = 1, NULL;
+		n = gd_node_scalar("", plain);
+		free(n->str);
+		n->str = gd__xstrndup((const char *)s, len);
+		return n;
+	}
+	if (type != GD_MAP && type != GD_SEQ)
+		return r->bad = 1, NULL;
+	n = type == GD_MAP ? gd_node_map() : gd_node_seq();
+	count = (size_t)get(r, 4);
+	if ((size_t)(r->end - r->p) < count)
+		r->bad = 1;
+	for (i = 0; i < count && !r->bad; i++) {
+		char *key = NULL;
+		gd_node *v;
+		if (type == GD_MAP) {
+			len = (size_t)get(r, 4);
+			if (!(s = take(r, len)) || memchr(s, '\0', len))
+				break;
+			key = gd__xstrndup((const char *)s, len);
+		}
+		if ((v = node_read(r, depth + 1))) {
+			if (key)
+				gd_node_set(n, key, v);
+			else
+				gd_node_push(n, v);
+		}
+		free(key);
+	}
+	if (r->bad) {
+		gd_node_free(n);
+		return NULL;
+	}
+	return n;
+}
+
+gd_node *gd__cache_get(const gd__cache *c, const char *path, const struct stat *st)
+{
+	size_t s, i;
+	struct rd r;
+	gd_node *n;
+
+	if (!c || !c->nslots)
+		return NULL;
+	for (s = slot_of(c, path); c->slots[s]; s = (s + 1) % c->nslots) {
+		const struct gd__cache_entry *e = &c->e[c->slots[s] - 1];
+		if (strcmp(e->path, path))
+			continue;
+		if (e->sec != (int64_t)st->st_mtim.tv_sec || e->nsec != (int64_t)st->st_mtim.tv_nsec ||
+		    e->size != (int64_t)st->st_size || e->ino != (uint64_t)st->st_ino)
+			return NULL;
+		r.p = e->node;
+		r.end = e->node + e->nodelen;
+		r.bad = 0;
+		n = node_read(&r, 0);
+		if (r.bad || r.p != r.end || !n || n->type != GD_MAP) {
+			gd_node_free(n);
+			return NULL;
+		}
+		return n;
+	}
+	(void)i;
+	return NULL;
+}
+
+static void put(gd__buf *b, uint64_t v, int bytes)
+{
+	char c[8];
+	int i;
+
+	for (i = 0; i < bytes; i++)
+		c[i] = (char)((v >> (8 * i)) & 0xff);
+	gd__buf_add(b, c, (size_t)bytes);
+}
+
+static void node_write(gd__buf *b, const gd_node *n)
+{
+	size_t i;
+
+	put(b, (uint64_t)n->type, 1);
+	if (n->type == GD_SCALAR) {
+		put(b, (uint64_t)n->plain, 1);
+		put(b, strlen(n->str), 4);
+		gd__buf_puts(b, n->str);
+		return;
+	}
+	put(b, n->n, 4);
+	for (i = 0; i < n->n; i++) {
+		if (n->type == GD_MAP) {
+			put(b, strlen(n->keys[i]), 4);
+			gd__buf_puts(b, n->keys[i]);
+		}
+		node_write(b, n->vals[i]);
+	}
+}
+
+void gd__cache_write(const char *file, uint64_t config_hash, char *const *paths,
+		     const struct stat *sts, gd_node *const *roots, size_t n)
+{
+	gd__buf b = {0};
+	char *tmp = gd__xasprintf("%s.tmp-%ld", file, (long)getpid());
+	size_t i, off = 0;
+	int fd;
+
+	gd__buf_add(&b, MAGIC, 8);
+	put(&b, config_hash, 8);
+	put(&b, n, 4);
+	for (i = 0; i < n; i++) {
+		size_t at, len;
+		put(&b, strlen(paths[i]), 2);
+		gd__buf_add(&b, paths[i], strlen(paths[i]) + 1);
+		put(&b, (uint64_t)sts[i].st_mtim.tv_sec, 8);
+		put(&b, (uint64_t)sts[i].st_mtim.tv_nsec, 8);
+		put(&b, (uint64_t)sts[i].st_size, 8);
+		put(&b, (uint64_t)sts[i].st_ino, 8);
+		at = b.len;
+		put(&b, 0, 4);
+		node_write(&b, roots[i]);
+		len = b.len - at - 4;
+		for (off = 0; off < 4; off++)
+			b.buf[at + off] = (char)((len >> (8 * off)) & 0xff);
+	}
+	/* a cache that cannot be written is only a slower next command */
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd >= 0) {
+		size_t done = 0;
+		while (done < b.len) {
+			ssize_t w = write(fd, b.buf + done, b.len - done);
+			if (w <= 0)
+				break;
+			done += (size_t)w;
+		}
+		if (close(fd) == 0 && done == b.len)
+			rename(tmp, file);
+		else
+			unlink(tmp);
+	}
+	free(tmp);
+	gd__buf_free(&b);
+}
