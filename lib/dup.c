@@ -78,51 +78,220 @@ static char *describe(const gd_record *r)
 			     name ? name : "", grade ? grade : "-", status);
 }
 
-int gd_dup_check(gd_record *const *recs, size_t n, const gd_config *cfg,
-		 const gd_dup_probe *probe, const char *what)
+/* The normal forms of a probe; free with probe_clear(). */
+static void probe_make(struct probe *p, const gd_config *cfg,
+		       const gd_dup_probe *probe)
 {
-	struct probe p = {0};
-	size_t i;
-	int err = 0;
-
+	memset(p, 0, sizeof(*p));
 	if (probe->email && *probe->email) {
-		p.email = gd_email_norm(probe->email);
-		p.domain = gd_email_domain(probe->email);
-		if (p.domain && gd_freemail(p.domain, cfg->freemail, cfg->nfreemail)) {
-			free(p.domain);
-			p.domain = NULL;
+		p->email = gd_email_norm(probe->email);
+		p->domain = gd_email_domain(probe->email);
+		if (p->domain && gd_freemail(p->domain, cfg->freemail, cfg->nfreemail)) {
+			free(p->domain);
+			p->domain = NULL;
 		}
 	}
 	if (probe->phone && *probe->phone) {
-		p.phone = gd_phone_digits(probe->phone);
+		p->phone = gd_phone_digits(probe->phone);
 		/* a few digits say nothing about who it is */
-		if (strlen(p.phone) < 6) {
-			free(p.phone);
-			p.phone = NULL;
+		if (strlen(p->phone) < 6) {
+			free(p->phone);
+			p->phone = NULL;
 		}
 	}
 	if (probe->name && *probe->name) {
-		p.name = gd_name_norm(probe->name);
-		if (p.name && !*p.name) {
-			free(p.name);
-			p.name = NULL;
+		p->name = gd_name_norm(probe->name);
+		if (p->name && !*p->name) {
+			free(p->name);
+			p->name = NULL;
 		}
 	}
+}
+
+static void probe_clear(struct probe *p)
+{
+	free(p->email);
+	free(p->domain);
+	free(p->phone);
+	free(p->name);
+}
+
+static int refuse(const gd_record *r, const char *why, const char *what)
+{
+	char *who = describe(r);
+	int err = gd_error_set(GD_EEXISTS,
+			       "%s looks like a duplicate: %s (%s); use --force to add anyway",
+			       what, who, why);
+
+	free(who);
+	return err;
+}
+
+int gd_dup_check(gd_record *const *recs, size_t n, const gd_config *cfg,
+		 const gd_dup_probe *probe, const char *what)
+{
+	struct probe p;
+	size_t i;
+	int err = 0;
+
+	probe_make(&p, cfg, probe);
 	for (i = 0; i < n && !err; i++) {
-		char *why, *who;
+		char *why;
 		if (recs[i]->kind == GD_ORDER)
 			continue;
 		if (!(why = shared(recs[i], &p)))
 			continue;
-		who = describe(recs[i]);
-		err = gd_error_set(GD_EEXISTS, "%s looks like a duplicate: %s (%s); use --force to add anyway",
-				   what, who, why);
-		free(who);
+		err = refuse(recs[i], why, what);
 		free(why);
 	}
-	free(p.email);
-	free(p.domain);
-	free(p.phone);
-	free(p.name);
+	probe_clear(&p);
 	return err;
+}
+
+/* --- an index for bulk checks ----------------------------------------- */
+
+struct gd_dup_index {
+	char **keys;               /* "e:..", "d:..", "p:..", "n:.." */
+	const gd_record **recs;
+	size_t n, cap;             /* open addressing, cap a power of two */
+	const gd_config *cfg;
+};
+
+static void index_put(gd_dup_index *ix, const char *prefix, const char *v,
+		      const gd_record *r);
+
+static void index_grow(gd_dup_index *ix)
+{
+	char **keys = ix->keys;
+	const gd_record **recs = ix->recs;
+	size_t cap = ix->cap, i;
+
+	ix->cap = cap ? cap * 2 : 1024;
+	ix->keys = gd__xcalloc(ix->cap, sizeof(*ix->keys));
+	ix->recs = gd__xcalloc(ix->cap, sizeof(*ix->recs));
+	ix->n = 0;
+	for (i = 0; i < cap; i++)
+		if (keys[i]) {
+			index_put(ix, "", keys[i], recs[i]);
+			free(keys[i]);
+		}
+	free(keys);
+	free(recs);
+}
+
+/* The slot of key: where it is, or the empty one where it would go. */
+static size_t index_slot(const gd_dup_index *ix, const char *key)
+{
+	size_t s = gd_fnv1a(key, strlen(key)) & (ix->cap - 1);
+
+	while (ix->keys[s] && strcmp(ix->keys[s], key))
+		s = (s + 1) & (ix->cap - 1);
+	return s;
+}
+
+static void index_put(gd_dup_index *ix, const char *prefix, const char *v,
+		      const gd_record *r)
+{
+	char *key;
+	size_t s;
+
+	if (!v)
+		return;
+	if ((ix->n + 1) * 2 > ix->cap)
+		index_grow(ix);
+	key = gd__xasprintf("%s%s", prefix, v);
+	s = index_slot(ix, key);
+	if (ix->keys[s]) {
+		free(key); /* the first record with a key stays its owner */
+		return;
+	}
+	ix->keys[s] = key;
+	ix->recs[s] = r;
+	ix->n++;
+}
+
+void gd_dup_index_add(gd_dup_index *ix, const gd_record *r)
+{
+	const gd_node *c = contact(r);
+	gd_dup_probe probe;
+	struct probe p;
+
+	if (r->kind == GD_ORDER)
+		return;
+	probe.name = r->kind == GD_INQUIRY ? gd_node_str(c, "company")
+					   : gd_node_str(r->root, "name");
+	probe.email = gd_node_str(c, "email");
+	probe.phone = gd_node_str(c, "phone");
+	probe_make(&p, ix->cfg, &probe);
+	index_put(ix, "e:", p.email, r);
+	index_put(ix, "d:", p.domain, r);
+	index_put(ix, "p:", p.phone, r);
+	index_put(ix, "n:", p.name, r);
+	probe_clear(&p);
+}
+
+gd_dup_index *gd_dup_index_new(gd_record *const *recs, size_t n,
+			       const gd_config *cfg)
+{
+	gd_dup_index *ix = gd__xcalloc(1, sizeof(*ix));
+	size_t i;
+
+	ix->cfg = cfg;
+	index_grow(ix);
+	for (i = 0; i < n; i++)
+		gd_dup_index_add(ix, recs[i]);
+	return ix;
+}
+
+static const gd_record *index_get(const gd_dup_index *ix, const char *prefix,
+				  const char *v)
+{
+	char *key;
+	size_t s;
+
+	if (!v)
+		return NULL;
+	key = gd__xasprintf("%s%s", prefix, v);
+	s = index_slot(ix, key);
+	free(key);
+	return ix->keys[s] ? ix->recs[s] : NULL;
+}
+
+int gd_dup_index_check(const gd_dup_index *ix, const gd_dup_probe *probe,
+		       const char *what)
+{
+	static const char *const prefixes[] = {"e:", "d:", "p:", "n:"};
+	struct probe p;
+	const char *vals[4];
+	const gd_record *hit = NULL;
+	char *why;
+	int i, err = 0;
+
+	probe_make(&p, ix->cfg, probe);
+	vals[0] = p.email;
+	vals[1] = p.domain;
+	vals[2] = p.phone;
+	vals[3] = p.name;
+	for (i = 0; i < 4 && !hit; i++)
+		hit = index_get(ix, prefixes[i], vals[i]);
+	/* the message names what the record shares, as the linear check does */
+	if (hit && (why = shared(hit, &p))) {
+		err = refuse(hit, why, what);
+		free(why);
+	}
+	probe_clear(&p);
+	return err;
+}
+
+void gd_dup_index_free(gd_dup_index *ix)
+{
+	size_t i;
+
+	if (!ix)
+		return;
+	for (i = 0; i < ix->cap; i++)
+		free(ix->keys[i]);
+	free(ix->keys);
+	free(ix->recs);
+	free(ix);
 }

@@ -153,6 +153,7 @@ int gd_import_csv(gd_ledger *l, gd_change *c, const char *buf, size_t len,
 	gd_csv *csv = NULL;
 	const char **field = NULL;
 	gd_record **added = NULL;
+	gd_dup_index *dups = NULL;
 	size_t row, nadded = 0, bad = 0, i;
 	int err;
 
@@ -165,6 +166,8 @@ int gd_import_csv(gd_ledger *l, gd_change *c, const char *buf, size_t len,
 	}
 	field = resolve_columns(csv, o, name);
 	added = gd__xcalloc(csv->n, sizeof(*added));
+	if (!o->force && o->kind != GD_ORDER)
+		dups = gd_dup_index_new(l->recs, l->n, l->cfg);
 	for (row = 1; row < csv->n; row++) {
 		gd_record *r = NULL;
 		char *m;
@@ -180,8 +183,8 @@ int gd_import_csv(gd_ledger *l, gd_change *c, const char *buf, size_t len,
 				o->kind == GD_INQUIRY ? gd_node_str(who, "company")
 						      : gd_node_str(r->root, "name"),
 				gd_node_str(who, "email"), gd_node_str(who, "phone")};
-			err = gd_dup_check(l->recs, l->n, l->cfg, &probe,
-					   gd_record_name(r) ? gd_record_name(r) : r->id);
+			err = gd_dup_index_check(dups, &probe,
+						 gd_record_name(r) ? gd_record_name(r) : r->id);
 		}
 		if (err < 0) {
 			m = gd__xasprintf("%s:%d: %s", name, csv->lines[row], gd_error_last());
@@ -196,6 +199,8 @@ int gd_import_csv(gd_ledger *l, gd_change *c, const char *buf, size_t len,
 		l->recs = gd__xrealloc(l->recs, (l->n + 1) * sizeof(*l->recs));
 		l->recs[l->n++] = r;
 		added[nadded++] = r;
+		if (dups)
+			gd_dup_index_add(dups, r);
 	}
 	if (bad) {
 		err = gd_error_set(GD_EINVALID, "%s: %zu bad row%s: nothing imported", name,
@@ -208,6 +213,7 @@ int gd_import_csv(gd_ledger *l, gd_change *c, const char *buf, size_t len,
 	*count = nadded;
 	err = 0;
 done:
+	gd_dup_index_free(dups);
 	free(added);
 	free(field);
 	gd_csv_free(csv);

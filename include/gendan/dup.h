@@ -27,4 +27,15 @@ typedef struct {
 int gd_dup_check(gd_record *const *recs, size_t n, const gd_config *cfg,
 		 const gd_dup_probe *probe, const char *what);
 
+/* The same check for many probes (import): each record's normal forms are
+ * computed once and looked up by hash. */
+typedef struct gd_dup_index gd_dup_index;
+gd_dup_index *gd_dup_index_new(gd_record *const *recs, size_t n,
+			       const gd_config *cfg);
+/* r joins the index (records added later in the same file). */
+void gd_dup_index_add(gd_dup_index *ix, const gd_record *r);
+int gd_dup_index_check(const gd_dup_index *ix, const gd_dup_probe *probe,
+		       const char *what);
+void gd_dup_index_free(gd_dup_index *ix);
+
 #endif

@@ -1,0 +1,112 @@
+/*
+ * test-dup.c - look before you add: the linear check and the index of
+ * bulk imports find the same duplicates.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "gendan/config.h"
+#include "gendan/dup.h"
+#include "gendan/error.h"
+#include "gendan/record.h"
+
+static gd_record *recs[3];
+static gd_config *cfg;
+
+static gd_record *rec(const char *path, const char *text)
+{
+	gd_record *r = NULL;
+
+	if (gd_record_parse(&r, path, text, strlen(text)) < 0)
+		fail_msg("%s", gd_error_last());
+	return r;
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	cfg = gd_config_default();
+	recs[0] = rec("customers/00/acme.yaml",
+		      "name: ACME Trading Co., Ltd.\nemail: john@acme.example\nphone: \"+1 312 555 0100\"\n");
+	recs[1] = rec("inquiries/00/q-20261112-d289.yaml",
+		      "received: 2026-11-12T10:00:00+08:00\nfrom: {name: Ahmed, company: Gulf Lights LLC, email: ahmed@gulflights.ae}\nproduct: LED panel\n");
+	recs[2] = rec("orders/00/po-1.yaml", "number: PO-1\ncustomer: acme\nship-by: 2026-12-01\n");
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 3; i++)
+		gd_record_free(recs[i]);
+	gd_config_free(cfg);
+	return 0;
+}
+
+/* Both checks agree: refused naming want, or accepted. */
+static void both(const char *name, const char *email, const char *phone,
+		 const char *want)
+{
+	gd_dup_probe p = {name, email, phone};
+	gd_dup_index *ix = gd_dup_index_new(recs, 3, cfg);
+	int a = gd_dup_check(recs, 3, cfg, &p, "new");
+	char *ma = strdup(gd_error_last());
+	int b = gd_dup_index_check(ix, &p, "new");
+
+	if (want) {
+		assert_int_equal(a, GD_EEXISTS);
+		assert_int_equal(b, GD_EEXISTS);
+		if (!strstr(ma, want) || !strstr(gd_error_last(), want))
+			fail_msg("expected '%s' in '%s' and '%s'", want, ma, gd_error_last());
+	} else {
+		assert_int_equal(a, 0);
+		assert_int_equal(b, 0);
+	}
+	free(ma);
+	gd_dup_index_free(ix);
+}
+
+static void test_dup__the_index_finds_what_the_linear_check_finds(void **state)
+{
+	(void)state;
+	both("Other", "JOHN@acme.example", NULL, "same email john@acme.example");
+	both("Other", "mary@acme.example", NULL, "same email domain acme.example");
+	both("Other", NULL, "+1-312-555-0100", "same phone +1 312 555 0100");
+	both("Acme Trading Company", NULL, NULL, "same company name as 'ACME Trading Co., Ltd.'");
+	both("Someone", "ahmed@gulflights.ae", NULL,
+	     "Gulf Lights LLC already wrote on 2026-11-12 about LED panel: inquiry/q-20261112-d289");
+	both("Someone", "someone@gmail.com", NULL, NULL);
+	both("PO-1", NULL, "12", NULL);
+}
+
+static void test_dup__rows_added_to_the_index_are_seen(void **state)
+{
+	gd_dup_index *ix = gd_dup_index_new(recs, 3, cfg);
+	gd_record *r = rec("customers/00/new-co.yaml", "name: New Co\nemail: a@new.example\n");
+	gd_dup_probe p = {"Another", "b@new.example", NULL};
+
+	(void)state;
+	assert_int_equal(gd_dup_index_check(ix, &p, "row 3"), 0);
+	gd_dup_index_add(ix, r);
+	assert_int_equal(gd_dup_index_check(ix, &p, "row 3"), GD_EEXISTS);
+	assert_non_null(strstr(gd_error_last(), "customer/new-co"));
+	gd_dup_index_free(ix);
+	gd_record_free(r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dup__the_index_finds_what_the_linear_check_finds),
+		cmocka_unit_test(test_dup__rows_added_to_the_index_are_seen),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
