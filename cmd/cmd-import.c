@@ -26,37 +26,6 @@ static void progress(void *ctx, size_t done, size_t total)
 		fputc('\n', stderr);
 }
 
-static int read_all(char **out, size_t *len, const char *path)
-{
-	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-	char *buf = NULL, *nb;
-	size_t cap = 0, n = 0, r;
-
-	*out = NULL;
-	if (!f)
-		return gd_error_set(GD_ENOTFOUND, "cannot open '%s'", path);
-	do {
-		if (n + 65536 > cap) {
-			cap = cap ? cap * 2 : 65536;
-			if (!(nb = realloc(buf, cap + 1))) {
-				free(buf);
-				if (f != stdin)
-					fclose(f);
-				return gd_error_set(GD_ERROR, "out of memory");
-			}
-			buf = nb;
-		}
-		r = fread(buf + n, 1, cap - n, f);
-		n += r;
-	} while (r > 0);
-	if (f != stdin)
-		fclose(f);
-	buf[n] = '\0';
-	*out = buf;
-	*len = n;
-	return 0;
-}
-
 static int run(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	static const struct option opts[] = {
@@ -129,7 +98,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	o.warn = say;
 	if (isatty(STDERR_FILENO))
 		o.progress = progress;
-	if ((err = read_all(&buf, &len, argv[optind + 1])) < 0)
+	if ((err = cmd_read_file(&buf, &len, argv[optind + 1])) < 0)
 		return err;
 	if ((err = cmd_open(ctx, &l, 1, !dry)) < 0)
 		goto done;

@@ -85,6 +85,9 @@ gd_node *cmd_list_item(gd_record *r, const char *key, const char *field,
 void cmd_list(gd_record *const *recs, size_t n, int format,
 	      struct cmd_ctx *ctx);
 
+/* The whole of a file ("-": standard input), NUL-terminated.  Malloc'd. */
+int cmd_read_file(char **out, size_t *len, const char *path);
+
 /* Open $VISUAL/$EDITOR on a temp file holding text; *out its content after
  * the editor exits successfully. */
 int cmd_edit_text(char **out, const char *text, const char *suffix);

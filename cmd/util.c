@@ -187,38 +187,8 @@ int cmd_edit_text(char **out, const char *text, const char *suffix)
 				   editor);
 		goto done;
 	}
-	{
-		FILE *f = fopen(path, "r");
-		gd_error_clear();
-		if (!f) {
-			err = gd_error_set(GD_EIO, "cannot read '%s'", path);
-			goto done;
-		}
-		len = 0;
-		if (!(buf = malloc(1))) {
-			fclose(f);
-			err = gd_error_set(GD_ERROR, "out of memory");
-			goto done;
-		}
-		for (;;) {
-			char chunk[4096];
-			size_t r = fread(chunk, 1, sizeof(chunk), f);
-			char *nb;
-			if (!r)
-				break;
-			nb = realloc(buf, len + r + 1);
-			if (!nb) {
-				fclose(f);
-				err = gd_error_set(GD_ERROR, "out of memory");
-				goto done;
-			}
-			buf = nb;
-			memcpy(buf + len, chunk, r);
-			len += r;
-		}
-		fclose(f);
-		buf[len] = '\0';
-	}
+	if ((err = cmd_read_file(&buf, &len, path)) < 0)
+		goto done;
 	*out = buf;
 	buf = NULL;
 done:
@@ -383,4 +353,35 @@ gd_node *cmd_list_item(gd_record *r, const char *key, const char *field,
 	gd_node_set_str(item, field, name, 0);
 	gd_node_push(list, item);
 	return item;
+}
+
+int cmd_read_file(char **out, size_t *len, const char *path)
+{
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	char *buf = NULL, *nb;
+	size_t cap = 0, n = 0, r;
+
+	*out = NULL;
+	if (!f)
+		return gd_error_set(GD_ENOTFOUND, "cannot open '%s'", path);
+	do {
+		if (n + 65536 > cap) {
+			cap = cap ? cap * 2 : 65536;
+			if (!(nb = realloc(buf, cap + 1))) {
+				free(buf);
+				if (f != stdin)
+					fclose(f);
+				return gd_error_set(GD_ERROR, "out of memory");
+			}
+			buf = nb;
+		}
+		r = fread(buf + n, 1, cap - n, f);
+		n += r;
+	} while (r > 0);
+	if (f != stdin)
+		fclose(f);
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return 0;
 }
