@@ -121,7 +121,13 @@ int main(int argc, char **argv)
 			argv[i]);
 		return 2;
 	}
-	err = e->run(argc - i, argv + i, &ctx);
+	/* getopt names the program in its messages: "gendan log: ..." */
+	{
+		char prog[64];
+		snprintf(prog, sizeof(prog), "gendan %s", e->name);
+		argv[i] = prog;
+		err = e->run(argc - i, argv + i, &ctx);
+	}
 	if (fflush(stdout) != 0 && err >= 0) {
 		fputs("gendan: cannot write output\n", stderr);
 		return 1;
