@@ -243,7 +243,7 @@ static int recover(gd_store *s)
 	git_object *head = NULL;
 	git_index *idx = NULL;
 	FILE *f = fopen(jpath, "r");
-	int err = 0;
+	int err = 0, removed = 0;
 
 	if (!f) {
 		free(jpath);
@@ -293,13 +293,15 @@ static int recover(gd_store *s)
 			/* a file the change added and HEAD never had */
 			unlink(abs);
 			git_index_remove_bypath(idx, line);
-			git_index_write(idx);
+			removed = 1;
 		}
 		git_error_clear();
 		git_tree_entry_free(te);
 		git_tree_free(tree);
 		free(abs);
 	}
+	if (removed && git_index_write(idx) < 0)
+		err = git_fail(GD_EIO, "cannot repair the interrupted change");
 done:
 	fclose(f);
 	if (!err)
@@ -871,10 +873,15 @@ int gd_store_apply(gd_store *s, gd_change *c, const char *message, int *committe
 	int err = 0, bulk = c->n > BULK;
 
 	*committed = 0;
-	/* first every temp file, so a failure here touches no record */
+	for (i = 0; i < c->n; i++)
+		paths[i] = c->items[i].path;
+	/* the journal first: a kill from here on is repaired by the next
+	 * command, temp files included */
+	if ((err = journal_begin(s, paths, c->n)) < 0)
+		goto done;
+	/* then every temp file, so a failure here touches no record */
 	for (i = 0; i < c->n; i++) {
 		char *abs = gd__xasprintf("%s/%s", s->root, c->items[i].path);
-		paths[i] = c->items[i].path;
 		err = gd__read_file(&old[i].data, &old[i].len, abs, SIZE_MAX / 2);
 		if (err == GD_ENOTFOUND)
 			err = 0;
@@ -887,8 +894,6 @@ int gd_store_apply(gd_store *s, gd_change *c, const char *message, int *committe
 	}
 	/* bulk changes (import, reassign): one sync for all the temp files */
 	if (bulk && (err = sync_all(s)) < 0)
-		goto fail;
-	if ((err = journal_begin(s, paths, c->n)) < 0)
 		goto fail;
 	for (i = 0; i < c->n; i++, renamed++) {
 		char *abs = gd__xasprintf("%s/%s", s->root, c->items[i].path);

@@ -43,4 +43,24 @@ check "git fsck is clean" git fsck --no-progress
 commits=$(git log --format=%s | grep -c '^log: acme-trading-co call ')
 eq "every commit's contact is in the record, no more" "$commits" "$(grep -c 'note: call ' "$f")"
 gd 0 check
+
+# kill -9 during an import of 2 000 rows: all of them or none
+awk 'BEGIN { print "name,email"; for (i = 0; i < 2000; i++) printf "Bulk Buyer %d,buyer%d@bulk%d.example\n", i, i, i }' >"$TMP/bulk.csv"
+for d in 0.05 0.15 0.3 0.6; do
+	"$GENDAN" import csv "$TMP/bulk.csv" --kind customer >/dev/null 2>&1 &
+	pid=$!
+	sleep $d
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	"$GENDAN" status >/dev/null 2>&1
+	"$GENDAN" log acme -m "after killing an import" >/dev/null 2>"$TMP/err" ||
+		{ not_ok "the next command after a killed import works"; sed 's/^/# /' "$TMP/err"; }
+	clean "after killing an import at $d s"
+	n_files=$(ls customers/*/bulk-buyer-*.yaml 2>/dev/null | wc -l)
+	n_head=$(git ls-tree -r --name-only HEAD customers | grep -c bulk-buyer)
+	eq "killed at $d s: files and HEAD agree" "$n_head" "$n_files"
+	check "killed at $d s: all rows or none" test "$n_files" -eq 0 -o "$n_files" -eq 2000
+	if [ "$n_files" -eq 2000 ]; then break; fi
+done
+check "git fsck is clean after the imports" git fsck --no-progress
 done_testing
