@@ -1408,21 +1408,48 @@ static int move_to(gd_store *s, const char *branch, const git_oid *from,
 		   const git_oid *target)
 {
 	git_checkout_options co;
-	git_commit *c = NULL;
+	git_commit *c = NULL, *fc = NULL;
+	git_tree *ft = NULL, *tt = NULL;
+	git_diff *diff = NULL;
 	git_reference *ref = NULL;
+	char **paths = NULL;
+	size_t i, n = 0;
 	int err = 0;
 
 	if (git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION) < 0 ||
-	    git_commit_lookup(&c, s->repo, target) < 0)
-		return git_fail(GD_EIO, "cannot read the merged commit");
+	    git_commit_lookup(&c, s->repo, target) < 0 ||
+	    git_commit_lookup(&fc, s->repo, from) < 0 ||
+	    git_commit_tree(&ft, fc) < 0 || git_commit_tree(&tt, c) < 0 ||
+	    git_diff_tree_to_tree(&diff, s->repo, ft, tt, NULL) < 0) {
+		err = git_fail(GD_EIO, "cannot read the merged commit");
+		goto done;
+	}
+	/* journaled like any change: a kill in the middle is put back to
+	 * HEAD by the next command, before or after the branch moved */
+	n = git_diff_num_deltas(diff);
+	paths = gd__xcalloc(n + 1, sizeof(*paths));
+	for (i = 0; i < n; i++)
+		paths[i] = (char *)git_diff_get_delta(diff, i)->new_file.path;
+	if ((err = journal_begin(s, paths, n)) < 0)
+		goto done;
 	co.checkout_strategy = GIT_CHECKOUT_SAFE;
 	if (git_checkout_tree(s->repo, (git_object *)c, &co) < 0)
 		err = git_fail(GD_EIO, "cannot update the work tree");
 	else if (git_reference_create_matching(&ref, s->repo, branch, target, 1,
 						 from, "gendan sync") < 0)
 		err = git_fail(GD_EIO, "cannot update the branch");
+	if (!err)
+		journal_end(s);
+	else
+		recover(s);
+done:
+	free(paths);
+	git_diff_free(diff);
+	git_tree_free(ft);
+	git_tree_free(tt);
 	git_reference_free(ref);
 	git_commit_free(c);
+	git_commit_free(fc);
 	return err;
 }
 

@@ -63,4 +63,31 @@ for d in 0.05 0.15 0.3 0.6; do
 	if [ "$n_files" -eq 2000 ]; then break; fi
 done
 check "git fsck is clean after the imports" git fsck --no-progress
+
+# kill -9 during a sync that brings in many records
+cd "$TMP" || exit 1
+git init -q --bare -b main remote.git
+git -C l remote add origin "$TMP/remote.git"
+(cd l && "$GENDAN" sync >/dev/null 2>&1)
+"$GENDAN" clone "$TMP/remote.git" other >/dev/null
+awk 'BEGIN { print "name,email"; for (i = 0; i < 1500; i++) printf "Far Buyer %d,far%d@far%d.example\n", i, i, i }' >"$TMP/far.csv"
+(cd other && "$GENDAN" import csv "$TMP/far.csv" --kind customer >/dev/null && "$GENDAN" sync >/dev/null 2>&1)
+cd l || exit 1
+for d in 0.05 0.2 0.5; do
+	"$GENDAN" sync >/dev/null 2>&1 &
+	pid=$!
+	sleep $d
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	"$GENDAN" log acme -m "after killing a sync" >/dev/null 2>"$TMP/err" ||
+		{ not_ok "the next command after a killed sync works"; sed 's/^/# /' "$TMP/err"; }
+	clean "after killing a sync at $d s"
+	n_files=$(ls customers/*/far-buyer-*.yaml 2>/dev/null | wc -l)
+	n_head=$(git ls-tree -r --name-only HEAD customers | grep -c far-buyer)
+	eq "sync killed at $d s: files and HEAD agree" "$n_head" "$n_files"
+done
+gd 0 sync
+eq "a later sync brings everything" 1500 "$(ls customers/*/far-buyer-*.yaml | wc -l)"
+clean "after the sync"
+check "git fsck is clean after the syncs" git fsck --no-progress
 done_testing
