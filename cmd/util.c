@@ -140,7 +140,7 @@ void cmd_print(char *s)
 int cmd_edit_text(char **out, const char *text, const char *suffix)
 {
 	const char *editor = getenv("VISUAL");
-	char path[] = "/tmp/gendan-XXXXXX.txt";
+	char path[64];
 	char *buf = NULL, *cmd = NULL;
 	size_t len, tl = strlen(text);
 	int fd, status, err = 0;
@@ -150,8 +150,9 @@ int cmd_edit_text(char **out, const char *text, const char *suffix)
 		editor = getenv("EDITOR");
 	if (!editor || !*editor)
 		editor = "vi";
-	(void)suffix;
-	if ((fd = mkstemps(path, 4)) < 0)
+	/* the suffix lets the editor pick its highlighting (.yaml, .txt) */
+	snprintf(path, sizeof(path), "/tmp/gendan-XXXXXX%.16s", suffix);
+	if ((fd = mkstemps(path, (int)strlen(path) - (int)strlen("/tmp/gendan-XXXXXX"))) < 0)
 		return gd_error_set(GD_EIO, "cannot create a temporary file: %s",
 				    strerror(errno));
 	if (write(fd, text, tl) != (ssize_t)tl || close(fd) < 0) {

@@ -192,7 +192,7 @@ static gd_node *node_read(struct rd *r, int depth)
 
 gd_node *gd__cache_get(const gd__cache *c, const char *path, const struct stat *st)
 {
-	size_t s, i;
+	size_t s;
 	struct rd r;
 	gd_node *n;
 
@@ -215,7 +215,6 @@ gd_node *gd__cache_get(const gd__cache *c, const char *path, const struct stat *
 		}
 		return n;
 	}
-	(void)i;
 	return NULL;
 }
 
