@@ -744,10 +744,44 @@ static int signatures(gd_store *s, git_signature **author, git_signature **commi
 	return 0;
 }
 
+/* Stage `paths` as they are in the work tree: only their index entries
+ * change. */
+static int stage(gd_store *s, git_index *idx, char *const *paths, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char *abs = gd__xasprintf("%s/%s", s->root, paths[i]);
+		struct stat st;
+		int exists = lstat(abs, &st) == 0, r;
+		free(abs);
+		r = exists ? git_index_add_bypath(idx, paths[i])
+			   : git_index_remove_bypath(idx, paths[i]);
+		if (r < 0)
+			return git_fail(GD_EIO, "cannot stage the change");
+	}
+	return 0;
+}
+
+/* Make the index HEAD's tree again, keeping the stat data of entries that
+ * did not change, so the paths can be staged on top of a HEAD that moved. */
+static int reset_index(git_index *idx, git_commit *head)
+{
+	git_tree *tree = NULL;
+	int err = 0;
+
+	if (git_commit_tree(&tree, head) < 0 || git_index_read_tree(idx, tree) < 0)
+		err = git_fail(GD_EIO, "cannot read the new HEAD into the git index");
+	git_tree_free(tree);
+	return err;
+}
+
 /*
  * Stage `paths` as they are in the work tree and commit the index on the
  * checked-out branch.  Only the entries of those paths change; one index
- * write at the end.
+ * write at the end.  The branch moves only from the HEAD the tree was built
+ * on: when something else committed meanwhile, the paths are staged again
+ * on its commit, so that commit is never undone by ours.
  */
 static int commit_index(gd_store *s, char *const *paths, size_t n,
 			const char *message, int *committed)
@@ -759,8 +793,7 @@ static int commit_index(gd_store *s, char *const *paths, size_t n,
 	git_reference *head = NULL, *updated = NULL;
 	git_signature *author = NULL, *committer = NULL;
 	const char *branch;
-	int err = 0, unborn, tries;
-	size_t i;
+	int err = 0, unborn, tries, r;
 
 	*committed = 0;
 	if (git_repository_index(&idx, s->repo) < 0)
@@ -769,30 +802,6 @@ static int commit_index(gd_store *s, char *const *paths, size_t n,
 		err = git_fail(GD_EIO, "cannot read the git index");
 		goto done;
 	}
-	/* many objects: written without a sync each, synced once below */
-	if (n > BULK)
-		git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 0);
-	for (i = 0; i < n; i++) {
-		char *abs = gd__xasprintf("%s/%s", s->root, paths[i]);
-		struct stat st;
-		int exists = lstat(abs, &st) == 0, r;
-		free(abs);
-		r = exists ? git_index_add_bypath(idx, paths[i])
-			   : git_index_remove_bypath(idx, paths[i]);
-		if (r < 0) {
-			err = git_fail(GD_EIO, "cannot stage the change");
-			goto done;
-		}
-	}
-	if (git_index_write_tree(&tree_oid, idx) < 0) {
-		err = git_fail(GD_EIO, "cannot write the tree");
-		goto done;
-	}
-	if (n > BULK) {
-		git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
-		if ((err = sync_all(s)) < 0)
-			goto done;
-	}
 	if ((err = signatures(s, &author, &committer)) < 0)
 		goto done;
 	for (tries = 0;; tries++) {
@@ -800,24 +809,43 @@ static int commit_index(gd_store *s, char *const *paths, size_t n,
 			goto done;
 		git_commit_free(parent);
 		parent = NULL;
-		if (!unborn) {
-			if (git_commit_lookup(&parent, s->repo, &head_oid) < 0) {
-				err = git_fail(GD_EIO, "cannot read the HEAD commit");
-				goto done;
-			}
-			if (git_oid_equal(git_commit_tree_id(parent), &tree_oid))
-				break; /* nothing changed: no commit */
+		if (!unborn && git_commit_lookup(&parent, s->repo, &head_oid) < 0) {
+			err = git_fail(GD_EIO, "cannot read the HEAD commit");
+			goto done;
 		}
-		if (!tree && git_tree_lookup(&tree, s->repo, &tree_oid) < 0) {
+		if (tries && parent && (err = reset_index(idx, parent)) < 0)
+			goto done;
+		/* many objects: written without a sync each, then synced
+		 * once; the commit and the branch are synced as always */
+		if (n > BULK)
+			git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 0);
+		if ((err = stage(s, idx, paths, n)) < 0)
+			goto done;
+		if (git_index_write_tree(&tree_oid, idx) < 0) {
+			err = git_fail(GD_EIO, "cannot write the tree");
+			goto done;
+		}
+		if (n > BULK) {
+			git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
+			if ((err = sync_all(s)) < 0)
+				goto done;
+		}
+		if (parent && git_oid_equal(git_commit_tree_id(parent), &tree_oid))
+			break; /* nothing changed: no commit */
+		git_tree_free(tree);
+		tree = NULL;
+		if (git_tree_lookup(&tree, s->repo, &tree_oid) < 0) {
 			err = git_fail(GD_EIO, "cannot read the new tree");
 			goto done;
 		}
 		if (git_commit_create(&commit_oid, s->repo, NULL, author, committer,
-				      NULL, message, tree, unborn ? 0 : 1,
+				      NULL, message, tree, parent ? 1 : 0,
 				      (const git_commit **)&parent) < 0) {
 			err = git_fail(GD_EIO, "cannot commit");
 			goto done;
 		}
+		git_reference_free(head);
+		head = NULL;
 		if (git_reference_lookup(&head, s->repo, "HEAD") < 0) {
 			err = git_fail(GD_EIO, "cannot read HEAD");
 			goto done;
@@ -827,17 +855,16 @@ static int commit_index(gd_store *s, char *const *paths, size_t n,
 			err = gd_error_set(GD_ECONFLICT, "HEAD is detached: check out a branch first");
 			goto done;
 		}
-		if (git_reference_create_matching(&updated, s->repo, branch, &commit_oid,
-						  1, unborn ? NULL : &head_oid,
-						  "gendan") == 0) {
+		/* an unborn branch must still be unborn; a born one still at
+		 * the commit we built on */
+		r = git_reference_create_matching(&updated, s->repo, branch, &commit_oid,
+						  !unborn, unborn ? NULL : &head_oid,
+						  "gendan");
+		if (r == 0) {
 			*committed = 1;
 			break;
 		}
-		git_reference_free(head);
-		head = NULL;
-		/* someone committed beneath us: build on their commit */
-		if (git_error_last() && tries < 3 &&
-		    (git_error_last()->klass == GIT_ERROR_REFERENCE)) {
+		if ((r == GIT_EMODIFIED || r == GIT_EEXISTS) && tries < 3) {
 			git_error_clear();
 			continue;
 		}
@@ -873,6 +900,10 @@ int gd_store_apply(gd_store *s, gd_change *c, const char *message, int *committe
 	int err = 0, bulk = c->n > BULK;
 
 	*committed = 0;
+	/* no identity, no commit: found out before any file is touched */
+	identity(s);
+	if ((err = need_identity(s->name, s->email)) < 0)
+		goto done;
 	for (i = 0; i < c->n; i++)
 		paths[i] = c->items[i].path;
 	/* the journal first: a kill from here on is repaired by the next
