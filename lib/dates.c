@@ -29,16 +29,17 @@ gd_date gd_date_from_ymd(int y, int m, int d)
 
 void gd_date_to_ymd(gd_date date, int *y, int *m, int *d)
 {
-	int z = date + 719468;
-	int era = (z >= 0 ? z : z - 146096) / 146097;
-	int doe = z - era * 146097;
+	/* 64 bits: date + 719468 overflows int near INT32_MAX */
+	int64_t z = (int64_t)date + 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	int doe = (int)(z - era * 146097);
 	int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
 	int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
 	int mp = (5 * doy + 2) / 153;
 
 	*d = doy - (153 * mp + 2) / 5 + 1;
 	*m = mp < 10 ? mp + 3 : mp - 9;
-	*y = yoe + era * 400 + (*m <= 2);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
 int gd_date_weekday(gd_date d)
@@ -55,6 +56,12 @@ static int days_in_month(int y, int m)
 	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 
 	return m == 2 && leap ? 29 : days[m - 1];
+}
+
+/* The day of an instant counted in seconds, rounding down before 1970. */
+static int64_t day_of(int64_t secs)
+{
+	return secs / 86400 - (secs % 86400 < 0);
 }
 
 /* n digits at s as a number, or -1. */
@@ -108,7 +115,7 @@ gd_date gd_time_date(const gd_time *t)
 	struct tm tm;
 
 	if (!localtime_r(&tt, &tm))
-		return (gd_date)(t->t / 86400);
+		return (gd_date)day_of(t->t);
 	return gd_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
@@ -125,6 +132,7 @@ static int32_t local_offset(int64_t t)
 gd_time gd_time_local(gd_date d, int hh, int mm)
 {
 	struct tm tm;
+	time_t tt;
 	int y, m, dd;
 	gd_time t;
 
@@ -136,22 +144,32 @@ gd_time gd_time_local(gd_date d, int hh, int mm)
 	tm.tm_hour = hh;
 	tm.tm_min = mm;
 	tm.tm_isdst = -1;
-	t.t = (int64_t)mktime(&tm);
+	/* mktime() sets tm_wday only when it succeeds; -1 is also a valid time */
+	tm.tm_wday = -1;
+	tt = mktime(&tm);
+	if (tm.tm_wday < 0) {
+		/* beyond what the C library can place: UTC is the best guess */
+		t.t = (int64_t)d * 86400 + hh * 3600 + mm * 60;
+		t.off = 0;
+		return t;
+	}
+	t.t = (int64_t)tt;
 	t.off = (int32_t)tm.tm_gmtoff;
 	return t;
 }
 
 /*
- * ISO 8601: YYYY-MM-DD(T| )HH:MM[:SS][.fff](Z|+HH:MM|-HH:MM|+HHMM|+HH).
- * With need_offset 0 a missing offset means local time.
+ * ISO 8601 as records hold it: YYYY-MM-DD(T| )HH:MM[:SS] then Z, +HH:MM,
+ * -HH:MM, +HHMM or -HHMM.  With need_offset 0 ($GENDAN_NOW) the offset may
+ * be left out, meaning local time.
  */
 static int iso(gd_time *out, const char *s, int need_offset)
 {
 	gd_date d;
-	int hh, mm, ss = 0, oh, om = 0, sign;
-	const char *p;
+	int hh, mm, ss = 0, oh, om, off = 0;
+	const char *p, *q;
 
-	if (ymd_prefix(&d, s) < 0 || (s[10] != 'T' && s[10] != 't' && s[10] != ' '))
+	if (ymd_prefix(&d, s) < 0 || (s[10] != 'T' && s[10] != ' '))
 		return -1;
 	p = s + 11;
 	if ((hh = digits(p, 2)) < 0 || p[2] != ':' || (mm = digits(p + 3, 2)) < 0)
@@ -161,15 +179,8 @@ static int iso(gd_time *out, const char *s, int need_offset)
 		if ((ss = digits(p + 1, 2)) < 0)
 			return -1;
 		p += 3;
-		if (*p == '.' || *p == ',') {
-			p++;
-			if (!isdigit((unsigned char)*p))
-				return -1;
-			while (isdigit((unsigned char)*p))
-				p++;
-		}
 	}
-	if (hh > 23 || mm > 59 || ss > 60)
+	if (hh > 23 || mm > 59 || ss > 59)
 		return -1;
 	if (*p == '\0') {
 		if (need_offset)
@@ -178,33 +189,16 @@ static int iso(gd_time *out, const char *s, int need_offset)
 		out->t += ss;
 		return 0;
 	}
-	if (*p == 'Z' || *p == 'z') {
-		if (p[1])
+	if (strcmp(p, "Z") != 0) {
+		if ((*p != '+' && *p != '-') || (oh = digits(p + 1, 2)) < 0)
 			return -1;
-		out->t = (int64_t)d * 86400 + hh * 3600 + mm * 60 + ss;
-		out->off = 0;
-		return 0;
+		q = p[3] == ':' ? p + 4 : p + 3;
+		if ((om = digits(q, 2)) < 0 || q[2] || oh > 23 || om > 59)
+			return -1;
+		off = (*p == '-' ? -1 : 1) * (oh * 3600 + om * 60);
 	}
-	if (*p != '+' && *p != '-')
-		return -1;
-	sign = *p == '-' ? -1 : 1;
-	p++;
-	if ((oh = digits(p, 2)) < 0)
-		return -1;
-	p += 2;
-	if (*p == ':') {
-		if ((om = digits(p + 1, 2)) < 0)
-			return -1;
-		p += 3;
-	} else if (*p) {
-		if ((om = digits(p, 2)) < 0)
-			return -1;
-		p += 2;
-	}
-	if (*p || oh > 23 || om > 59)
-		return -1;
-	out->off = sign * (oh * 3600 + om * 60);
-	out->t = (int64_t)d * 86400 + hh * 3600 + mm * 60 + ss - out->off;
+	out->off = off;
+	out->t = (int64_t)d * 86400 + hh * 3600 + mm * 60 + ss - off;
 	return 0;
 }
 
@@ -232,7 +226,11 @@ int gd_now(gd_time *out)
 					    "invalid GENDAN_NOW '%s': expected an ISO 8601 time",
 					    env);
 	} else {
-		out->t = (int64_t)time(NULL);
+		time_t now = time(NULL);
+
+		if (now == (time_t)-1)
+			return gd_error_set(GD_EIO, "cannot read the clock");
+		out->t = (int64_t)now;
 	}
 	/* times gendan writes carry the user's own offset */
 	out->off = local_offset(out->t);
@@ -302,17 +300,20 @@ int gd_time_parse(gd_time *out, const char *s, gd_date today)
 
 void gd_time_format(char buf[GD_TIME_LEN], const gd_time *t)
 {
-	int64_t local = t->t + t->off;
-	int64_t days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+	/* local mean time offsets have seconds, the written form has none: the
+	 * clock moves with the rounded offset so the text names the same instant */
+	int32_t off = t->off - t->off % 60;
+	int64_t local = t->t + off;
+	int64_t days = day_of(local);
 	int64_t secs = local - days * 86400;
-	int32_t off = t->off < 0 ? -t->off : t->off;
+	int32_t aoff = off < 0 ? -off : off;
 	char date[GD_DATE_LEN];
 
 	gd_date_format(date, (gd_date)days);
 	snprintf(buf, GD_TIME_LEN, "%.10sT%02u:%02u:%02u%c%02u:%02u", date,
-		 (unsigned)(secs / 3600) % 100u, (unsigned)(secs / 60 % 60) % 100u,
-		 (unsigned)(secs % 60) % 100u, t->off < 0 ? '-' : '+',
-		 (unsigned)(off / 3600) % 100u, (unsigned)(off / 60 % 60) % 100u);
+		 (unsigned)(secs / 3600), (unsigned)(secs / 60 % 60),
+		 (unsigned)(secs % 60), off < 0 ? '-' : '+',
+		 (unsigned)(aoff / 3600) % 100u, (unsigned)(aoff / 60 % 60));
 }
 
 int gd_duration_parse(int64_t *secs, const char *s)
