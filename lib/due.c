@@ -281,17 +281,29 @@ int gd_due_owner_match(const gd_record *r, const gd_due_filter *f)
 
 static const gd_config *sort_cfg;
 
+/* When an inquiry came in; a reply owed always has a valid one. */
+static int64_t received_at(const gd_record *r)
+{
+	const char *s = gd_node_str(r->root, "received");
+	gd_time t;
+
+	return s && gd_time_parse_iso(&t, s) == 0 ? t.t : 0;
+}
+
 static int item_cmp(const void *a, const void *b)
 {
 	const gd_due_item *x = a, *y = b;
 	int rx = x->reason == GD_DUE_REPLY, ry = y->reason == GD_DUE_REPLY;
+	int64_t tx, ty;
 	size_t gx, gy;
 	int c;
 
 	if (rx != ry)
 		return ry - rx;
-	if (rx && x->due != y->due)
-		return x->due < y->due ? -1 : 1;
+	/* replies owed: the sender who has waited longest first, even when
+	 * two are due on the same day */
+	if (rx && (tx = received_at(x->rec)) != (ty = received_at(y->rec)))
+		return tx < ty ? -1 : 1;
 	if (x->days_late != y->days_late)
 		return x->days_late > y->days_late ? -1 : 1;
 	gx = gd_config_tier_rank(sort_cfg, gd_record_grade(x->rec));

@@ -285,17 +285,16 @@ static char *join(const char *const *list, size_t n)
 
 static int is_number(const gd_node *n)
 {
-	gd_yaml_type t = gd_yaml_resolve(n);
+	/* a quoted "500" is still a number a user meant, but only what reads
+	 * back as a number once written plain: not " -5" or "nan" */
+	gd_node plain = *n;
+	gd_yaml_type t;
 
-	if (t == GD_YINT || t == GD_YFLOAT)
-		return 1;
-	/* a quoted "500" is still a number a user meant */
-	if (!n->plain) {
-		char *end;
-		strtod(n->str, &end);
-		return *n->str && !*end;
-	}
-	return 0;
+	plain.plain = 1;
+	t = gd_yaml_resolve(&plain);
+	/* .inf and .nan are floats to YAML, not an amount (only they hold
+	 * an n) */
+	return (t == GD_YINT || t == GD_YFLOAT) && !strpbrk(n->str, "nN");
 }
 
 static int one_of(const char *s, const char *const *list)

@@ -4,8 +4,10 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -85,15 +87,71 @@ static void test_config__three_grade_scheme_and_pool(void **state)
 				  "channels: [phone, line]\n"),
 			 0);
 	assert_int_equal(c->ntiers, 3);
+	assert_string_equal(c->tiers[0].name, "A");
 	assert_int_equal(c->tiers[0].every, 3 * D);
+	assert_string_equal(c->tiers[1].name, "B");
+	assert_int_equal(c->tiers[1].every, 7 * D);
 	assert_null(c->tiers[1].label);
+	assert_string_equal(c->tiers[2].name, "C");
+	assert_int_equal(c->tiers[2].every, 30 * D);
 	assert_string_equal(c->tiers[2].label, "only asking prices");
+	/* the scheme replaces the default tiers: there is no D any more */
+	assert_null(gd_config_tier(c, "D"));
+	assert_int_equal(gd_config_tier_rank(c, "C"), 2);
+	assert_int_equal(gd_config_tier_rank(c, "D"), 3);
+	/* what the file does not name keeps its default */
+	assert_int_equal(c->reply_within, 24 * H);
+	assert_int_equal(c->order_buffer, 5 * D);
+	assert_int_equal(c->nstages, 4);
 	assert_true(c->pool);
 	assert_int_equal(c->reclaim_after, 45 * D);
 	assert_int_equal(c->nfreemail, 1);
 	assert_true(gd_config_has_channel(c, "line"));
 	assert_false(gd_config_has_channel(c, "email"));
 	gd_config_free(c);
+}
+
+static void test_config__weeks_and_pool_defaults(void **state)
+{
+	gd_config *c = NULL;
+
+	(void)state;
+	assert_int_equal(load(&c, "tiers:\n  A: {every: 2w}\npool: {}\n"
+				  "inquiry: {reply-within: 4h}\n"),
+			 0);
+	assert_int_equal(c->ntiers, 1);
+	assert_int_equal(c->tiers[0].every, 14 * D);
+	assert_int_equal(c->reply_within, 4 * H);
+	/* an empty pool mapping turns the pool on with its default */
+	assert_true(c->pool);
+	assert_int_equal(c->reclaim_after, 30 * D);
+	gd_config_free(c);
+	/* a null pool is the same as none */
+	assert_int_equal(load(&c, "pool:\n"), 0);
+	assert_false(c->pool);
+	gd_config_free(c);
+}
+
+static void test_config__load_reads_the_file(void **state)
+{
+	char path[] = "/tmp/test-config-XXXXXX";
+	const char text[] = "tiers:\n  A: {every: 3d}\n  B: {every: 7x}\n";
+	gd_config *c = NULL;
+	FILE *f;
+	int fd;
+
+	(void)state;
+	assert_true((fd = mkstemp(path)) >= 0);
+	assert_non_null(f = fdopen(fd, "w"));
+	assert_int_equal(fwrite(text, 1, sizeof(text) - 1, f), sizeof(text) - 1);
+	assert_int_equal(fclose(f), 0);
+	/* the name given, not the path, is what messages show */
+	assert_int_equal(gd_config_load(&c, path, "gendan.yaml"), GD_EINVALID);
+	assert_null(c);
+	assert_non_null(strstr(gd_error_last(), "gendan.yaml:3:14: tiers.B.every"));
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(gd_config_load(&c, path, "gendan.yaml"), GD_ENOTFOUND);
+	assert_null(c);
 }
 
 static void refused(const char *text, const char *want)
@@ -110,14 +168,25 @@ static void test_config__errors_name_line_and_column(void **state)
 {
 	(void)state;
 	refused("tiers:\n  A: {every: 7x}\n", "gendan.yaml:2:14: tiers.A.every: invalid duration");
-	refused("tiers:\n  A: {every: 0d}\n", "n > 0");
+	refused("tiers:\n  A: {every: 0d}\n",
+		"gendan.yaml:2:14: tiers.A.every: invalid duration (use <n>h, <n>d or <n>w, n > 0) '0d'");
+	refused("tiers:\n  A: {every: -3d}\n", "gendan.yaml:2:14: tiers.A.every");
+	refused("tiers:\n  A: {label: x}\n", "gendan.yaml:2:6: tiers.A.every: invalid duration");
 	refused("tiers: [A, B]\n", "gendan.yaml:1:8: tiers must be a mapping");
-	refused("tiers: {}\n", "at least one grade");
-	refused("channels: phone\n", "channels must be a list");
-	refused("gendan: 2\n", "unsupported format version");
-	refused("order: {buffer: soon}\n", "order.buffer");
-	refused("order: {stages: [{before: 2d}]}\n", "needs a name");
-	refused("inquiry: {reply-within: 1.5h}\n", "inquiry.reply-within");
+	refused("tiers: {}\n", "gendan.yaml:1:8: tiers must name at least one grade");
+	refused("channels: phone\n", "gendan.yaml:1:11: channels must be a list");
+	refused("channels: [phone, [fax]]\n", "gendan.yaml:1:19: channels must be a single value");
+	refused("gendan: 2\n", "gendan.yaml:1:9: unsupported format version (this gendan reads 1) '2'");
+	refused("order: {buffer: soon}\n", "gendan.yaml:1:17: order.buffer: invalid duration");
+	refused("order: {buffer: 0d}\n", "gendan.yaml:1:17: order.buffer");
+	refused("order: {stages: [{before: 2d}]}\n",
+		"gendan.yaml:1:18: order.stages: a stage needs a name");
+	refused("order: {stages: [{name: x, before: -1d}]}\n",
+		"gendan.yaml:1:36: order.stages.before: invalid duration (use <n>h, <n>d or <n>w)");
+	refused("inquiry: {reply-within: 1.5h}\n",
+		"gendan.yaml:1:25: inquiry.reply-within: invalid duration");
+	refused("pool: yes\n", "gendan.yaml:1:7: pool must be a mapping");
+	refused("pool: {reclaim-after: 0d}\n", "gendan.yaml:1:23: pool.reclaim-after");
 }
 
 int main(void)
@@ -125,6 +194,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_config__defaults),
 		cmocka_unit_test(test_config__three_grade_scheme_and_pool),
+		cmocka_unit_test(test_config__weeks_and_pool_defaults),
+		cmocka_unit_test(test_config__load_reads_the_file),
 		cmocka_unit_test(test_config__errors_name_line_and_column),
 	};
 

@@ -111,15 +111,69 @@ static void test_due__customer_rules_in_order(void **state)
 	gd_record_free(dormant);
 }
 
+static void test_due__explicit_next_against_the_last_contact(void **state)
+{
+	/* never contacted: an explicit next beats created */
+	gd_record *fresh = rec("customers/00/a.yaml",
+			       "name: A\ntier: D\ncreated: 2026-11-01\nnext: 2026-11-28\n");
+	/* a next on the very day of the last contact is spent as well */
+	gd_record *same = rec("customers/00/b.yaml",
+			      "name: B\ntier: C\nnext: 2026-11-20\nlog:\n"
+			      "  - at: 2026-11-20T10:00:00+00:00\n    next: 2026-12-01\n");
+	/* the explicit next may also be earlier than the agreed one */
+	gd_record *sooner = rec("customers/00/c.yaml",
+				"name: C\ntier: C\nnext: 2026-11-24\nlog:\n"
+				"  - at: 2026-11-20T10:00:00+00:00\n    next: 2026-12-01\n");
+	/* only the last contact's next counts, not an earlier entry's */
+	gd_record *older = rec("customers/00/d.yaml",
+			       "name: D\ntier: C\nlog:\n"
+			       "  - at: 2026-11-10T10:00:00+00:00\n    next: 2026-12-20\n"
+			       "  - at: 2026-11-20T10:00:00+00:00\n");
+
+	(void)state;
+	one(fresh, "2026-11-23", "2026-11-28", GD_DUE_FOLLOWUP,
+	    "next set to 2026-11-28, never contacted");
+	one(same, "2026-11-23", "2026-12-01", GD_DUE_FOLLOWUP, "next agreed 2026-12-01");
+	one(sooner, "2026-11-23", "2026-11-24", GD_DUE_FOLLOWUP, "next set to 2026-11-24");
+	one(older, "2026-11-23", "2026-12-05", GD_DUE_FOLLOWUP,
+	    "C every 15d, last contact 2026-11-20");
+	gd_record_free(fresh);
+	gd_record_free(same);
+	gd_record_free(sooner);
+	gd_record_free(older);
+}
+
 static void test_due__hold_until_its_end(void **state)
 {
 	gd_record *r = rec("customers/00/a.yaml",
 			   "name: A\ntier: B\ncreated: 2026-11-01\n"
 			   "hold: {until: 2027-02-20, reason: Chinese New Year}\n");
+	/* a hold that ended before the due date changes nothing */
+	gd_record *past = rec("customers/00/b.yaml",
+			      "name: B\ntier: B\nnext: 2026-11-25\nhold: {until: 2026-11-20}\n");
+	gd_record *q = rec("inquiries/00/q-1.yaml",
+			   "received: 2026-11-22T08:00:00+00:00\nhold: {until: 2026-11-30}\n");
+	gd_record *recs[] = {r};
+	gd_due_filter f = {0};
+	gd_due_item *items = NULL;
+	size_t n = 0;
 
 	(void)state;
 	one(r, "2026-11-23", "2027-02-20", GD_DUE_FOLLOWUP, NULL);
+	one(past, "2026-11-23", "2026-11-25", GD_DUE_FOLLOWUP, NULL);
+	one(q, "2026-11-23", "2026-11-30", GD_DUE_REPLY, NULL);
+	/* held: not in the list today, and due again on the hold's end */
+	f.kind = -1;
+	gd_due_list(&items, &n, recs, 1, cfg, D("2026-11-23"), &f);
+	assert_int_equal(n, 0);
+	gd_due_items_free(items, n);
+	gd_due_list(&items, &n, recs, 1, cfg, D("2027-02-20"), &f);
+	assert_int_equal(n, 1);
+	assert_int_equal(items[0].days_late, 0);
+	gd_due_items_free(items, n);
 	gd_record_free(r);
+	gd_record_free(past);
+	gd_record_free(q);
 }
 
 static void test_due__inquiries(void **state)
@@ -132,14 +186,84 @@ static void test_due__inquiries(void **state)
 				 "  - at: 2026-11-10T10:00:00+00:00\n");
 	gd_record *won = rec("inquiries/00/q-3.yaml",
 			     "received: 2026-11-10T08:00:00+00:00\nstatus: won\n");
+	gd_record *sampling = rec("inquiries/00/q-4.yaml",
+				  "received: 2026-11-01T08:00:00+00:00\ngrade: A\n"
+				  "status: sampling\nreplied: 2026-11-01T12:00:00+00:00\nlog:\n"
+				  "  - at: 2026-11-01T12:00:00+00:00\n"
+				  "  - at: 2026-11-21T09:00:00+00:00\n    next: 2026-11-26\n");
+	/* still "new" by status, but replied: followed up, not a reply owed */
+	gd_record *answered = rec("inquiries/00/q-5.yaml",
+				  "received: 2026-11-10T08:00:00+00:00\ngrade: D\n"
+				  "replied: 2026-11-10T09:00:00+00:00\nlog:\n"
+				  "  - at: 2026-11-10T09:00:00+00:00\n");
+	gd_record *lost = rec("inquiries/00/q-6.yaml",
+			      "received: 2026-11-10T08:00:00+00:00\nstatus: lost\n");
+	gd_record *dormant = rec("inquiries/00/q-7.yaml",
+				 "received: 2026-11-10T08:00:00+00:00\nstatus: dormant\n");
+	gd_record *recs[] = {fresh};
+	gd_due_filter f = {0};
+	gd_due_item *items = NULL;
+	size_t n = 0;
 
 	(void)state;
-	one(fresh, "2026-11-23", "2026-11-24", GD_DUE_REPLY, "reply owed");
+	/* received + 24h */
+	one(fresh, "2026-11-23", "2026-11-24", GD_DUE_REPLY,
+	    "reply owed, received 2026-11-23T08:00:00+00:00");
 	one(replied, "2026-11-23", "2026-11-17", GD_DUE_FOLLOWUP, "B every 7d");
+	one(sampling, "2026-11-23", "2026-11-26", GD_DUE_FOLLOWUP, "next agreed 2026-11-26");
+	one(answered, "2026-11-23", "2026-12-10", GD_DUE_FOLLOWUP, "D every 30d");
 	none(won, "2026-11-23");
+	none(lost, "2026-11-23");
+	none(dormant, "2026-11-23");
+	/* a reply owed tomorrow is listed today, even without --days */
+	f.kind = -1;
+	gd_due_list(&items, &n, recs, 1, cfg, D("2026-11-23"), &f);
+	assert_int_equal(n, 1);
+	assert_int_equal(items[0].reason, GD_DUE_REPLY);
+	assert_int_equal(items[0].days_late, -1);
+	assert_string_equal(gd_due_reason_name(items[0].reason), "reply");
+	gd_due_items_free(items, n);
 	gd_record_free(fresh);
 	gd_record_free(replied);
 	gd_record_free(won);
+	gd_record_free(sampling);
+	gd_record_free(answered);
+	gd_record_free(lost);
+	gd_record_free(dormant);
+}
+
+/* With a 4h reply window the due time crosses midnight in one zone only. */
+static void test_due__reply_window_is_counted_in_time(void **state)
+{
+	gd_config *c4 = gd_config_default();
+	gd_record *q = rec("inquiries/00/q-1.yaml",
+			   "received: 2026-11-23T22:00:00+00:00\n");
+	gd_due_item *items = NULL;
+	size_t n = 0;
+	char buf[GD_DATE_LEN];
+
+	(void)state;
+	c4->reply_within = 4 * 3600;
+	gd_due_record(&items, &n, q, c4, D("2026-11-23"));
+	assert_int_equal(n, 1);
+	gd_date_format(buf, items[0].due);
+	assert_string_equal(buf, "2026-11-24");
+	gd_due_items_free(items, n);
+	items = NULL;
+	n = 0;
+	setenv("TZ", "America/Chicago", 1);
+	tzset();
+	/* 2026-11-24T02:00Z is still the 23rd in Chicago */
+	gd_due_record(&items, &n, q, c4, D("2026-11-23"));
+	assert_int_equal(n, 1);
+	gd_date_format(buf, items[0].due);
+	assert_string_equal(buf, "2026-11-23");
+	assert_non_null(strstr(items[0].explain, "reply within 4h"));
+	gd_due_items_free(items, n);
+	setenv("TZ", "UTC", 1);
+	tzset();
+	gd_config_free(c4);
+	gd_record_free(q);
 }
 
 static void test_due__orders(void **state)
@@ -155,6 +279,12 @@ static void test_due__orders(void **state)
 	gd_record *shipped = rec("orders/00/po2.yaml",
 				 "number: PO2\ncustomer: acme\nship-by: 2026-12-10\nstatus: shipped\n"
 				 "stages: [{name: production, plan: 2026-11-20}]\n");
+	/* no internal-by: a late stage puts the ship date at risk at once */
+	gd_record *bare = rec("orders/00/po3.yaml",
+			      "number: PO3\ncustomer: acme\nship-by: 2026-12-10\n"
+			      "stages: [{name: inspection, plan: 2026-11-22}, "
+			      "{name: shipping, plan: 2026-12-10}]\n"
+			      "payments: [{what: balance, due: 2026-12-01}]\n");
 	gd_due_item *items = NULL;
 	size_t n = 0;
 
@@ -172,67 +302,162 @@ static void test_due__orders(void **state)
 	n = 0;
 	/* 8 days late: more than the 5-day buffer, the ship date is at risk */
 	gd_due_record(&items, &n, o, cfg, D("2026-11-28"));
-	assert_non_null(strstr(items[0].detail, "ship-by 2026-12-10 at risk"));
+	assert_string_equal(items[0].detail,
+			    "production planned 2026-11-20, 8 days late; "
+			    "internal-by 2026-12-05 at risk; ship-by 2026-12-10 at risk");
+	assert_int_equal(items[1].days_late, 3);
+	gd_due_items_free(items, n);
+	items = NULL;
+	n = 0;
+	/* on its plan date a stage is due, not late */
+	gd_due_record(&items, &n, o, cfg, D("2026-11-20"));
+	assert_int_equal(items[0].days_late, 0);
+	assert_string_equal(items[0].detail, "production planned 2026-11-20");
+	assert_int_equal(items[1].days_late, -5);
+	gd_due_items_free(items, n);
+	items = NULL;
+	n = 0;
+	gd_due_record(&items, &n, bare, cfg, D("2026-11-23"));
+	assert_int_equal(n, 3);
+	assert_string_equal(items[0].detail,
+			    "inspection planned 2026-11-22, 1 day late; ship-by 2026-12-10 at risk");
+	assert_int_equal(items[1].reason, GD_DUE_STAGE);
+	assert_int_equal(items[1].days_late, -17);
+	assert_string_equal(items[2].detail, "balance due 2026-12-01");
+	assert_int_equal(items[2].days_late, -8);
 	gd_due_items_free(items, n);
 	none(shipped, "2026-11-23");
 	gd_record_free(o);
 	gd_record_free(shipped);
+	gd_record_free(bare);
 }
+
+static void expect(gd_due_item *items, size_t n, const char *const *want,
+		   size_t nwant)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < nwant; i++)
+		if (strcmp(items[i].rec->id, want[i]))
+			fail_msg("item %zu is '%s', expected '%s'", i,
+				 items[i].rec->id, want[i]);
+	assert_int_equal(n, nwant);
+	gd_due_items_free(items, n);
+}
+
+#define EXPECT(items, n, ...)                                              \
+	do {                                                               \
+		const char *const want_[] = {__VA_ARGS__};                 \
+		expect(items, n, want_, sizeof(want_) / sizeof(*want_));   \
+	} while (0)
 
 static void test_due__list_order_and_filters(void **state)
 {
 	gd_record *recs[] = {
 		rec("customers/00/d-late.yaml", "name: x\ntier: D\ncreated: 2026-11-01\nowner: me@x\n"),
 		rec("customers/00/a-late.yaml", "name: x\ntier: A\ncreated: 2026-11-01\n"),
-		rec("customers/00/b-today.yaml", "name: x\ntier: B\ncreated: 2026-11-23\nowner: me@x\n"),
+		rec("customers/00/b-today.yaml", "name: x\ntier: B\ncreated: 2026-11-23\nowner: ME@x\n"),
 		rec("customers/00/c-soon.yaml", "name: x\ntier: C\nnext: 2026-11-26\nowner: me@x\n"),
 		rec("customers/00/other.yaml", "name: x\ntier: A\ncreated: 2026-11-01\nowner: you@x\n"),
+		rec("customers/00/aa-late.yaml", "name: x\ntier: A\ncreated: 2026-11-01\nowner: \"\"\n"),
 		rec("inquiries/00/q-new.yaml", "received: 2026-11-22T08:00:00+00:00\nowner: me@x\n"),
 		rec("inquiries/00/q-old.yaml", "received: 2026-11-01T08:00:00+00:00\n"),
+		rec("orders/00/po-1.yaml", "number: PO1\ncustomer: a\nship-by: 2026-12-30\n"
+					   "stages: [{name: production, plan: 2026-11-12}]\n"),
 	};
 	size_t nrecs = sizeof(recs) / sizeof(*recs), n, i;
 	gd_due_filter f = {0};
 	gd_due_item *items;
-	const char *want[] = {"q-old", "q-new", "a-late", "d-late", "b-today"};
 
 	(void)state;
 	f.kind = -1;
 	f.me = "me@x";
+	/* replies first, oldest first; then most days late; ties A before D,
+	 * then id; an empty owner is unowned; me matches in any case */
 	gd_due_list(&items, &n, recs, nrecs, cfg, D("2026-11-23"), &f);
-	assert_int_equal(n, 5);
-	for (i = 0; i < n; i++)
-		assert_string_equal(items[i].rec->id, want[i]);
-	gd_due_items_free(items, n);
+	EXPECT(items, n, "q-old", "q-new", "a-late", "aa-late", "d-late", "po-1", "b-today");
 
 	f.days = 3;
 	gd_due_list(&items, &n, recs, nrecs, cfg, D("2026-11-23"), &f);
-	assert_int_equal(n, 6);
-	assert_string_equal(items[5].rec->id, "c-soon");
-	assert_int_equal(items[5].days_late, -3);
+	assert_int_equal(n, 8);
+	assert_string_equal(items[7].rec->id, "c-soon");
+	assert_int_equal(items[7].days_late, -3);
+	assert_int_equal(items[6].days_late, 0);
+	assert_int_equal(items[2].days_late, 22);
+	gd_due_items_free(items, n);
+
+	/* the horizon is inclusive: 2 days do not reach the 26th */
+	f.days = 2;
+	gd_due_list(&items, &n, recs, nrecs, cfg, D("2026-11-23"), &f);
+	assert_int_equal(n, 7);
 	gd_due_items_free(items, n);
 
 	f.days = 0;
 	f.all = 1;
 	gd_due_list(&items, &n, recs, nrecs, cfg, D("2026-11-23"), &f);
-	assert_int_equal(n, 6);
-	assert_string_equal(items[2].rec->id, "a-late");
-	assert_string_equal(items[3].rec->id, "other");
-	gd_due_items_free(items, n);
+	EXPECT(items, n, "q-old", "q-new", "a-late", "aa-late", "other", "d-late", "po-1",
+	       "b-today");
 
 	f.all = 0;
 	f.owner = "none";
 	gd_due_list(&items, &n, recs, nrecs, cfg, D("2026-11-23"), &f);
-	assert_int_equal(n, 2);
-	gd_due_items_free(items, n);
+	EXPECT(items, n, "q-old", "a-late", "aa-late", "po-1");
 
+	f.owner = "you@x";
+	gd_due_list(&items, &n, recs, nrecs, cfg, D("2026-11-23"), &f);
+	EXPECT(items, n, "other");
+
+	/* no me: only unowned records */
 	f.owner = NULL;
+	f.me = NULL;
+	gd_due_list(&items, &n, recs, nrecs, cfg, D("2026-11-23"), &f);
+	EXPECT(items, n, "q-old", "a-late", "aa-late", "po-1");
+	f.me = "me@x";
+
+	f.kind = GD_INQUIRY;
+	gd_due_list(&items, &n, recs, nrecs, cfg, D("2026-11-23"), &f);
+	EXPECT(items, n, "q-old", "q-new");
+
+	f.kind = GD_ORDER;
+	gd_due_list(&items, &n, recs, nrecs, cfg, D("2026-11-23"), &f);
+	EXPECT(items, n, "po-1");
+
+	f.kind = -1;
+	f.tier = "A";
+	gd_due_list(&items, &n, recs, nrecs, cfg, D("2026-11-23"), &f);
+	EXPECT(items, n, "a-late", "aa-late");
+
 	f.kind = GD_CUSTOMER;
 	f.tier = "D";
 	gd_due_list(&items, &n, recs, nrecs, cfg, D("2026-11-23"), &f);
-	assert_int_equal(n, 1);
-	assert_string_equal(items[0].rec->id, "d-late");
-	gd_due_items_free(items, n);
+	EXPECT(items, n, "d-late");
 	for (i = 0; i < nrecs; i++)
+		gd_record_free(recs[i]);
+}
+
+/* Replies owed are ordered by how long the sender has waited, whatever
+ * their grade or id. */
+static void test_due__replies_oldest_inquiry_first(void **state)
+{
+	gd_record *recs[] = {
+		rec("inquiries/00/q-a.yaml",
+		    "received: 2026-11-22T20:00:00+00:00\ngrade: A\n"),
+		rec("inquiries/00/q-b.yaml",
+		    "received: 2026-11-22T08:00:00+00:00\ngrade: D\n"),
+		rec("inquiries/00/q-c.yaml",
+		    "received: 2026-11-22T09:00:00+08:00\n"), /* 01:00Z */
+	};
+	size_t i;
+	gd_due_filter f = {0};
+	gd_due_item *items = NULL;
+	size_t n = 0;
+
+	(void)state;
+	f.kind = -1;
+	f.all = 1;
+	gd_due_list(&items, &n, recs, 3, cfg, D("2026-11-23"), &f);
+	EXPECT(items, n, "q-c", "q-b", "q-a");
+	for (i = 0; i < 3; i++)
 		gd_record_free(recs[i]);
 }
 
@@ -240,10 +465,13 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_due__customer_rules_in_order),
+		cmocka_unit_test(test_due__explicit_next_against_the_last_contact),
 		cmocka_unit_test(test_due__hold_until_its_end),
 		cmocka_unit_test(test_due__inquiries),
+		cmocka_unit_test(test_due__reply_window_is_counted_in_time),
 		cmocka_unit_test(test_due__orders),
 		cmocka_unit_test(test_due__list_order_and_filters),
+		cmocka_unit_test(test_due__replies_oldest_inquiry_first),
 	};
 	int rc;
 

@@ -13,8 +13,8 @@
 #include "gendan/record.h"
 #include "gendan/refs.h"
 
-static gd_record *recs[6];
-static const size_t nrecs = 6;
+static gd_record *recs[8];
+static const size_t nrecs = 8;
 
 static gd_record *rec(const char *path, const char *text)
 {
@@ -42,6 +42,13 @@ static int setup(void **state)
 		      "number: PO#2026/118\ncustomer: gulf\nship-by: 2026-12-30\n");
 	recs[5] = rec("orders/00/acme.yaml",
 		      "number: ACME-1\ncustomer: acme\nship-by: 2026-12-30\n");
+	/* shares Mary's address and a phone ending like ACME's */
+	recs[6] = rec("customers/00/bright-lamps.yaml",
+		      "name: Bright Lamps Ltd\nphone: \"+44 20 7555 0100\"\n"
+		      "people: [{name: Mary, email: Mary@ACME.example, phone: \"(555) 867-5309\"}]\n");
+	recs[7] = rec("inquiries/00/q-20261115-a1b2.yaml",
+		      "received: 2026-11-15T10:00:00+08:00\n"
+		      "from: {name: 周杰, email: zhou@sina.com, phone: \"138 0013 8000\"}\n");
 	return 0;
 }
 
@@ -81,17 +88,59 @@ static void test_refs__rules_in_order(void **state)
 	finds("order/acme", -1, "orders/00/acme.yaml");
 	finds("HAITIAN", -1, "customers/95/haitian.yaml");
 	finds("john@acme.example", -1, "customers/48/acme-trading-co.yaml");
-	finds("MARY@acme.example", -1, "customers/48/acme-trading-co.yaml");
+	finds("zhou@sina.com", -1, "inquiries/00/q-20261115-a1b2.yaml");
 	finds("ahmed@gulflights.ae", -1, "inquiries/00/q-20261112-d289.yaml");
 	finds("+86 574 8888 1234", -1, "customers/95/haitian.yaml");
 	finds("88881234", -1, "customers/95/haitian.yaml");
 	finds("3125550100", -1, "customers/48/acme-trading-co.yaml");
 	finds("acme-t", -1, "customers/48/acme-trading-co.yaml");
-	finds("q-2026", -1, "inquiries/00/q-20261112-d289.yaml");
+	finds("q-20261112", -1, "inquiries/00/q-20261112-d289.yaml");
 	finds("海天", -1, "customers/95/haitian.yaml");
 	finds("gulf lights", -1, "inquiries/00/q-20261112-d289.yaml");
 	finds("PO#2026/118", -1, "orders/00/po-2026-118.yaml");
-	finds("lamps", -1, "customers/00/acme.yaml");
+	finds("bright", -1, "customers/00/bright-lamps.yaml");
+	finds("周", -1, "inquiries/00/q-20261115-a1b2.yaml");
+	finds("13800138000", -1, "inquiries/00/q-20261115-a1b2.yaml");
+	finds("867-5309", -1, "customers/00/bright-lamps.yaml");
+	finds("2026/118", -1, "orders/00/po-2026-118.yaml");
+}
+
+/* The first rule that matches anything decides, even when a later rule
+ * would have found something else. */
+static void test_refs__earlier_rule_wins(void **state)
+{
+	(void)state;
+	/* an exact id beats the prefix it also is of acme-trading-co */
+	finds("acme", GD_CUSTOMER, "customers/00/acme.yaml");
+	/* kind/id beats the exact id in the other kind */
+	finds("order/ACME", -1, "orders/00/acme.yaml");
+	finds("customers/acme", -1, "customers/00/acme.yaml");
+	/* "acme-trading-co" is an id, though "ACME Trading" is a name */
+	finds("ACME-TRADING-CO", -1, "customers/48/acme-trading-co.yaml");
+	/* an id prefix beats the order number "ACME-1" that holds it too */
+	finds("acme-", -1, "customers/48/acme-trading-co.yaml");
+	/* digits that are no phone here go on to the names: the order number */
+	finds("2026", GD_ORDER, "orders/00/po-2026-118.yaml");
+}
+
+static void test_refs__phone_digits(void **state)
+{
+	(void)state;
+	/* all digits, however they are written */
+	finds("+86 (574) 8888-1234", -1, "customers/95/haitian.yaml");
+	finds("8657488881234", -1, "customers/95/haitian.yaml");
+	/* the last 7 or more digits */
+	finds("8881234", -1, "customers/95/haitian.yaml");
+	/* 6 trailing digits are too few to mean a phone */
+	fails("881234", -1, GD_ENOTFOUND, "no record matches '881234'");
+	/* 4 digits shared by two phones: too few, so nothing */
+	fails("0100", -1, GD_ENOTFOUND, "no record matches '0100'");
+	/* 7 digits shared by two phones */
+	fails("555 0100", -1, GD_EAMBIGUOUS, "'555 0100' matches 2 records: "
+	      "customer/acme-trading-co (ACME Trading Co.), customer/bright-lamps (Bright Lamps Ltd)");
+	finds("3125550100", -1, "customers/48/acme-trading-co.yaml");
+	/* the same digits inside a number, not at its end, are no match */
+	fails("5748888", -1, GD_ENOTFOUND, "no record matches '5748888'");
 }
 
 static void test_refs__ambiguous_and_missing(void **state)
@@ -105,12 +154,33 @@ static void test_refs__ambiguous_and_missing(void **state)
 	fails("", -1, GD_EINVALID, "empty");
 	finds("acme", GD_CUSTOMER, "customers/00/acme.yaml");
 	finds("acme", GD_ORDER, "orders/00/acme.yaml");
+	/* the same address on two customers */
+	fails("mary@acme.example", -1, GD_EAMBIGUOUS,
+	      "'mary@acme.example' matches 2 records: customer/acme-trading-co "
+	      "(ACME Trading Co.), customer/bright-lamps (Bright Lamps Ltd)");
+	/* a prefix of two ids */
+	fails("q-2026111", -1, GD_EAMBIGUOUS,
+	      "'q-2026111' matches 2 records: inquiry/q-20261112-d289 (Gulf Lights LLC), "
+	      "inquiry/q-20261115-a1b2 (周杰)");
+	/* a substring of two names, and a prefix of three ids */
+	fails("lamps", -1, GD_EAMBIGUOUS, "'lamps' matches 2 records: customer/acme (Acme Lamps), "
+	      "customer/bright-lamps (Bright Lamps Ltd)");
+	fails("ac", -1, GD_EAMBIGUOUS, "'ac' matches 3 records: customer/acme-trading-co "
+	      "(ACME Trading Co.), customer/acme (Acme Lamps), order/acme (ACME-1)");
+	/* restricted to a kind, the other kinds are not candidates */
+	finds("ac", GD_ORDER, "orders/00/acme.yaml");
+	fails("ahmed@gulflights.ae", GD_CUSTOMER, GD_ENOTFOUND,
+	      "no customer matches 'ahmed@gulflights.ae'");
+	fails("order/acme", GD_CUSTOMER, GD_ENOTFOUND, "no customer matches 'order/acme'");
+	fails("customer/nobody", -1, GD_ENOTFOUND, "no record matches 'customer/nobody'");
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_refs__rules_in_order),
+		cmocka_unit_test(test_refs__earlier_rule_wins),
+		cmocka_unit_test(test_refs__phone_digits),
 		cmocka_unit_test(test_refs__ambiguous_and_missing),
 	};
 
