@@ -36,13 +36,13 @@ static void print_table(const gd_due_item *items, size_t n, int explain,
 		gd_date_format(due, items[i].due);
 		when(w, sizeof(w), items[i].days_late);
 		snprintf(ref, sizeof(ref), "%s/%s",
-			 gd_kind_name(items[i].rec->kind), items[i].rec->id);
+			 gd_kind_name(items[i].kind), items[i].id);
 		cells[0] = due;
 		cells[1] = w;
 		cells[2] = ref;
-		cells[3] = gd_record_name(items[i].rec);
-		cells[4] = gd_record_grade(items[i].rec);
-		cells[5] = gd_record_owner(items[i].rec);
+		cells[3] = items[i].name;
+		cells[4] = items[i].grade;
+		cells[5] = items[i].owner;
 		cells[6] = explain ? items[i].explain : items[i].detail;
 		gd_table_add(t, cells,
 			     items[i].days_late > 0    ? GD_RED
@@ -71,16 +71,16 @@ static void print_tsv(const gd_due_item *items, size_t n, int explain)
 		const char *cells[11];
 		gd_date_format(due, items[i].due);
 		snprintf(late, sizeof(late), "%d", items[i].days_late);
-		cells[0] = items[i].rec->id;
-		cells[1] = gd_kind_name(items[i].rec->kind);
-		cells[2] = gd_record_name(items[i].rec);
-		cells[3] = gd_record_owner(items[i].rec);
-		cells[4] = gd_record_grade(items[i].rec);
+		cells[0] = items[i].id;
+		cells[1] = gd_kind_name(items[i].kind);
+		cells[2] = items[i].name;
+		cells[3] = items[i].owner;
+		cells[4] = items[i].grade;
 		cells[5] = due;
 		cells[6] = late;
 		cells[7] = gd_due_reason_name(items[i].reason);
 		cells[8] = items[i].detail;
-		cells[9] = items[i].rec->path;
+		cells[9] = items[i].path;
 		cells[10] = items[i].explain;
 		cmd_print(gd_tsv_line(cells, ncols));
 	}
@@ -130,6 +130,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	gd_due_filter f = {0};
 	gd_ledger *l = NULL;
 	gd_due_item *items = NULL;
+	gd_due_scan *keep = NULL;
 	size_t n = 0;
 	gd_time now;
 	gd_date today;
@@ -169,10 +170,14 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	if ((err = cmd_now(&now, &today)) < 0)
 		return err;
-	if ((err = cmd_open(ctx, &l, 1, 0)) < 0)
+	if ((err = cmd_open(ctx, &l, 0, 0)) < 0)
 		return err;
 	f.me = gd_store_me(l->store);
-	gd_due_list(&items, &n, l->recs, l->n, l->cfg, today, &f);
+	if ((err = gd_ledger_due(l, &items, &n, &keep, today, &f,
+				 cmd_print_bad, NULL)) < 0) {
+		gd_ledger_free(l);
+		return err;
+	}
 	if (format == FMT_JSON)
 		cmd_print(gd_json_due(items, n, explain));
 	else if (format == FMT_TSV)
@@ -182,6 +187,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if (format == FMT_TABLE)
 		remind_sync(l, now.t);
 	gd_due_items_free(items, n);
+	gd_due_scan_free(keep);
 	gd_ledger_free(l);
 	return 0;
 }

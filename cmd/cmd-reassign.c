@@ -100,9 +100,9 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 			char d[GD_DATE_LEN];
 			gd_date_format(d, items[i].due);
 			printf("  %s/%s  %s  [%s]  due %s: %s\n",
-			       gd_kind_name(items[i].rec->kind), items[i].rec->id,
-			       gd_record_name(items[i].rec) ? gd_record_name(items[i].rec) : "",
-			       gd_record_grade(items[i].rec) ? gd_record_grade(items[i].rec) : "-",
+			       gd_kind_name(items[i].kind), items[i].id,
+			       items[i].name ? items[i].name : "",
+			       items[i].grade ? items[i].grade : "-",
 			       d, items[i].detail);
 		}
 		gd_due_items_free(items, ni);

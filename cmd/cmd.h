@@ -43,6 +43,8 @@ int cmd_help(const struct cmd_entry *e);
 /* Open the ledger; with load, read every record, naming bad ones on
  * stderr.  With lock, hold the ledger's lock first (write commands). */
 int cmd_open(struct cmd_ctx *ctx, gd_ledger **out, int load, int lock);
+/* A bad record met while listing: "gendan: <message>" on stderr. */
+void cmd_print_bad(void *ctx, const char *message);
 
 /* Today's local date per $GENDAN_NOW or the clock. */
 int cmd_now(gd_time *now, gd_date *today);

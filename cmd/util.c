@@ -21,7 +21,7 @@ int cmd_help(const struct cmd_entry *e)
 	return 0;
 }
 
-static void print_bad(void *ctx, const char *message)
+void cmd_print_bad(void *ctx, const char *message)
 {
 	(void)ctx;
 	fprintf(stderr, "gendan: %s\n", message);
@@ -37,7 +37,7 @@ int cmd_open(struct cmd_ctx *ctx, gd_ledger **out, int load, int lock)
 		return err;
 	if (lock && (err = gd_store_lock(l->store)) < 0)
 		goto fail;
-	if (load && (err = gd_ledger_load(l, print_bad, NULL)) < 0)
+	if (load && (err = gd_ledger_load(l, cmd_print_bad, NULL)) < 0)
 		goto fail;
 	*out = l;
 	return 0;
@@ -292,7 +292,7 @@ int cmd_optional_date(gd_date *out, const char *optarg_, int argc, char **argv,
 
 int cmd_find(gd_ledger *l, gd_record **out, const char *ref, int kind)
 {
-	return gd_ledger_find(l, out, ref, kind, print_bad, NULL);
+	return gd_ledger_find(l, out, ref, kind, cmd_print_bad, NULL);
 }
 
 int cmd_find_clean(gd_ledger *l, gd_record **out, const char *ref, int kind)

@@ -39,38 +39,6 @@ struct gd__cache {
 	size_t nslots;
 };
 
-struct rd {
-	const unsigned char *p, *end;
-	int bad;
-};
-
-static uint64_t get(struct rd *r, int bytes)
-{
-	uint64_t v = 0;
-	int i;
-
-	if (r->bad || r->end - r->p < bytes) {
-		r->bad = 1;
-		return 0;
-	}
-	for (i = 0; i < bytes; i++)
-		v |= (uint64_t)r->p[i] << (8 * i);
-	r->p += bytes;
-	return v;
-}
-
-static const unsigned char *take(struct rd *r, size_t n)
-{
-	const unsigned char *p = r->p;
-
-	if (r->bad || (size_t)(r->end - r->p) < n) {
-		r->bad = 1;
-		return NULL;
-	}
-	r->p += n;
-	return p;
-}
-
 static size_t slot_of(const struct gd__cache *c, const char *path)
 {
 	return gd_fnv1a(path, strlen(path)) % c->nslots;
@@ -94,7 +62,7 @@ void gd__cache_free(gd__cache *c)
 gd__cache *gd__cache_read(const char *file, uint64_t config_hash)
 {
 	gd__cache *c = gd__xcalloc(1, sizeof(*c));
-	struct rd r;
+	gd__rd r;
 	size_t i, count;
 
 	if (gd__read_file(&c->buf, &c->len, file, (size_t)1 << 31) < 0)
@@ -102,9 +70,9 @@ gd__cache *gd__cache_read(const char *file, uint64_t config_hash)
 	r.p = (const unsigned char *)c->buf;
 	r.end = r.p + c->len;
 	r.bad = 0;
-	if (c->len < 8 || memcmp(take(&r, 8), MAGIC, 8) || get(&r, 8) != config_hash)
+	if (c->len < 8 || memcmp(gd__rd_take(&r, 8), MAGIC, 8) || gd__rd_num(&r, 8) != config_hash)
 		goto bad;
-	count = (size_t)get(&r, 4);
+	count = (size_t)gd__rd_num(&r, 4);
 	if (r.bad || count > c->len / 40)
 		goto bad;
 	c->e = gd__xcalloc(count + 1, sizeof(*c->e));
@@ -112,17 +80,17 @@ gd__cache *gd__cache_read(const char *file, uint64_t config_hash)
 	c->slots = gd__xcalloc(c->nslots, sizeof(*c->slots));
 	for (i = 0; i < count; i++) {
 		struct gd__cache_entry *e = &c->e[i];
-		size_t plen = (size_t)get(&r, 2), s;
-		const unsigned char *p = take(&r, plen + 1);
+		size_t plen = (size_t)gd__rd_num(&r, 2), s;
+		const unsigned char *p = gd__rd_take(&r, plen + 1);
 		if (r.bad || p[plen] != '\0')
 			goto bad;
 		e->path = (const char *)p;
-		e->sec = (int64_t)get(&r, 8);
-		e->nsec = (int64_t)get(&r, 8);
-		e->size = (int64_t)get(&r, 8);
-		e->ino = get(&r, 8);
-		e->nodelen = (size_t)get(&r, 4);
-		e->node = take(&r, e->nodelen);
+		e->sec = (int64_t)gd__rd_num(&r, 8);
+		e->nsec = (int64_t)gd__rd_num(&r, 8);
+		e->size = (int64_t)gd__rd_num(&r, 8);
+		e->ino = gd__rd_num(&r, 8);
+		e->nodelen = (size_t)gd__rd_num(&r, 4);
+		e->node = gd__rd_take(&r, e->nodelen);
 		if (r.bad)
 			goto bad;
 		for (s = slot_of(c, e->path); c->slots[s]; s = (s + 1) % c->nslots)
@@ -138,7 +106,7 @@ bad:
 	return NULL;
 }
 
-static gd_node *node_read(struct rd *r, int depth)
+static gd_node *node_read(gd__rd *r, int depth)
 {
 	gd_node *n = NULL;
 	size_t i, count, len;
@@ -147,13 +115,13 @@ static gd_node *node_read(struct rd *r, int depth)
 
 	if (depth > 17)
 		r->bad = 1;
-	type = (int)get(r, 1);
+	type = (int)gd__rd_num(r, 1);
 	if (r->bad)
 		return NULL;
 	if (type == GD_SCALAR) {
-		int plain = (int)get(r, 1);
-		len = (size_t)get(r, 4);
-		if (!(s = take(r, len)) || memchr(s, '\0', len))
+		int plain = (int)gd__rd_num(r, 1);
+		len = (size_t)gd__rd_num(r, 4);
+		if (!(s = gd__rd_take(r, len)) || memchr(s, '\0', len))
 			return r->bad = 1, NULL;
 		n = gd_node_scalar("", plain);
 		free(n->str);
@@ -163,15 +131,15 @@ static gd_node *node_read(struct rd *r, int depth)
 	if (type != GD_MAP && type != GD_SEQ)
 		return r->bad = 1, NULL;
 	n = type == GD_MAP ? gd_node_map() : gd_node_seq();
-	count = (size_t)get(r, 4);
+	count = (size_t)gd__rd_num(r, 4);
 	if ((size_t)(r->end - r->p) < count)
 		r->bad = 1;
 	for (i = 0; i < count && !r->bad; i++) {
 		char *key = NULL;
 		gd_node *v;
 		if (type == GD_MAP) {
-			len = (size_t)get(r, 4);
-			if (!(s = take(r, len)) || memchr(s, '\0', len))
+			len = (size_t)gd__rd_num(r, 4);
+			if (!(s = gd__rd_take(r, len)) || memchr(s, '\0', len))
 				break;
 			key = gd__xstrndup((const char *)s, len);
 		}
@@ -193,7 +161,7 @@ static gd_node *node_read(struct rd *r, int depth)
 gd_node *gd__cache_get(const gd__cache *c, const char *path, const struct stat *st)
 {
 	size_t s;
-	struct rd r;
+	gd__rd r;
 	gd_node *n;
 
 	if (!c || !c->nslots)
@@ -218,31 +186,21 @@ gd_node *gd__cache_get(const gd__cache *c, const char *path, const struct stat *
 	return NULL;
 }
 
-static void put(gd__buf *b, uint64_t v, int bytes)
-{
-	char c[8];
-	int i;
-
-	for (i = 0; i < bytes; i++)
-		c[i] = (char)((v >> (8 * i)) & 0xff);
-	gd__buf_add(b, c, (size_t)bytes);
-}
-
 static void node_write(gd__buf *b, const gd_node *n)
 {
 	size_t i;
 
-	put(b, (uint64_t)n->type, 1);
+	gd__buf_num(b, (uint64_t)n->type, 1);
 	if (n->type == GD_SCALAR) {
-		put(b, (uint64_t)n->plain, 1);
-		put(b, strlen(n->str), 4);
+		gd__buf_num(b, (uint64_t)n->plain, 1);
+		gd__buf_num(b, strlen(n->str), 4);
 		gd__buf_puts(b, n->str);
 		return;
 	}
-	put(b, n->n, 4);
+	gd__buf_num(b, n->n, 4);
 	for (i = 0; i < n->n; i++) {
 		if (n->type == GD_MAP) {
-			put(b, strlen(n->keys[i]), 4);
+			gd__buf_num(b, strlen(n->keys[i]), 4);
 			gd__buf_puts(b, n->keys[i]);
 		}
 		node_write(b, n->vals[i]);
@@ -258,18 +216,18 @@ void gd__cache_write(const char *file, uint64_t config_hash, char *const *paths,
 	int fd;
 
 	gd__buf_add(&b, MAGIC, 8);
-	put(&b, config_hash, 8);
-	put(&b, n, 4);
+	gd__buf_num(&b, config_hash, 8);
+	gd__buf_num(&b, n, 4);
 	for (i = 0; i < n; i++) {
 		size_t at, len;
-		put(&b, strlen(paths[i]), 2);
+		gd__buf_num(&b, strlen(paths[i]), 2);
 		gd__buf_add(&b, paths[i], strlen(paths[i]) + 1);
-		put(&b, (uint64_t)sts[i].st_mtim.tv_sec, 8);
-		put(&b, (uint64_t)sts[i].st_mtim.tv_nsec, 8);
-		put(&b, (uint64_t)sts[i].st_size, 8);
-		put(&b, (uint64_t)sts[i].st_ino, 8);
+		gd__buf_num(&b, (uint64_t)sts[i].st_mtim.tv_sec, 8);
+		gd__buf_num(&b, (uint64_t)sts[i].st_mtim.tv_nsec, 8);
+		gd__buf_num(&b, (uint64_t)sts[i].st_size, 8);
+		gd__buf_num(&b, (uint64_t)sts[i].st_ino, 8);
 		at = b.len;
-		put(&b, 0, 4);
+		gd__buf_num(&b, 0, 4);
 		node_write(&b, roots[i]);
 		len = b.len - at - 4;
 		for (off = 0; off < 4; off++)

@@ -36,6 +36,13 @@ static void push(gd_due_item **items, size_t *n, const gd_record *r,
 	*items = gd__xrealloc(*items, (*n + 1) * sizeof(**items));
 	it = &(*items)[(*n)++];
 	it->rec = r;
+	it->kind = r->kind;
+	it->id = r->id;
+	it->path = r->path;
+	it->name = gd_record_name(r);
+	it->owner = gd_record_owner(r);
+	it->grade = gd_record_grade(r);
+	it->received = reason == GD_DUE_REPLY ? gd_due_received(r) : 0;
 	it->due = due;
 	it->days_late = gd_date_diff(today, due);
 	it->reason = reason;
@@ -265,10 +272,8 @@ void gd_due_record(gd_due_item **items, size_t *n, const gd_record *r,
 	}
 }
 
-int gd_due_owner_match(const gd_record *r, const gd_due_filter *f)
+static int owner_match(const char *owner, const gd_due_filter *f)
 {
-	const char *owner = gd_record_owner(r);
-
 	if (f->all)
 		return 1;
 	if (f->owner) {
@@ -279,12 +284,26 @@ int gd_due_owner_match(const gd_record *r, const gd_due_filter *f)
 	return !owner || !*owner || (f->me && !strcasecmp(owner, f->me));
 }
 
+int gd_due_owner_match(const gd_record *r, const gd_due_filter *f)
+{
+	return owner_match(gd_record_owner(r), f);
+}
+
+int gd_due_match(gd_kind kind, const char *owner, const char *grade,
+		 const gd_due_filter *f)
+{
+	if (f->kind >= 0 && (int)kind != f->kind)
+		return 0;
+	if (!owner_match(owner, f))
+		return 0;
+	return !f->tier || (grade && !strcmp(grade, f->tier));
+}
+
 static const gd_config *sort_cfg;
 
-/* When an inquiry came in; a reply owed always has a valid one. */
-static int64_t received_at(const gd_record *r)
+int64_t gd_due_received(const gd_record *r)
 {
-	const char *s = gd_node_str(r->root, "received");
+	const char *s = r->kind == GD_INQUIRY ? gd_node_str(r->root, "received") : NULL;
 	gd_time t;
 
 	return s && gd_time_parse_iso(&t, s) == 0 ? t.t : 0;
@@ -302,42 +321,27 @@ static int item_cmp(const void *a, const void *b)
 		return ry - rx;
 	/* replies owed: the sender who has waited longest first, even when
 	 * two are due on the same day */
-	if (rx && (tx = received_at(x->rec)) != (ty = received_at(y->rec)))
+	if (rx && (tx = x->received) != (ty = y->received))
 		return tx < ty ? -1 : 1;
 	if (x->days_late != y->days_late)
 		return x->days_late > y->days_late ? -1 : 1;
-	gx = gd_config_tier_rank(sort_cfg, gd_record_grade(x->rec));
-	gy = gd_config_tier_rank(sort_cfg, gd_record_grade(y->rec));
+	gx = gd_config_tier_rank(sort_cfg, x->grade);
+	gy = gd_config_tier_rank(sort_cfg, y->grade);
 	if (gx != gy)
 		return gx < gy ? -1 : 1;
-	if ((c = strcmp(x->rec->id, y->rec->id)))
+	if ((c = strcmp(x->id, y->id)))
 		return c;
-	if (x->rec->kind != y->rec->kind)
-		return (int)x->rec->kind - (int)y->rec->kind;
+	if (x->kind != y->kind)
+		return (int)x->kind - (int)y->kind;
 	return (int)x->reason - (int)y->reason;
 }
 
-void gd_due_list(gd_due_item **out, size_t *n, gd_record *const *recs,
-		 size_t nrecs, const gd_config *cfg, gd_date today,
-		 const gd_due_filter *f)
+void gd_due_finish(gd_due_item *items, size_t *n, const gd_config *cfg,
+		   const gd_due_filter *f)
 {
-	gd_due_item *items = NULL;
-	size_t i, count = 0, kept = 0;
+	size_t i, kept = 0;
 
-	for (i = 0; i < nrecs; i++) {
-		const gd_record *r = recs[i];
-		const char *grade;
-
-		if (f->kind >= 0 && (int)r->kind != f->kind)
-			continue;
-		if (!gd_due_owner_match(r, f))
-			continue;
-		grade = gd_record_grade(r);
-		if (f->tier && (!grade || strcmp(grade, f->tier)))
-			continue;
-		gd_due_record(&items, &count, r, cfg, today);
-	}
-	for (i = 0; i < count; i++) {
+	for (i = 0; i < *n; i++) {
 		if (items[i].reason == GD_DUE_REPLY ||
 		    items[i].days_late >= -f->days) {
 			items[kept++] = items[i];
@@ -349,8 +353,24 @@ void gd_due_list(gd_due_item **out, size_t *n, gd_record *const *recs,
 	sort_cfg = cfg;
 	if (kept > 1)
 		qsort(items, kept, sizeof(*items), item_cmp);
-	*out = items;
 	*n = kept;
+}
+
+void gd_due_list(gd_due_item **out, size_t *n, gd_record *const *recs,
+		 size_t nrecs, const gd_config *cfg, gd_date today,
+		 const gd_due_filter *f)
+{
+	gd_due_item *items = NULL;
+	size_t i, count = 0;
+
+	for (i = 0; i < nrecs; i++) {
+		const gd_record *r = recs[i];
+		if (gd_due_match(r->kind, gd_record_owner(r), gd_record_grade(r), f))
+			gd_due_record(&items, &count, r, cfg, today);
+	}
+	gd_due_finish(items, &count, cfg, f);
+	*out = items;
+	*n = count;
 }
 
 void gd_due_items_free(gd_due_item *items, size_t n)

@@ -6,8 +6,8 @@
 
 #include "gendan/error.h"
 
-static char message[1024];
-static int last_code;
+static _Thread_local char message[1024]; /* one per thread: see duescan.c */
+static _Thread_local int last_code;
 
 int gd_error_set(int code, const char *fmt, ...)
 {

@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Allocation that never returns NULL: on failure the process ends with a
  * message, as git's xmalloc does. */
@@ -31,12 +32,38 @@ void gd__buf_printf(gd__buf *b, const char *fmt, ...)
 char *gd__buf_detach(gd__buf *b, size_t *len);
 void gd__buf_free(gd__buf *b);
 
+/* Little-endian numbers of 1 to 8 bytes in binary files of gendan's own
+ * (the caches), read as if damaged: a read past the end sets bad and
+ * gives 0 or NULL, and every later read does the same. */
+typedef struct {
+	const unsigned char *p, *end;
+	int bad;
+} gd__rd;
+
+uint64_t gd__rd_num(gd__rd *r, int bytes);
+const unsigned char *gd__rd_take(gd__rd *r, size_t n);
+void gd__buf_num(gd__buf *b, uint64_t v, int bytes);
+
 /* Read a whole file of at most max bytes; GD_EINVALID when larger. */
 int gd__read_file(char **out, size_t *len, const char *path, size_t max);
 
-/* The summary cache of parsed records (lib/cache.c). */
-#include <stdint.h>
 #include <sys/stat.h>
+
+/*
+ * Every *.yaml file under the record folders of the ledger at root,
+ * skipping hidden entries and trees deeper than 8: file(ctx, rel, st) with
+ * its path relative to root and its lstat data, or problem(ctx, message)
+ * for a folder that cannot be read or a symbolic link.  Part `part` of
+ * `nparts` sees only every nparts-th entry of each kind's folder, so
+ * threads can share a walk; one part, 0 of 1, sees everything.
+ * (lib/ledger.c)
+ */
+typedef void (*gd__walk_file_fn)(void *ctx, const char *rel, const struct stat *st);
+void gd__walk_records(const char *root, unsigned part, unsigned nparts,
+		      gd__walk_file_fn file,
+		      void (*problem)(void *ctx, const char *message), void *ctx);
+
+/* The summary cache of parsed records (lib/cache.c). */
 
 #include "gendan/node.h"
 

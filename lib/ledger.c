@@ -146,60 +146,102 @@ static int ends_with(const char *s, const char *suffix)
 	return a >= b && !strcmp(s + a - b, suffix);
 }
 
-static void walk_dir(struct walk *w, const char *rel, int depth)
+struct gd__walker {
+	const char *root;
+	unsigned part, nparts;
+	gd__walk_file_fn file;
+	void (*problem)(void *ctx, const char *message);
+	void *ctx;
+};
+
+static void problem(const struct gd__walker *w, const char *fmt, const char *rel,
+		    const char *what)
 {
-	char *abs = gd__xasprintf("%s/%s", w->l->root, rel);
+	char *m = gd__xasprintf(fmt, rel, what);
+	w->problem(w->ctx, m);
+	free(m);
+}
+
+static void walk_dir(const struct gd__walker *w, const char *rel, int depth)
+{
+	char *abs = gd__xasprintf("%s/%s", w->root, rel);
 	DIR *d = opendir(abs);
 	struct dirent *e;
+	gd__buf child = {0};
+	size_t prefix;
+	unsigned nth = 0;
 
 	if (!d) {
-		if (errno != ENOENT) {
-			char *m = gd__xasprintf("%s: %s", rel, strerror(errno));
-			report(w, m);
-			free(m);
-		}
+		if (errno != ENOENT && (depth > 0 || w->part == 0))
+			problem(w, "%s: %s", rel, strerror(errno));
 		free(abs);
 		return;
 	}
+	gd__buf_printf(&child, "%s/", rel);
+	prefix = child.len;
 	while ((e = readdir(d))) {
-		char *child;
 		struct stat st;
 
 		/* hidden entries: ".", "..", and gendan's own temp files */
 		if (e->d_name[0] == '.')
 			continue;
-		child = gd__xasprintf("%s/%s", rel, e->d_name);
-		if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0) {
-			free(child);
+		/* a kind's folder is shared out between the parts */
+		if (depth == 0 && nth++ % w->nparts != w->part)
 			continue;
-		}
+		child.len = prefix;
+		gd__buf_puts(&child, e->d_name);
+		if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+			continue;
 		if (S_ISDIR(st.st_mode)) {
 			/* deep trees are someone's mistake or an attack */
 			if (depth < 8)
-				walk_dir(w, child, depth + 1);
+				walk_dir(w, child.buf, depth + 1);
 		} else if (ends_with(e->d_name, ".yaml")) {
-			gd_record *r = NULL;
-			gd_node *root;
-			if (S_ISLNK(st.st_mode)) {
-				char *m = gd__xasprintf("%s: symbolic links are not allowed",
-							child);
-				report(w, m);
-				free(m);
-			} else if ((root = gd__cache_get(w->cache, child, &st)) &&
-				   gd_record_from_node(&r, child, root) == 0) {
-				add(w, r);
-				keep(w, r, &st);
-			} else if (w->changed = 1, gd_ledger_read(w->l, &r, child) < 0) {
-				report(w, gd_error_last());
-			} else {
-				add(w, r);
-				keep(w, r, &st);
-			}
+			if (S_ISLNK(st.st_mode))
+				problem(w, "%s: %s", child.buf,
+					"symbolic links are not allowed");
+			else
+				w->file(w->ctx, child.buf, &st);
 		}
-		free(child);
 	}
 	closedir(d);
+	gd__buf_free(&child);
 	free(abs);
+}
+
+void gd__walk_records(const char *root, unsigned part, unsigned nparts,
+		      gd__walk_file_fn file,
+		      void (*problem_fn)(void *ctx, const char *message), void *ctx)
+{
+	struct gd__walker w = {root, part, nparts, file, problem_fn, ctx};
+	int k;
+
+	for (k = 0; k < GD_NKINDS; k++)
+		walk_dir(&w, gd_kind_dir((gd_kind)k), 0);
+}
+
+/* A record file found by the walk: from the cache when unchanged. */
+static void load_file(void *ctx, const char *rel, const struct stat *st)
+{
+	struct walk *w = ctx;
+	gd_record *r = NULL;
+	gd_node *root;
+
+	if ((root = gd__cache_get(w->cache, rel, st)) &&
+	    gd_record_from_node(&r, rel, root) == 0) {
+		add(w, r);
+		keep(w, r, st);
+	} else if (w->changed = 1, gd_ledger_read(w->l, &r, rel) < 0) {
+		report(w, gd_error_last());
+	} else {
+		add(w, r);
+		keep(w, r, st);
+	}
+}
+
+static void load_problem(void *ctx, const char *message)
+{
+	report(ctx, message);
 }
 
 static int rec_cmp(const void *a, const void *b)
@@ -221,7 +263,6 @@ int gd_ledger_load(gd_ledger *l, gd_bad_fn bad, void *ctx)
 	gd_record **old = l->recs;
 	size_t nold = l->n, i, j;
 	char *cache = gd__xasprintf("%sgendan-cache", gd_store_gitdir(l->store));
-	int k;
 
 	memset(&w, 0, sizeof(w));
 	w.l = l;
@@ -231,8 +272,7 @@ int gd_ledger_load(gd_ledger *l, gd_bad_fn bad, void *ctx)
 	l->recs = NULL;
 	l->n = 0;
 	l->loaded = 1;
-	for (k = 0; k < GD_NKINDS; k++)
-		walk_dir(&w, gd_kind_dir((gd_kind)k), 0);
+	gd__walk_records(l->root, 0, 1, load_file, load_problem, &w);
 	/* new, changed or deleted records: the next command reads the rest */
 	if (w.changed || w.nkept != gd__cache_count(w.cache))
 		gd__cache_write(cache, l->config_hash, w.paths, w.sts, w.roots, w.nkept);

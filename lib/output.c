@@ -273,16 +273,16 @@ char *gd_json_due(const gd_due_item *items, size_t n, int with_explain)
 		const gd_due_item *it = &items[i];
 		json_t *o = json_object();
 		gd_date_format(d, it->due);
-		json_object_set_new(o, "kind", json_string(gd_kind_name(it->rec->kind)));
-		json_object_set_new(o, "id", json_string(it->rec->id));
-		json_object_set_new(o, "name", str_or_null(gd_record_name(it->rec)));
-		json_object_set_new(o, "owner", str_or_null(gd_record_owner(it->rec)));
-		json_object_set_new(o, "grade", str_or_null(gd_record_grade(it->rec)));
+		json_object_set_new(o, "kind", json_string(gd_kind_name(it->kind)));
+		json_object_set_new(o, "id", json_string(it->id));
+		json_object_set_new(o, "name", str_or_null(it->name));
+		json_object_set_new(o, "owner", str_or_null(it->owner));
+		json_object_set_new(o, "grade", str_or_null(it->grade));
 		json_object_set_new(o, "due", json_string(d));
 		json_object_set_new(o, "days_late", json_integer(it->days_late));
 		json_object_set_new(o, "reason", json_string(gd_due_reason_name(it->reason)));
 		json_object_set_new(o, "detail", json_string(it->detail));
-		json_object_set_new(o, "path", json_string(it->rec->path));
+		json_object_set_new(o, "path", json_string(it->path));
 		if (with_explain)
 			json_object_set_new(o, "explain", json_string(it->explain));
 		json_array_append_new(a, o);

@@ -186,10 +186,10 @@ static json_t *build(gd_report_kind kind, gd_record *const *recs, size_t n,
 				continue;
 			o = json_object();
 			gd_date_format(dd, items[i].due);
-			json_object_set_new(o, "ref", json_sprintf("%s/%s", gd_kind_name(items[i].rec->kind),
-								   items[i].rec->id));
-			json_object_set_new(o, "name", str(gd_record_name(items[i].rec)));
-			json_object_set_new(o, "owner", str(gd_record_owner(items[i].rec)));
+			json_object_set_new(o, "ref", json_sprintf("%s/%s", gd_kind_name(items[i].kind),
+								   items[i].id));
+			json_object_set_new(o, "name", str(items[i].name));
+			json_object_set_new(o, "owner", str(items[i].owner));
 			json_object_set_new(o, "due", json_string(dd));
 			json_object_set_new(o, "days_late", json_integer(items[i].days_late));
 			json_object_set_new(o, "detail", json_string(items[i].detail));

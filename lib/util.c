@@ -1,6 +1,7 @@
 /*
  * util.c - allocation, string buffers and file reading for lib/.
  */
+#include <endian.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -175,4 +176,36 @@ done:
 	free(buf);
 	close(fd);
 	return err;
+}
+
+uint64_t gd__rd_num(gd__rd *r, int bytes)
+{
+	uint64_t v = 0;
+
+	if (r->bad || r->end - r->p < bytes) {
+		r->bad = 1;
+		return 0;
+	}
+	memcpy(&v, r->p, (size_t)bytes);
+	r->p += bytes;
+	return le64toh(v);
+}
+
+const unsigned char *gd__rd_take(gd__rd *r, size_t n)
+{
+	const unsigned char *p = r->p;
+
+	if (r->bad || (size_t)(r->end - r->p) < n) {
+		r->bad = 1;
+		return NULL;
+	}
+	r->p += n;
+	return p;
+}
+
+void gd__buf_num(gd__buf *b, uint64_t v, int bytes)
+{
+	uint64_t le = htole64(v);
+
+	gd__buf_add(b, (const char *)&le, (size_t)bytes);
 }

@@ -18,7 +18,11 @@ typedef enum {
 } gd_due_reason;
 
 typedef struct {
-	const gd_record *rec; /* borrowed */
+	const gd_record *rec; /* borrowed; NULL for items of gd_ledger_due() */
+	gd_kind kind;         /* the record's, whether or not rec is set: */
+	const char *id, *path, *name, *owner, *grade; /* borrowed, may be NULL
+	                                               * but id and path */
+	int64_t received;     /* an inquiry's arrival, for replies owed */
 	gd_date due;
 	int days_late;        /* today - due: 0 today, < 0 upcoming */
 	gd_due_reason reason;
@@ -47,6 +51,18 @@ void gd_due_list(gd_due_item **out, size_t *n, gd_record *const *recs,
 
 /* Does a record pass the owner filter of f? */
 int gd_due_owner_match(const gd_record *r, const gd_due_filter *f);
+
+/* Does a record of this kind, owner and grade pass every filter of f? */
+int gd_due_match(gd_kind kind, const char *owner, const char *grade,
+		 const gd_due_filter *f);
+
+/* Keep the items within f's horizon (freeing the others) and put them in
+ * the order of SPEC 2.3. */
+void gd_due_finish(gd_due_item *items, size_t *n, const gd_config *cfg,
+		   const gd_due_filter *f);
+
+/* An inquiry's arrival in seconds, 0 when it has none (or not an inquiry). */
+int64_t gd_due_received(const gd_record *r);
 
 void gd_due_items_free(gd_due_item *items, size_t n);
 

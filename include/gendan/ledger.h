@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "gendan/config.h"
+#include "gendan/due.h"
 #include "gendan/record.h"
 #include "gendan/store.h"
 
@@ -49,6 +50,22 @@ int gd_ledger_find(gd_ledger *l, gd_record **out, const char *ref, int kind,
 
 /* Read one record file (relative path) and validate it. */
 int gd_ledger_read(gd_ledger *l, gd_record **out, const char *relpath);
+
+/*
+ * The due list of SPEC 2.3 (see gd_due_list) for the whole ledger, without
+ * loading it: the pending items of every unchanged record file come from
+ * the summary in .git/gendan-due, new and changed files are read (on two
+ * threads) and summarised, and the summary is rewritten when anything
+ * changed.  Bad records go to bad(ctx, message) as in gd_ledger_load().
+ * The items' strings (id, name, path ...) belong to *keep: free the items
+ * with gd_due_items_free() first, then *keep with gd_due_scan_free().
+ * (lib/duescan.c)
+ */
+typedef struct gd_due_scan gd_due_scan;
+int gd_ledger_due(gd_ledger *l, gd_due_item **items, size_t *n,
+		  gd_due_scan **keep, gd_date today, const gd_due_filter *f,
+		  gd_bad_fn bad, void *ctx);
+void gd_due_scan_free(gd_due_scan *sc);
 
 /* Is `id` free for `kind` (no loaded record of that kind has it)? */
 int gd_ledger_id_free(const gd_ledger *l, gd_kind kind, const char *id);
