@@ -70,7 +70,7 @@ int gd_ledger_read(gd_ledger *l, gd_record **out, const char *relpath)
 
 	*out = NULL;
 	if (lstat(abs, &st) == 0 && S_ISLNK(st.st_mode)) {
-		err = gd_error_set(GD_EINVALID, "%s: symbolic links are not allowed",
+		err = gd_error_set(GD_EINVALID, _("%s: symbolic links are not allowed"),
 				   relpath);
 		goto done;
 	}
@@ -181,7 +181,7 @@ static void walk_dir(struct walk *w, const char *rel, int depth)
 			gd_record *r = NULL;
 			gd_node *root;
 			if (S_ISLNK(st.st_mode)) {
-				char *m = gd__xasprintf("%s: symbolic links are not allowed",
+				char *m = gd__xasprintf(_("%s: symbolic links are not allowed"),
 							child);
 				report(w, m);
 				free(m);
@@ -247,7 +247,7 @@ int gd_ledger_load(gd_ledger *l, gd_bad_fn bad, void *ctx)
 	for (i = 1, j = 1; i < l->n; i++) {
 		gd_record *prev = l->recs[j - 1], *r = l->recs[i];
 		if (prev->kind == r->kind && !strcmp(prev->id, r->id)) {
-			char *m = gd__xasprintf("%s: duplicate id '%s' (also %s)",
+			char *m = gd__xasprintf(_("%s: duplicate id '%s' (also %s)"),
 						r->path, r->id, prev->path);
 			report(&w, m);
 			free(m);
@@ -414,7 +414,7 @@ void gd_ledger_misplaced(const gd_ledger *l, gd_bad_fn bad, void *ctx)
 	for (i = 0; i < l->n; i++) {
 		char *want = gd_record_path_for(l->recs[i]->kind, l->recs[i]->id);
 		if (strcmp(want, l->recs[i]->path) != 0) {
-			char *m = gd__xasprintf("%s: misplaced, gendan keeps it at %s",
+			char *m = gd__xasprintf(_("%s: misplaced, gendan keeps it at %s"),
 						l->recs[i]->path, want);
 			bad(ctx, m);
 			free(m);
@@ -435,7 +435,7 @@ int gd_ledger_stage(gd_change *c, gd_record *r)
 	if (len > GD_YAML_MAX_SIZE) {
 		free(buf);
 		return gd_error_set(GD_EINVALID,
-				    "%s would be larger than %d bytes: split its history into another record",
+				    _("%s would be larger than %d bytes: split its history into another record"),
 				    r->path, GD_YAML_MAX_SIZE);
 	}
 	gd_change_write(c, r->path, buf, len);
@@ -451,7 +451,7 @@ int gd_ledger_check_clean(gd_ledger *l, const gd_record *r)
 		return err;
 	if (dirty)
 		return gd_error_set(GD_ECONFLICT,
-				    "%s has uncommitted hand edits: run 'gendan commit' first",
+				    _("%s has uncommitted hand edits: run 'gendan commit' first"),
 				    r->path);
 	return 0;
 }
