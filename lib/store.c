@@ -1858,21 +1858,105 @@ static int print_line(const git_diff_delta *d, const git_diff_hunk *h,
 	return 0;
 }
 
-/* The blob id of path in commit c, or NULL. */
+/* The blob id of path in commit c: 1 found, 0 absent, < 0 error. */
 static int path_id(git_commit *c, const char *path, git_oid *out)
 {
 	git_tree *t = NULL;
 	git_tree_entry *e = NULL;
-	int found = 0;
+	int r;
 
-	if (git_commit_tree(&t, c) == 0 && git_tree_entry_bypath(&e, t, path) == 0) {
+	if (git_commit_tree(&t, c) < 0)
+		return git_fail(GD_EIO, _("cannot read a commit"));
+	r = git_tree_entry_bypath(&e, t, path);
+	if (r == 0)
 		*out = *git_tree_entry_id(e);
-		found = 1;
-	}
-	git_error_clear();
+	else if (r == GIT_ENOTFOUND)
+		git_error_clear();
+	else
+		r = git_fail(GD_EIO, _("cannot read a commit"));
 	git_tree_entry_free(e);
 	git_tree_free(t);
-	return found;
+	return r == 0 ? 1 : r == GIT_ENOTFOUND ? 0 : r;
+}
+
+/* The diff from parent p (NULL: none) to c of the paths ps, with renames
+ * found among them. */
+static int diff_commits(git_diff **out, git_repository *repo, git_commit *p,
+			git_commit *c, char **ps, size_t nps)
+{
+	git_tree *t1 = NULL, *t2 = NULL;
+	git_diff_options o;
+	git_diff_find_options fo;
+	int err = 0;
+
+	*out = NULL;
+	if (git_diff_options_init(&o, GIT_DIFF_OPTIONS_VERSION) < 0 ||
+	    git_diff_find_options_init(&fo, GIT_DIFF_FIND_OPTIONS_VERSION) < 0 ||
+	    (p && git_commit_tree(&t1, p) < 0) || git_commit_tree(&t2, c) < 0) {
+		err = git_fail(GD_EIO, _("cannot compare commits"));
+		goto done;
+	}
+	o.pathspec.strings = ps;
+	o.pathspec.count = nps;
+	fo.flags = GIT_DIFF_FIND_RENAMES;
+	if (git_diff_tree_to_tree(out, repo, t1, t2, &o) < 0 ||
+	    git_diff_find_similar(*out, &fo) < 0) {
+		git_diff_free(*out);
+		*out = NULL;
+		err = git_fail(GD_EIO, _("cannot compare commits"));
+	}
+done:
+	git_tree_free(t1);
+	git_tree_free(t2);
+	return err;
+}
+
+/*
+ * Where path was in p when c brought it there by a rename (as `git log
+ * --follow` finds it), into *from; NULL when c added it anew.  The whole
+ * trees are compared, but only for the commit that brought the path.
+ */
+static int renamed_from(char **from, git_repository *repo, git_commit *p,
+			git_commit *c, const char *path)
+{
+	git_diff *diff = NULL;
+	size_t i, n;
+	int err;
+
+	*from = NULL;
+	if ((err = diff_commits(&diff, repo, p, c, NULL, 0)) < 0)
+		return err;
+	n = git_diff_num_deltas(diff);
+	for (i = 0; i < n; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		if (d->status == GIT_DELTA_RENAMED && !strcmp(d->new_file.path, path)) {
+			*from = gd__xstrdup(d->old_file.path);
+			break;
+		}
+	}
+	git_diff_free(diff);
+	return 0;
+}
+
+/* Print c's diff of path (renamed from `from` when not NULL) to stdout. */
+static int print_patch(git_repository *repo, git_commit *c, const char *path,
+		       const char *from)
+{
+	git_commit *p = NULL;
+	git_diff *diff = NULL;
+	char *ps[2];
+	int err;
+
+	if (git_commit_parentcount(c) && git_commit_parent(&p, c, 0) < 0)
+		return git_fail(GD_EIO, _("cannot read a commit"));
+	ps[0] = (char *)path;
+	ps[1] = (char *)from;
+	if ((err = diff_commits(&diff, repo, p, c, ps, from ? 2 : 1)) == 0 &&
+	    git_diff_print(diff, GIT_DIFF_FORMAT_PATCH, print_line, NULL) < 0)
+		err = git_fail(GD_EIO, _("cannot compare commits"));
+	git_diff_free(diff);
+	git_commit_free(p);
+	return err;
 }
 
 int gd_store_history(gd_store *s, const char *relpath, int patch,
@@ -1880,35 +1964,54 @@ int gd_store_history(gd_store *s, const char *relpath, int patch,
 {
 	git_revwalk *walk = NULL;
 	git_oid oid;
+	char *path = gd__xstrdup(relpath), *from = NULL;
 	int err = 0;
 
-	if (git_revwalk_new(&walk, s->repo) < 0 || git_revwalk_push_head(walk) < 0) {
-		git_revwalk_free(walk);
-		return git_fail(GD_EIO, _("cannot walk the history"));
+	if (git_revwalk_new(&walk, s->repo) < 0 || git_revwalk_push_head(walk) < 0 ||
+	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME) < 0) {
+		err = git_fail(GD_EIO, _("cannot walk the history"));
+		goto done;
 	}
-	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
 	while (!err && git_revwalk_next(&oid, walk) == 0) {
 		git_commit *c = NULL, *p = NULL;
 		git_oid mine, theirs;
-		int have, had = 0, changed;
+		int have, had, changed, absent = 1;
 		unsigned i, np;
 
 		if (git_commit_lookup(&c, s->repo, &oid) < 0) {
 			err = git_fail(GD_EIO, _("cannot read a commit"));
 			break;
 		}
-		have = path_id(c, relpath, &mine);
+		if ((have = path_id(c, path, &mine)) < 0) {
+			err = have;
+			goto next;
+		}
 		np = git_commit_parentcount(c);
 		/* changed when it differs from every parent (merges: from all) */
 		changed = np == 0 ? have : 1;
-		for (i = 0; i < np && changed; i++) {
-			if (git_commit_parent(&p, c, i) < 0)
-				continue;
-			had = path_id(p, relpath, &theirs);
-			if (had == have && (!have || git_oid_equal(&mine, &theirs)))
-				changed = 0;
+		for (i = 0; i < np; i++) {
+			if (git_commit_parent(&p, c, i) < 0) {
+				err = git_fail(GD_EIO, _("cannot read a commit"));
+				goto next;
+			}
+			had = path_id(p, path, &theirs);
+			if (i == 0 && have && had == 0 &&
+			    (err = renamed_from(&from, s->repo, p, c, path)) < 0)
+				goto next;
 			git_commit_free(p);
 			p = NULL;
+			if (had < 0) {
+				err = had;
+				goto next;
+			}
+			absent &= !had;
+			if (had == have && (!have || git_oid_equal(&mine, &theirs)))
+				changed = 0;
+		}
+		/* a rename counts only where the path is new to every parent */
+		if (from && !absent) {
+			free(from);
+			from = NULL;
 		}
 		if (changed) {
 			const git_signature *a = git_commit_author(c);
@@ -1920,29 +2023,22 @@ int gd_store_history(gd_store *s, const char *relpath, int patch,
 			info.email = a->email;
 			info.summary = git_commit_summary(c);
 			cb(ctx, &info);
-			if (patch) {
-				git_diff_options o;
-				git_tree *t1 = NULL, *t2 = NULL;
-				git_diff *diff = NULL;
-				char *ps[1];
-				ps[0] = (char *)relpath;
-				git_diff_options_init(&o, GIT_DIFF_OPTIONS_VERSION);
-				o.pathspec.strings = ps;
-				o.pathspec.count = 1;
-				if (np && git_commit_parent(&p, c, 0) == 0)
-					git_commit_tree(&t1, p);
-				git_commit_tree(&t2, c);
-				if (git_diff_tree_to_tree(&diff, s->repo, t1, t2, &o) == 0)
-					git_diff_print(diff, GIT_DIFF_FORMAT_PATCH, print_line, NULL);
-				git_error_clear();
-				git_diff_free(diff);
-				git_tree_free(t1);
-				git_tree_free(t2);
-				git_commit_free(p);
-			}
+			if (patch && (err = print_patch(s->repo, c, path, from)) < 0)
+				goto next;
 		}
+		/* older commits knew the record under its former path */
+		if (from) {
+			free(path);
+			path = from;
+			from = NULL;
+		}
+next:
+		git_commit_free(p);
 		git_commit_free(c);
 	}
+done:
+	free(path);
+	free(from);
 	git_revwalk_free(walk);
 	return err;
 }
