@@ -37,10 +37,10 @@ static int check_id(gd_ledger *l, gd_kind kind, const char *id)
 {
 	if (!gd_id_valid(id))
 		return gd_error_set(GD_EINVALID,
-				    "invalid id '%s': use [a-z0-9][a-z0-9._-]{0,63} without '..'",
+				    _("invalid id '%s': use [a-z0-9][a-z0-9._-]{0,63} without '..'"),
 				    id);
 	if (!gd_ledger_id_free(l, kind, id))
-		return gd_error_set(GD_EEXISTS, "%s '%s' already exists",
+		return gd_error_set(GD_EEXISTS, _("%s '%s' already exists"),
 				    gd_kind_name(kind), id);
 	return 0;
 }
@@ -55,7 +55,7 @@ static int dup_check(gd_ledger *l, const gd_dup_probe *probe, const char *what,
 	int err;
 
 	if (!others)
-		return gd_error_set(GD_ERROR, "out of memory");
+		return gd_error_set(GD_ERROR, _("out of memory"));
 	for (i = 0; i < l->n; i++) {
 		const gd_record *r = l->recs[i];
 		const char *cust = gd_node_str(r->root, "customer");
@@ -88,12 +88,12 @@ static int finish(gd_ledger *l, gd_record *r, gd_record *also,
 	if (asprintf(&line, "add: %s (%s) %s", r->id, gd_kind_name(r->kind),
 		     one ? one : "") < 0) {
 		line = NULL;
-		err = gd_error_set(GD_ERROR, "out of memory");
+		err = gd_error_set(GD_ERROR, _("out of memory"));
 		goto done;
 	}
 	if ((err = cmd_commit(l, c, "add", line, &committed)) < 0)
 		goto done;
-	printf("added %s/%s (%s)\n", gd_kind_name(r->kind), r->id, r->path);
+	printf(_("added %s/%s (%s)\n"), gd_kind_name(r->kind), r->id, r->path);
 done:
 	free(one);
 	free(line);
@@ -104,7 +104,7 @@ done:
 static int check_grade(gd_ledger *l, const char *what, const char *grade)
 {
 	if (grade && !gd_config_tier(l->cfg, grade))
-		return gd_error_set(GD_EINVALID, "%s '%s' is not configured in gendan.yaml",
+		return gd_error_set(GD_EINVALID, _("%s '%s' is not configured in gendan.yaml"),
 				    what, grade);
 	return 0;
 }
@@ -141,7 +141,7 @@ static int add_customer(gd_ledger *l, const char *name, struct add_opts *o,
 			owner = gd_node_str(inq->root, "owner");
 	}
 	if (!name || !*name) {
-		err = gd_error_set(GD_EINVALID, "a customer needs a name");
+		err = gd_error_set(GD_EINVALID, _("a customer needs a name"));
 		goto done;
 	}
 	if ((err = check_grade(l, "tier", o->tier)) < 0)
@@ -150,7 +150,7 @@ static int add_customer(gd_ledger *l, const char *name, struct add_opts *o,
 		goto done;
 	id = o->id ? strdup(o->id) : gd_ledger_new_id(l, GD_CUSTOMER, name, now, today);
 	if (!id) {
-		err = gd_error_set(GD_ERROR, "out of memory");
+		err = gd_error_set(GD_ERROR, _("out of memory"));
 		goto done;
 	}
 	if (!o->force) {
@@ -205,7 +205,7 @@ static int add_inquiry(gd_ledger *l, struct add_opts *o, const gd_time *now,
 		return err;
 	if (!o->from && !o->company && !o->email && !o->phone)
 		return gd_error_set(GD_EINVALID,
-				    "who sent the inquiry? give --from, --company, --email or --phone");
+				    _("who sent the inquiry? give --from, --company, --email or --phone"));
 	if (o->customer &&
 	    (err = gd_ref_resolve(&cust, l->recs, l->n, o->customer, GD_CUSTOMER)) < 0)
 		return err;
@@ -214,11 +214,11 @@ static int add_inquiry(gd_ledger *l, struct add_opts *o, const gd_time *now,
 	who = o->company ? o->company : o->from ? o->from : o->email ? o->email : o->phone;
 	if (asprintf(&seed, "%s|%s|%s", o->email ? o->email : "",
 		     o->from ? o->from : "", o->company ? o->company : "") < 0)
-		return gd_error_set(GD_ERROR, "out of memory");
+		return gd_error_set(GD_ERROR, _("out of memory"));
 	id = o->id ? strdup(o->id)
 		   : gd_ledger_new_id(l, GD_INQUIRY, seed, now, gd_time_date(&received));
 	if (!id) {
-		err = gd_error_set(GD_ERROR, "out of memory");
+		err = gd_error_set(GD_ERROR, _("out of memory"));
 		goto done;
 	}
 	if (!o->force) {
@@ -273,7 +273,7 @@ static int parse_item(gd_node **out, const char *spec)
 
 	*out = NULL;
 	if (!copy)
-		return gd_error_set(GD_ERROR, "out of memory");
+		return gd_error_set(GD_ERROR, _("out of memory"));
 	last = strrchr(copy, ':');
 	if (!last || last == copy || !is_number(last + 1))
 		goto bad;
@@ -287,7 +287,7 @@ static int parse_item(gd_node **out, const char *spec)
 	}
 	if (*qty == '-' || (price && *price == '-')) {
 		free(copy);
-		return gd_error_set(GD_EINVALID, "item '%s': quantity and price must not be negative",
+		return gd_error_set(GD_EINVALID, _("item '%s': quantity and price must not be negative"),
 				    spec);
 	}
 	item = gd_node_map();
@@ -300,7 +300,7 @@ static int parse_item(gd_node **out, const char *spec)
 	return 0;
 bad:
 	free(copy);
-	return gd_error_set(GD_EINVALID, "invalid item '%s': use PRODUCT:QTY[:PRICE]",
+	return gd_error_set(GD_EINVALID, _("invalid item '%s': use PRODUCT:QTY[:PRICE]"),
 			    spec);
 }
 
@@ -316,17 +316,17 @@ static int add_order(gd_ledger *l, const char *number, struct add_opts *o,
 	size_t i;
 
 	if (!o->customer || !o->ship_by)
-		return gd_error_set(GD_EUSAGE, "an order needs --customer and --ship-by");
+		return gd_error_set(GD_EUSAGE, _("an order needs --customer and --ship-by"));
 	if ((err = gd_when_parse(&ship_by, o->ship_by, today)) < 0)
 		return err;
 	if (ship_by < today) {
 		gd_date_format(d, ship_by);
-		return gd_error_set(GD_EINVALID, "ship-by %s is before today", d);
+		return gd_error_set(GD_EINVALID, _("ship-by %s is before today"), d);
 	}
 	if (o->buffer && ((err = gd_duration_parse(&buffer, o->buffer)) < 0 ||
 			  buffer <= 0))
 		return err < 0 ? err
-			       : gd_error_set(GD_EINVALID, "--buffer must be more than 0");
+			       : gd_error_set(GD_EINVALID, _("--buffer must be more than 0"));
 	if ((err = gd_ref_resolve(&cust, l->recs, l->n, o->customer, GD_CUSTOMER)) < 0)
 		return err;
 	if (o->id && (err = check_id(l, GD_ORDER, o->id)) < 0)
@@ -341,7 +341,7 @@ static int add_order(gd_ledger *l, const char *number, struct add_opts *o,
 	}
 	id = o->id ? strdup(o->id) : gd_ledger_new_id(l, GD_ORDER, number, now, today);
 	if (!id) {
-		err = gd_error_set(GD_ERROR, "out of memory");
+		err = gd_error_set(GD_ERROR, _("out of memory"));
 		goto done;
 	}
 	r = gd_record_new(GD_ORDER, id);
@@ -431,7 +431,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		case O_TAG:
 		case O_ITEM:
 			if ((c == O_TAG ? o.ntags : o.nitems) == MAX_LIST) {
-				fputs("gendan: at most 64 of each list option\n", stderr);
+				fputs(_("gendan: at most 64 of each list option\n"), stderr);
 				return GD_EUSAGE;
 			}
 			if (c == O_TAG)
@@ -478,6 +478,6 @@ const struct cmd_entry cmd_add_entry = {
 	"   or: gendan add order NUMBER --customer REF --ship-by DATE [--id ID]\n"
 	"                  [--item PRODUCT:QTY[:PRICE]]... [--currency CUR]\n"
 	"                  [--buffer DUR] [--owner EMAIL] [--note TEXT]",
-	"add a customer, inquiry or order, refusing likely duplicates unless --force",
+	N_("add a customer, inquiry or order, refusing likely duplicates unless --force"),
 	run,
 };

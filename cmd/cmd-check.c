@@ -74,7 +74,7 @@ static void dangling(const gd_ledger *l, size_t *problems)
 		if (r->kind == GD_CUSTOMER || !cust)
 			continue;
 		if (gd_ledger_id_free(l, GD_CUSTOMER, cust)) {
-			fprintf(stderr, "%s: customer '%s' does not exist\n", r->path, cust);
+			fprintf(stderr, _("%s: customer '%s' does not exist\n"), r->path, cust);
 			(*problems)++;
 		}
 	}
@@ -119,8 +119,8 @@ static void likely_duplicates(const gd_ledger *l)
 {
 	struct key *k = NULL;
 	size_t n = 0, i;
-	static const char *const what[] = {"email", "email domain",
-					   "phone number", "company name"};
+	static const char *const what[] = {N_("email"), N_("email domain"),
+					   N_("phone number"), N_("company name")};
 
 	for (i = 0; i < l->n; i++) {
 		const gd_record *r = l->recs[i];
@@ -157,8 +157,8 @@ static void likely_duplicates(const gd_ledger *l)
 			continue;
 		while (first > 0 && !strcmp(k[first - 1].key, k[i].key))
 			first--;
-		fprintf(stderr, "note: %s looks like a duplicate of %s (the same %s)\n",
-			k[i].r->path, k[first].r->path, what[k[i].key[0] - '0']);
+		fprintf(stderr, _("note: %s looks like a duplicate of %s (the same %s)\n"),
+			k[i].r->path, k[first].r->path, _(what[k[i].key[0] - '0']));
 	}
 	for (i = 0; i < n; i++)
 		free(k[i].key);
@@ -196,16 +196,18 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	for (i = 0; i < l->n; i++) {
 		const gd_node *c = gd_node_get(l->recs[i]->root, "conflicts");
 		if (c && c->type == GD_SEQ && c->n) {
-			fprintf(stderr, "%s: %zu open conflict%s from sync (edit the record to resolve)\n",
-				l->recs[i]->path, c->n, c->n == 1 ? "" : "s");
+			fprintf(stderr, P_("%s: %zu open conflict from sync (edit the record to resolve)\n",
+				   "%s: %zu open conflicts from sync (edit the record to resolve)\n",
+				   c->n),
+				l->recs[i]->path, c->n);
 			problems++;
 		}
 	}
 	if (problems) {
-		err = gd_error_set(GD_EINVALID, "%zu problem%s in %s", problems,
-				   problems == 1 ? "" : "s", l->root);
+		err = gd_error_set(GD_EINVALID, P_("%zu problem in %s", "%zu problems in %s", problems),
+				   problems, l->root);
 	} else {
-		printf("%zu records, no problems\n", l->n);
+		printf(P_("%zu record, no problems\n", "%zu records, no problems\n", l->n), l->n);
 	}
 	gd_ledger_free(l);
 	return err;
@@ -213,6 +215,6 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 
 const struct cmd_entry cmd_check_entry = {
 	"check", "check [--hook]",
-	"validate gendan.yaml and every record; exit 1 if anything is wrong (--hook: as a pre-receive hook)",
+	N_("validate gendan.yaml and every record; exit 1 if anything is wrong (--hook: as a pre-receive hook)"),
 	run,
 };

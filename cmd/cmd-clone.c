@@ -46,15 +46,15 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	dir = argc - optind == 2 ? strdup(argv[optind + 1]) : default_dir(argv[optind]);
 	if (!dir || !*dir) {
 		free(dir);
-		return gd_error_set(GD_EINVALID, "cannot name a directory for '%s': give DIR",
+		return gd_error_set(GD_EINVALID, _("cannot name a directory for '%s': give DIR"),
 				    argv[optind]);
 	}
 	if ((err = gd_store_clone(argv[optind], dir)) == 0)
-		printf("Cloned gendan ledger into %s\n", dir);
+		printf(_("Cloned gendan ledger into %s\n"), dir);
 	free(dir);
 	return err;
 }
 
 const struct cmd_entry cmd_clone_entry = {
-	"clone", "clone URL [DIR]", "clone a shared ledger", run,
+	"clone", "clone URL [DIR]", N_("clone a shared ledger"), run,
 };

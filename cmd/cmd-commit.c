@@ -19,7 +19,7 @@ static int validate(gd_ledger *l, const char *path)
 	int err;
 
 	if (asprintf(&abs, "%s/%s", l->root, path) < 0)
-		return gd_error_set(GD_ERROR, "out of memory");
+		return gd_error_set(GD_ERROR, _("out of memory"));
 	if (lstat(abs, &st) < 0) {
 		free(abs);
 		return 0; /* a deletion */
@@ -63,7 +63,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if ((err = gd_store_changed_paths(l->store, &paths, &n)) < 0)
 		goto done;
 	if (!n) {
-		puts("nothing to commit");
+		puts(_("nothing to commit"));
 		goto done;
 	}
 	for (i = 0; i < n; i++)
@@ -72,8 +72,9 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 			bad++;
 		}
 	if (bad) {
-		err = gd_error_set(GD_EINVALID, "%zu invalid file%s: nothing committed",
-				   bad, bad == 1 ? "" : "s");
+		err = gd_error_set(GD_EINVALID, P_("%zu invalid file: nothing committed",
+				      "%zu invalid files: nothing committed", bad),
+				   bad);
 		goto done;
 	}
 	if (message)
@@ -82,13 +83,13 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 			  n == 1 ? "" : "s") < 0)
 		summary = NULL;
 	if (!summary) {
-		err = gd_error_set(GD_ERROR, "out of memory");
+		err = gd_error_set(GD_ERROR, _("out of memory"));
 		goto done;
 	}
 	msg = gd_store_message(summary, "commit", paths, n);
 	if ((err = gd_store_commit_paths(l->store, paths, n, msg)) < 0)
 		goto done;
-	printf("committed %zu file%s\n", n, n == 1 ? "" : "s");
+	printf(P_("committed %zu file\n", "committed %zu files\n", n), n);
 done:
 	for (i = 0; i < n; i++)
 		free(paths[i]);
@@ -101,6 +102,6 @@ done:
 
 const struct cmd_entry cmd_commit_entry = {
 	"commit", "commit [-m MESSAGE]",
-	"validate and commit records edited by hand",
+	N_("validate and commit records edited by hand"),
 	run,
 };

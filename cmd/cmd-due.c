@@ -14,19 +14,20 @@ enum { O_DAYS = 256, O_ALL, O_OWNER, O_KIND, O_TIER, O_EXPLAIN, O_FORMAT };
 static void when(char *buf, size_t size, int days_late)
 {
 	if (days_late > 0)
-		snprintf(buf, size, "%dd late", days_late);
+		snprintf(buf, size, _("%dd late"), days_late);
 	else if (days_late == 0)
-		snprintf(buf, size, "today");
+		snprintf(buf, size, "%s", _("today"));
 	else
-		snprintf(buf, size, "in %dd", -days_late);
+		snprintf(buf, size, _("in %dd"), -days_late);
 }
 
 static void print_table(const gd_due_item *items, size_t n, int explain,
 			struct cmd_ctx *ctx)
 {
-	static const char *const headers[] = {"DUE", "WHEN", "REF", "NAME",
-					      "GRADE", "OWNER", "DETAIL"};
-	gd_table *t = gd_table_new(7, headers);
+	static const char *const headers[] = {N_("DUE"), N_("WHEN"), N_("REF"),
+					      N_("NAME"), N_("GRADE"), N_("OWNER"),
+					      N_("DETAIL")};
+	gd_table *t = cmd_table_new(7, headers);
 	struct winsize ws;
 	size_t i, width = 0;
 
@@ -54,7 +55,7 @@ static void print_table(const gd_due_item *items, size_t n, int explain,
 	if (n)
 		cmd_print(gd_table_render(t, ctx->color, width));
 	else
-		puts("nothing due");
+		puts(_("nothing due"));
 	gd_table_free(t);
 }
 
@@ -94,10 +95,12 @@ static void remind_sync(gd_ledger *l, long long now)
 	if (gd_store_state_get(l->store, &st) < 0 || !st.has_upstream)
 		return;
 	if (st.ahead)
-		fprintf(stderr, "note: %zu commit%s not pushed: run 'gendan sync'\n",
-			st.ahead, st.ahead == 1 ? "" : "s");
+		fprintf(stderr, P_("note: %zu commit not pushed: run 'gendan sync'\n",
+				   "note: %zu commits not pushed: run 'gendan sync'\n",
+				   st.ahead),
+			st.ahead);
 	else if (st.last_sync && now - st.last_sync > 86400)
-		fprintf(stderr, "note: last sync %lld days ago: run 'gendan sync'\n",
+		fprintf(stderr, _("note: last sync %lld days ago: run 'gendan sync'\n"),
 			(now - st.last_sync) / 86400);
 }
 
@@ -107,7 +110,7 @@ static int parse_days(int *out, const char *s)
 	long v = strtol(s, &end, 10);
 
 	if (!*s || *end || v < 0 || v > 36500) {
-		fprintf(stderr, "gendan: invalid --days '%s': a number of days\n", s);
+		fprintf(stderr, _("gendan: invalid --days '%s': a number of days\n"), s);
 		return GD_EUSAGE;
 	}
 	*out = (int)v;
@@ -165,7 +168,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	if (optind != argc || (f.all && f.owner)) {
 		if (f.all && f.owner)
-			fputs("gendan: --all and --owner exclude each other\n", stderr);
+			fputs(_("gendan: --all and --owner exclude each other\n"), stderr);
 		return cmd_usage(&cmd_due_entry);
 	}
 	if ((err = cmd_now(&now, &today)) < 0)
@@ -173,6 +176,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if ((err = cmd_open(ctx, &l, 0, 0)) < 0)
 		return err;
 	f.me = gd_store_me(l->store);
+	f.local = format == FMT_TABLE;
 	if ((err = gd_ledger_due(l, &items, &n, &keep, today, &f,
 				 cmd_print_bad, NULL)) < 0) {
 		gd_ledger_free(l);
@@ -196,6 +200,6 @@ const struct cmd_entry cmd_due_entry = {
 	"due",
 	"due [--days N] [--all | --owner EMAIL] [--kind KIND] [--tier T] [--explain]\n"
 	"                  [--format=table|json|tsv]",
-	"list what is due today or overdue (or within N days): mine and unowned by default",
+	N_("list what is due today or overdue (or within N days): mine and unowned by default"),
 	run,
 };

@@ -37,7 +37,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if ((err = gd_record_emit(&before, &blen, r)) < 0)
 		goto done;
 	if (!(text = strdup(before))) {
-		err = gd_error_set(GD_ERROR, "out of memory");
+		err = gd_error_set(GD_ERROR, _("out of memory"));
 		goto done;
 	}
 	for (;;) {
@@ -48,9 +48,9 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		if (!strcmp(back, text)) {
 			/* saved as shown: nothing to do, or giving up on an error */
 			if (shown)
-				err = gd_error_set(GD_EINVALID, "%s: not changed: %s", r->path, shown);
+				err = gd_error_set(GD_EINVALID, _("%s: not changed: %s"), r->path, shown);
 			else
-				printf("%s/%s unchanged\n", gd_kind_name(r->kind), r->id);
+				printf(_("%s/%s unchanged\n"), gd_kind_name(r->kind), r->id);
 			goto done;
 		}
 		gd_record_free(edited);
@@ -60,21 +60,21 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 			break;
 		free(shown);
 		if (!(shown = strdup(gd_error_last()))) {
-			err = gd_error_set(GD_ERROR, "out of memory");
+			err = gd_error_set(GD_ERROR, _("out of memory"));
 			goto done;
 		}
 		free(text);
-		if (asprintf(&text, "# gendan: %s\n# Fix the record and save; save it unchanged to give up.\n%s",
+		if (asprintf(&text, _("# gendan: %s\n# Fix the record and save; save it unchanged to give up.\n%s"),
 			     shown, back) < 0) {
 			text = NULL;
-			err = gd_error_set(GD_ERROR, "out of memory");
+			err = gd_error_set(GD_ERROR, _("out of memory"));
 			goto done;
 		}
 	}
 	if ((err = gd_record_emit(&after, &alen, edited)) < 0)
 		goto done;
 	if (alen == blen && !memcmp(after, before, blen)) {
-		printf("%s/%s unchanged\n", gd_kind_name(r->kind), r->id);
+		printf(_("%s/%s unchanged\n"), gd_kind_name(r->kind), r->id);
 		goto done;
 	}
 	err = cmd_save(l, edited, "edit", "by hand");
@@ -91,6 +91,6 @@ done:
 
 const struct cmd_entry cmd_edit_entry = {
 	"edit", "edit REF",
-	"edit a record in $EDITOR; validated (reopened on error) and committed on save",
+	N_("edit a record in $EDITOR; validated (reopened on error) and committed on save"),
 	run,
 };

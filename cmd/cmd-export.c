@@ -78,7 +78,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if ((err = cmd_open(ctx, &l, 1, 0)) < 0)
 		return err;
 	if (!(sel = malloc((l->n + 1) * sizeof(*sel)))) {
-		err = gd_error_set(GD_ERROR, "out of memory");
+		err = gd_error_set(GD_ERROR, _("out of memory"));
 		goto done;
 	}
 	for (i = 0; i < l->n; i++)
@@ -105,6 +105,6 @@ done:
 
 const struct cmd_entry cmd_export_entry = {
 	"export", "export csv|json|ics [KIND] [--bom]",
-	"export records as CSV or JSON, or due follow-ups as an iCalendar file",
+	N_("export records as CSV or JSON, or due follow-ups as an iCalendar file"),
 	run,
 };

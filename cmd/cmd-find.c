@@ -114,7 +114,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	q.digits = query_digits(q.text);
 	hits = malloc((l->n ? l->n : 1) * sizeof(*hits));
 	if (!hits) {
-		err = gd_error_set(GD_ERROR, "out of memory");
+		err = gd_error_set(GD_ERROR, _("out of memory"));
 		goto done;
 	}
 	for (i = 0; i < l->n; i++)
@@ -130,6 +130,6 @@ done:
 
 const struct cmd_entry cmd_find_entry = {
 	"find", "find TEXT [--format=table|json|tsv]",
-	"search names, companies, emails, phones (digits only) and notes",
+	N_("search names, companies, emails, phones (digits only) and notes"),
 	run,
 };

@@ -19,11 +19,11 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	for (i = 0; cmd_table[i]; i++)
 		if (!strcmp(cmd_table[i]->name, argv[1]))
 			return cmd_help(cmd_table[i]);
-	gd_error_set(GD_EUSAGE, "'%s' is not a gendan command", argv[1]);
+	gd_error_set(GD_EUSAGE, _("'%s' is not a gendan command"), argv[1]);
 	fprintf(stderr, "gendan: %s\n", gd_error_last());
 	return GD_EUSAGE;
 }
 
 const struct cmd_entry cmd_help_entry = {
-	"help", "help [COMMAND]", "show help for gendan or a command", run,
+	"help", "help [COMMAND]", N_("show help for gendan or a command"), run,
 };

@@ -51,6 +51,6 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 
 const struct cmd_entry cmd_history_entry = {
 	"history", "history REF [--patch]",
-	"the commits that touched a record, newest first (--patch: with diffs)",
+	N_("the commits that touched a record, newest first (--patch: with diffs)"),
 	run,
 };

@@ -58,7 +58,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 			summary = NULL;
 	}
 	if (!summary) {
-		err = gd_error_set(GD_ERROR, "out of memory");
+		err = gd_error_set(GD_ERROR, _("out of memory"));
 		goto done;
 	}
 	err = cmd_save(l, r, "hold", summary);
@@ -70,6 +70,6 @@ done:
 
 const struct cmd_entry cmd_hold_entry = {
 	"hold", "hold REF --until DATE [-m REASON] | hold REF --clear",
-	"keep a record out of 'due' until a date (holiday, buyer travelling)",
+	N_("keep a record out of 'due' until a date (holiday, buyer travelling)"),
 	run,
 };

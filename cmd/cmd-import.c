@@ -20,7 +20,8 @@ static void say(void *ctx, const char *message)
 static void progress(void *ctx, size_t done, size_t total)
 {
 	(void)ctx;
-	fprintf(stderr, "\rchecking rows: %zu/%zu (%zu%%)", done, total,
+	fputc('\r', stderr);
+	fprintf(stderr, _("checking rows: %zu/%zu (%zu%%)"), done, total,
 		total ? done * 100 / total : 100);
 	if (done == total)
 		fputc('\n', stderr);
@@ -61,7 +62,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		case 'm': {
 			char *eq = strchr(optarg, '=');
 			if (!eq || eq == optarg || !eq[1] || nmap == 64) {
-				fprintf(stderr, "gendan: --map takes COLUMN=FIELD\n");
+				fprintf(stderr, _("gendan: --map takes COLUMN=FIELD\n"));
 				return cmd_usage(&cmd_import_entry);
 			}
 			map[nmap].column = optarg;
@@ -85,7 +86,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		for (; *cols; cols++)
 			known |= !strcmp(*cols, map[i].field);
 		if (!known)
-			return gd_error_set(GD_EINVALID, "--map %s=%s: '%s' is not a %s column",
+			return gd_error_set(GD_EINVALID, _("--map %s=%s: '%s' is not a %s column"),
 					    map[i].column, map[i].field, map[i].field,
 					    gd_kind_name(kind));
 	}
@@ -106,24 +107,24 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if ((err = gd_import_csv(l, c, buf, len, argv[optind + 1], &o, &count)) < 0)
 		goto done;
 	if (dry) {
-		printf("would import %zu %s record%s\n", count, gd_kind_name(kind),
-		       count == 1 ? "" : "s");
+		printf(P_("would import %zu %s record\n", "would import %zu %s records\n",
+			  count), count, gd_kind_name(kind));
 		goto done;
 	}
 	if (!count) {
-		puts("nothing to import");
+		puts(_("nothing to import"));
 		goto done;
 	}
 	if (asprintf(&summary, "import: %zu %s record%s from %s", count,
 		     gd_kind_name(kind), count == 1 ? "" : "s", argv[optind + 1]) < 0) {
 		summary = NULL;
-		err = gd_error_set(GD_ERROR, "out of memory");
+		err = gd_error_set(GD_ERROR, _("out of memory"));
 		goto done;
 	}
 	if ((err = cmd_commit(l, c, "import", summary, &committed)) < 0)
 		goto done;
-	printf("imported %zu %s record%s\n", count, gd_kind_name(kind),
-	       count == 1 ? "" : "s");
+	printf(P_("imported %zu %s record\n", "imported %zu %s records\n", count),
+	       count, gd_kind_name(kind));
 done:
 	free(summary);
 	free(buf);
@@ -134,6 +135,6 @@ done:
 
 const struct cmd_entry cmd_import_entry = {
 	"import", "import csv FILE --kind KIND [--map COLUMN=FIELD]... [--dry-run] [--force]",
-	"add records from a CSV file (an Excel export) in one commit",
+	N_("add records from a CSV file (an Excel export) in one commit"),
 	run,
 };

@@ -34,17 +34,17 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	dir = optind < argc ? argv[optind] : ctx->dir;
 	if (!dir) {
 		if (!getcwd(cwd, sizeof(cwd)))
-			return gd_error_set(GD_EIO, "cannot find the current directory");
+			return gd_error_set(GD_EIO, _("cannot find the current directory"));
 		dir = cwd;
 	}
 	if ((err = gd_store_init(dir, gd_config_default_text(), remote)) < 0)
 		return err;
-	printf("Initialized gendan ledger in %s\n", dir);
+	printf(_("Initialized gendan ledger in %s\n"), dir);
 	return 0;
 }
 
 const struct cmd_entry cmd_init_entry = {
 	"init", "init [DIR] [--remote URL]",
-	"create a new ledger: a git repository, gendan.yaml and a first commit",
+	N_("create a new ledger: a git repository, gendan.yaml and a first commit"),
 	run,
 };

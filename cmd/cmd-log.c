@@ -45,11 +45,11 @@ static int ask_note(char **out, const gd_record *r)
 
 	*out = NULL;
 	if (asprintf(&tmpl,
-		     "\n# Contact with %s (%s/%s).\n"
-		     "# What was said, what was promised.  Lines starting with '#'\n"
-		     "# are ignored; an empty note aborts.\n",
+		     _("\n# Contact with %s (%s/%s).\n"
+		       "# What was said, what was promised.  Lines starting with '#'\n"
+		       "# are ignored; an empty note aborts.\n"),
 		     name ? name : r->id, gd_kind_name(r->kind), r->id) < 0)
-		return gd_error_set(GD_ERROR, "out of memory");
+		return gd_error_set(GD_ERROR, _("out of memory"));
 	err = cmd_edit_text(&text, tmpl, ".txt");
 	free(tmpl);
 	if (err < 0)
@@ -57,11 +57,11 @@ static int ask_note(char **out, const gd_record *r)
 	*out = strip_comments(text);
 	free(text);
 	if (!*out)
-		return gd_error_set(GD_ERROR, "out of memory");
+		return gd_error_set(GD_ERROR, _("out of memory"));
 	if (!**out) {
 		free(*out);
 		*out = NULL;
-		return gd_error_set(GD_EINVALID, "empty note: nothing logged");
+		return gd_error_set(GD_EINVALID, _("empty note: nothing logged"));
 	}
 	return 0;
 }
@@ -110,7 +110,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if ((err = cmd_open(ctx, &l, 0, 1)) < 0)
 		return err;
 	if (via && !gd_config_has_channel(l->cfg, via)) {
-		err = gd_error_set(GD_EINVALID, "channel '%s' is not one of the channels in gendan.yaml",
+		err = gd_error_set(GD_EINVALID, _("channel '%s' is not one of the channels in gendan.yaml"),
 				   via);
 		goto done;
 	}
@@ -153,17 +153,19 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if (asprintf(&line, "log: %s%s%s%s %s", r->id, via ? " (" : "",
 		     via ? via : "", via ? ")" : "", summary ? summary : "") < 0) {
 		line = NULL;
-		err = gd_error_set(GD_ERROR, "out of memory");
+		err = gd_error_set(GD_ERROR, _("out of memory"));
 		goto done;
 	}
 	if ((err = cmd_commit(l, c, "log", line, &committed)) < 0)
 		goto done;
-	printf("logged %s on %s/%s", via ? via : "contact", gd_kind_name(r->kind),
-	       r->id);
+	if (via)
+		printf(_("logged %s on %s/%s"), via, gd_kind_name(r->kind), r->id);
+	else
+		printf(_("logged contact on %s/%s"), gd_kind_name(r->kind), r->id);
 	if (next_s) {
 		char d[GD_DATE_LEN];
 		gd_date_format(d, next);
-		printf(", next %s", d);
+		printf(_(", next %s"), d);
 	}
 	putchar('\n');
 done:
@@ -178,6 +180,6 @@ done:
 
 const struct cmd_entry cmd_log_entry = {
 	"log", "log REF [-m NOTE] [--via CHANNEL] [--next WHEN] [--at TIME]",
-	"log a contact on a record (no -m: write the note in $EDITOR)",
+	N_("log a contact on a record (no -m: write the note in $EDITOR)"),
 	run,
 };

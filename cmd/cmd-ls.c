@@ -108,7 +108,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	hits = malloc((l->n ? l->n : 1) * sizeof(*hits));
 	if (!hits) {
 		gd_ledger_free(l);
-		return gd_error_set(GD_ERROR, "out of memory");
+		return gd_error_set(GD_ERROR, _("out of memory"));
 	}
 	for (i = 0; i < l->n; i++)
 		if (match(l->recs[i], &f))
@@ -123,6 +123,6 @@ const struct cmd_entry cmd_ls_entry = {
 	"ls",
 	"ls [KIND] [--tier T] [--owner EMAIL|none] [--country CC] [--city CITY]\n"
 	"                  [--tag TAG] [--status S] [--format=table|json|tsv]",
-	"list and filter records",
+	N_("list and filter records"),
 	run,
 };

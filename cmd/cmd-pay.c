@@ -48,7 +48,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		double v = strtod(amount, &end);
 		if (!*amount || *end || v < 0)
 			return gd_error_set(GD_EINVALID,
-					    "invalid amount '%s': a number, not negative", amount);
+					    _("invalid amount '%s': a number, not negative"), amount);
 	}
 	if (due_s && (err = gd_when_parse(&due, due_s, today)) < 0)
 		return err;
@@ -71,7 +71,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		     amount ? " " : "", amount ? amount : "",
 		     received ? " received" : "") < 0) {
 		summary = NULL;
-		err = gd_error_set(GD_ERROR, "out of memory");
+		err = gd_error_set(GD_ERROR, _("out of memory"));
 		goto out;
 	}
 	err = cmd_save(l, r, "pay", summary);
@@ -83,6 +83,6 @@ out:
 
 const struct cmd_entry cmd_pay_entry = {
 	"pay", "pay ORDER WHAT [--amount N] [--due DATE] [--received [DATE]]",
-	"plan a payment of an order, or record it received",
+	N_("plan a payment of an order, or record it received"),
 	run,
 };

@@ -57,7 +57,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	moved = calloc(l->n + 1, sizeof(*moved));
 	c = gd_change_new();
 	if (!moved) {
-		err = gd_error_set(GD_ERROR, "out of memory");
+		err = gd_error_set(GD_ERROR, _("out of memory"));
 		goto done;
 	}
 	for (i = 0; i < l->n; i++) {
@@ -76,18 +76,19 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		moved[n++] = r;
 	}
 	if (!n) {
-		printf("no records owned by %s\n", from);
+		printf(_("no records owned by %s\n"), from);
 		goto done;
 	}
 	if (asprintf(&summary, "reassign: %zu record%s from %s to %s", n,
 		     n == 1 ? "" : "s", from, to) < 0) {
 		summary = NULL;
-		err = gd_error_set(GD_ERROR, "out of memory");
+		err = gd_error_set(GD_ERROR, _("out of memory"));
 		goto done;
 	}
 	if ((err = cmd_commit(l, c, "reassign", summary, &committed)) < 0)
 		goto done;
-	printf("handed %zu record%s from %s to %s:\n\n", n, n == 1 ? "" : "s", from, to);
+	printf(P_("handed %zu record from %s to %s:\n\n",
+		  "handed %zu records from %s to %s:\n\n", n), n, from, to);
 	{
 		gd_due_filter f = {0};
 		gd_due_item *items = NULL;
@@ -95,11 +96,12 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		f.kind = -1;
 		f.all = 1;
 		f.days = 36500;
+		f.local = 1;
 		gd_due_list(&items, &ni, moved, n, l->cfg, today, &f);
 		for (i = 0; i < ni; i++) {
 			char d[GD_DATE_LEN];
 			gd_date_format(d, items[i].due);
-			printf("  %s/%s  %s  [%s]  due %s: %s\n",
+			printf(_("  %s/%s  %s  [%s]  due %s: %s\n"),
 			       gd_kind_name(items[i].kind), items[i].id,
 			       items[i].name ? items[i].name : "",
 			       items[i].grade ? items[i].grade : "-",
@@ -117,6 +119,6 @@ done:
 
 const struct cmd_entry cmd_reassign_entry = {
 	"reassign", "reassign --from EMAIL --to EMAIL [--kind KIND] [--tier T]",
-	"hand over records from one owner to another in one commit",
+	N_("hand over records from one owner to another in one commit"),
 	run,
 };

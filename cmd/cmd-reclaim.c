@@ -83,7 +83,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return err;
 	if (!l->cfg->pool) {
 		err = gd_error_set(GD_EINVALID,
-				   "the public pool is off: add 'pool: {reclaim-after: 30d}' to gendan.yaml");
+				   _("the public pool is off: add 'pool: {reclaim-after: 30d}' to gendan.yaml"));
 		goto done;
 	}
 	c = gd_change_new();
@@ -98,8 +98,9 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		if (!dry && (err = gd_ledger_check_clean(l, r)) < 0)
 			goto done;
 		who = strdup(owner);
-		printf("%s %s/%s  %s  (owner %s, %lld days without a contact)\n",
-		       dry ? "would reclaim" : "reclaimed", gd_kind_name(r->kind), r->id,
+		printf(dry ? _("would reclaim %s/%s  %s  (owner %s, %lld days without a contact)\n")
+			   : _("reclaimed %s/%s  %s  (owner %s, %lld days without a contact)\n"),
+		       gd_kind_name(r->kind), r->id,
 		       gd_record_name(r) ? gd_record_name(r) : "", who ? who : "",
 		       (long long)((now.t - since) / 86400));
 		free(who);
@@ -109,7 +110,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		n++;
 	}
 	if (!n) {
-		puts("nothing to reclaim");
+		puts(_("nothing to reclaim"));
 		goto done;
 	}
 	if (dry)
@@ -117,7 +118,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if (asprintf(&summary, "reclaim: %zu record%s to the public pool", n,
 		     n == 1 ? "" : "s") < 0) {
 		summary = NULL;
-		err = gd_error_set(GD_ERROR, "out of memory");
+		err = gd_error_set(GD_ERROR, _("out of memory"));
 		goto done;
 	}
 	err = cmd_commit(l, c, "reclaim", summary, &committed);
@@ -130,6 +131,6 @@ done:
 
 const struct cmd_entry cmd_reclaim_entry = {
 	"reclaim", "reclaim [--dry-run]",
-	"public pool: clear the owner of records not contacted for pool.reclaim-after",
+	N_("public pool: clear the owner of records not contacted for pool.reclaim-after"),
 	run,
 };

@@ -36,7 +36,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if (argc - optind != 1 || (strcmp(argv[optind], "week") && strcmp(argv[optind], "month")))
 		return cmd_usage(&cmd_report_entry);
 	if (strcmp(format, "md") && strcmp(format, "json")) {
-		fprintf(stderr, "gendan: invalid format '%s': use md or json\n", format);
+		fprintf(stderr, _("gendan: invalid format '%s': use md or json\n"), format);
 		return GD_EUSAGE;
 	}
 	if ((err = cmd_now(&now, &today)) < 0)
@@ -54,6 +54,6 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 
 const struct cmd_entry cmd_report_entry = {
 	"report", "report week|month [--owner EMAIL] [--date DATE] [--format=md|json]",
-	"the weekly report (contacts, inquiries, key customers, overdue) or the monthly A-list",
+	N_("the weekly report (contacts, inquiries, key customers, overdue) or the monthly A-list"),
 	run,
 };

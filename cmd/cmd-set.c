@@ -16,13 +16,13 @@ static int set_one(gd_ledger *l, gd_record *r, const char *arg, gd_date today)
 	int err = 0;
 
 	if (!eq || eq == arg)
-		return gd_error_set(GD_EUSAGE, "expected FIELD=VALUE, got '%s'", arg);
+		return gd_error_set(GD_EUSAGE, _("expected FIELD=VALUE, got '%s'"), arg);
 	field = strndup(arg, (size_t)(eq - arg));
 	if (!field)
-		return gd_error_set(GD_ERROR, "out of memory");
+		return gd_error_set(GD_ERROR, _("out of memory"));
 	value = eq + 1;
 	if (!gd_record_field_settable(r->kind, field)) {
-		err = gd_error_set(GD_EINVALID, "%s has no field '%s' that set can change",
+		err = gd_error_set(GD_EINVALID, _("%s has no field '%s' that set can change"),
 				   gd_kind_name(r->kind), field);
 		goto done;
 	}
@@ -40,7 +40,7 @@ static int set_one(gd_ledger *l, gd_record *r, const char *arg, gd_date today)
 	} else if (!strcmp(field, "owner") && !strcmp(value, "me")) {
 		const char *me = gd_store_me(l->store);
 		if (!me) {
-			err = gd_error_set(GD_EIDENTITY, "who is 'me'? set git config user.email");
+			err = gd_error_set(GD_EIDENTITY, _("who is 'me'? set git config user.email"));
 			goto done;
 		}
 		gd_node_set_str(r->root, field, me, 0);
@@ -49,7 +49,7 @@ static int set_one(gd_ledger *l, gd_record *r, const char *arg, gd_date today)
 		char *copy = strdup(value), *tok, *save = NULL;
 		if (!copy) {
 			gd_node_free(tags);
-			err = gd_error_set(GD_ERROR, "out of memory");
+			err = gd_error_set(GD_ERROR, _("out of memory"));
 			goto done;
 		}
 		for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
@@ -94,7 +94,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return cmd_usage(&cmd_set_entry);
 	for (i = optind + 1; i < argc; i++) {
 		if (!strchr(argv[i], '=') || argv[i][0] == '=') {
-			fprintf(stderr, "gendan: expected FIELD=VALUE, got '%s'\n", argv[i]);
+			fprintf(stderr, _("gendan: expected FIELD=VALUE, got '%s'\n"), argv[i]);
 			return cmd_usage(&cmd_set_entry);
 		}
 		len += strlen(argv[i]) + 1;
@@ -109,7 +109,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		if ((err = set_one(l, r, argv[i], today)) < 0)
 			goto done;
 	if (!(args = calloc(1, len))) {
-		err = gd_error_set(GD_ERROR, "out of memory");
+		err = gd_error_set(GD_ERROR, _("out of memory"));
 		goto done;
 	}
 	for (i = optind + 1; i < argc; i++) {
@@ -129,6 +129,6 @@ done:
 
 const struct cmd_entry cmd_set_entry = {
 	"set", "set REF FIELD=VALUE...",
-	"change fields of a record (tier, grade, status, owner, next ...; VALUE empty removes)",
+	N_("change fields of a record (tier, grade, status, owner, next ...; VALUE empty removes)"),
 	run,
 };

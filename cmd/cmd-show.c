@@ -44,7 +44,7 @@ static void print_entry(const gd_node *e)
 	if (note)
 		printf("      %s\n", note);
 	if (next)
-		printf("      next: %s\n", next);
+		printf(_("      next: %s\n"), next);
 }
 
 /* "3d late", "1d early", "on time", or "" when not comparable. */
@@ -62,28 +62,32 @@ static void versus(char *buf, size_t size, const char *plan, const char *done,
 	else if (gd_date_parse(&d, done) < 0)
 		return;
 	diff = d - p;
-	if (!done && diff <= 0)
-		snprintf(buf, size, diff ? "in %dd" : "due today", -diff);
+	if (!done && diff < 0)
+		snprintf(buf, size, _("in %dd"), -diff);
+	else if (!done && diff == 0)
+		snprintf(buf, size, "%s", _("due today"));
 	else if (diff > 0)
-		snprintf(buf, size, "%dd late", diff);
+		snprintf(buf, size, _("%dd late"), diff);
 	else if (diff < 0)
-		snprintf(buf, size, "%dd early", -diff);
+		snprintf(buf, size, _("%dd early"), -diff);
 	else
-		snprintf(buf, size, "on time");
+		snprintf(buf, size, "%s", _("on time"));
 }
 
 /* Plan against actual: the order's stages and payments (SPEC 1). */
 static void print_plan(const gd_record *r, gd_date today)
 {
-	static const char *const sh[] = {"STAGE", "PLAN", "DONE", "", "NOTE"};
-	static const char *const ph[] = {"PAYMENT", "AMOUNT", "DUE", "RECEIVED", ""};
+	static const char *const sh[] = {N_("STAGE"), N_("PLAN"), N_("DONE"), "",
+					 N_("NOTE")};
+	static const char *const ph[] = {N_("PAYMENT"), N_("AMOUNT"), N_("DUE"),
+					 N_("RECEIVED"), ""};
 	const gd_node *stages = gd_node_get(r->root, "stages");
 	const gd_node *pays = gd_node_get(r->root, "payments");
 	const char *cur = gd_node_str(r->root, "currency");
 	size_t i;
 
 	if (stages && stages->type == GD_SEQ && stages->n) {
-		gd_table *t = gd_table_new(5, sh);
+		gd_table *t = cmd_table_new(5, sh);
 		for (i = 0; i < stages->n; i++) {
 			const gd_node *st = stages->vals[i];
 			const char *cells[5];
@@ -103,7 +107,7 @@ static void print_plan(const gd_record *r, gd_date today)
 		gd_table_free(t);
 	}
 	if (pays && pays->type == GD_SEQ && pays->n) {
-		gd_table *t = gd_table_new(5, ph);
+		gd_table *t = cmd_table_new(5, ph);
 		for (i = 0; i < pays->n; i++) {
 			const gd_node *p = pays->vals[i];
 			const char *cells[5];
@@ -177,7 +181,7 @@ static void print_human(const gd_record *r, const gd_config *cfg,
 		printf("  %-*s  %s\n", (int)width, root->keys[i], s ? s : "");
 		free(s);
 	}
-	gd_due_record(&items, &n, r, cfg, today);
+	gd_due_record_local(&items, &n, r, cfg, today);
 	for (i = 0; i < n; i++) {
 		char d[GD_DATE_LEN];
 		gd_date_format(d, items[i].due);
@@ -188,7 +192,8 @@ static void print_human(const gd_record *r, const gd_config *cfg,
 	if (r->kind == GD_ORDER)
 		print_plan(r, today);
 	if (log && log->type == GD_SEQ && log->n) {
-		printf("\ntimeline (%zu contact%s):\n", log->n, log->n == 1 ? "" : "s");
+		printf(P_("\ntimeline (%zu contact):\n", "\ntimeline (%zu contacts):\n",
+			  log->n), log->n);
 		for (i = 0; i < log->n; i++)
 			if (log->vals[i]->type == GD_MAP)
 				print_entry(log->vals[i]);
@@ -245,6 +250,6 @@ done:
 
 const struct cmd_entry cmd_show_entry = {
 	"show", "show REF [--format=table|yaml|json]",
-	"show a record, what is due on it, and its timeline",
+	N_("show a record, what is due on it, and its timeline"),
 	run,
 };

@@ -53,7 +53,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	stage = cmd_list_item(r, "stages", "name", argv[optind + 1], plan_s != NULL);
 	if (!stage) {
 		err = gd_error_set(GD_ENOTFOUND,
-				   "order '%s' has no stage '%s' (add it with --plan DATE)",
+				   _("order '%s' has no stage '%s' (add it with --plan DATE)"),
 				   r->id, argv[optind + 1]);
 		goto out;
 	}
@@ -83,7 +83,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if (asprintf(&summary, "%s%s%s", argv[optind + 1],
 		     done ? " done" : "", plan_s ? " planned" : "") < 0) {
 		summary = NULL;
-		err = gd_error_set(GD_ERROR, "out of memory");
+		err = gd_error_set(GD_ERROR, _("out of memory"));
 		goto out;
 	}
 	err = cmd_save(l, r, "stage", summary);
@@ -95,6 +95,6 @@ out:
 
 const struct cmd_entry cmd_stage_entry = {
 	"stage", "stage ORDER STAGE [--plan DATE] [--done [DATE]] [-m NOTE]",
-	"plan or complete a stage of an order",
+	N_("plan or complete a stage of an order"),
 	run,
 };

@@ -26,10 +26,10 @@ static int count(struct bucket **b, size_t *nb, const char *key)
 			return 0;
 		}
 	if (!(nbk = realloc(*b, (*nb + 1) * sizeof(**b))))
-		return gd_error_set(GD_ERROR, "out of memory");
+		return gd_error_set(GD_ERROR, _("out of memory"));
 	*b = nbk;
 	if (!(nbk[*nb].key = strdup(key)))
-		return gd_error_set(GD_ERROR, "out of memory");
+		return gd_error_set(GD_ERROR, _("out of memory"));
 	nbk[*nb].n = 1;
 	(*nb)++;
 	return 0;
@@ -79,8 +79,9 @@ static int became_order(const gd_ledger *l, const gd_record *q)
 
 static int run(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	static const char *const fields[] = {"tier", "country", "owner", "source",
-					     "status", "product", NULL};
+	static const char *const fields[] = {N_("tier"), N_("country"), N_("owner"),
+					     N_("source"), N_("status"), N_("product"),
+					     NULL};
 	static const struct option opts[] = {
 		{"by", required_argument, NULL, 'b'},
 		{"kind", required_argument, NULL, 'k'},
@@ -117,7 +118,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		ok |= !strcmp(by, fields[i]);
 	if (optind != argc || !ok) {
 		if (!ok)
-			fprintf(stderr, "gendan: --by '%s': use tier, country, owner, source, status or product\n", by);
+			fprintf(stderr, _("gendan: --by '%s': use tier, country, owner, source, status or product\n"), by);
 		return cmd_usage(&cmd_stats_entry);
 	}
 	if ((err = cmd_open(ctx, &l, 1, 0)) < 0)
@@ -149,7 +150,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		const char **keys = calloc(nb + 1, sizeof(*keys));
 		size_t *counts = calloc(nb + 1, sizeof(*counts));
 		if (!keys || !counts) {
-			err = gd_error_set(GD_ERROR, "out of memory");
+			err = gd_error_set(GD_ERROR, _("out of memory"));
 		} else {
 			for (i = 0; i < nb; i++) {
 				keys[i] = b[i].key;
@@ -160,8 +161,8 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		free(keys);
 		free(counts);
 	} else {
-		const char *hdr[2] = {by, "count"};
-		gd_table *t = gd_table_new(2, hdr);
+		const char *hdr[2] = {by, N_("count")};
+		gd_table *t = cmd_table_new(2, hdr);
 		if (format == FMT_TSV)
 			cmd_print(gd_tsv_line(hdr, 2));
 		for (i = 0; i < nb; i++) {
@@ -169,6 +170,8 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 			const char *cells[2];
 			snprintf(num, sizeof(num), "%zu", b[i].n);
 			cells[0] = b[i].key;
+			if (format == FMT_TABLE && !strcmp(b[i].key, "(none)"))
+				cells[0] = _("(none)");
 			cells[1] = num;
 			if (format == FMT_TSV)
 				cmd_print(gd_tsv_line(cells, 2));
@@ -177,9 +180,9 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		}
 		if (format == FMT_TABLE) {
 			cmd_print(gd_table_render(t, ctx->color, 0));
-			printf("total: %zu\n", total);
+			printf(_("total: %zu\n"), total);
 			if (inquiries)
-				printf("inquiries that became orders: %zu of %zu (%zu%%)\n", won, inquiries,
+				printf(_("inquiries that became orders: %zu of %zu (%zu%%)\n"), won, inquiries,
 				       won * 100 / inquiries);
 		}
 		gd_table_free(t);
@@ -195,6 +198,6 @@ done:
 const struct cmd_entry cmd_stats_entry = {
 	"stats", "stats [--by tier|country|owner|source|status|product] [--kind KIND]\n"
 		 "                  [--format=table|json|tsv]",
-	"count records by tier, country, owner, source, status or product",
+	N_("count records by tier, country, owner, source, status or product"),
 	run,
 };

@@ -39,27 +39,30 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		goto done;
 	for (i = 0; i < l->n; i++)
 		counts[l->recs[i]->kind]++;
-	printf("ledger %s (branch %s)\n", l->root, st.branch);
-	printf("records: %zu customers, %zu inquiries, %zu orders", counts[GD_CUSTOMER],
+	printf(_("ledger %s (branch %s)\n"), l->root, st.branch);
+	printf(_("records: %zu customers, %zu inquiries, %zu orders"), counts[GD_CUSTOMER],
 	       counts[GD_INQUIRY], counts[GD_ORDER]);
 	if (l->nbad)
-		printf(", %zu unreadable (see 'gendan check')", l->nbad);
+		printf(_(", %zu unreadable (see 'gendan check')"), l->nbad);
 	putchar('\n');
 	if (n) {
-		printf("edited by hand, not committed (run 'gendan commit'):\n");
+		fputs(_("edited by hand, not committed (run 'gendan commit'):\n"), stdout);
 		for (i = 0; i < n; i++)
 			printf("  %s\n", paths[i]);
 	}
 	if (!st.has_upstream)
-		puts("remote: none synced yet (gendan sync)");
+		puts(_("remote: none synced yet (gendan sync)"));
 	else
-		printf("remote: %zu commit%s not pushed, %zu fetched not merged\n", st.ahead,
-		       st.ahead == 1 ? "" : "s", st.behind);
+		printf(P_("remote: %zu commit not pushed, %zu fetched not merged\n",
+			  "remote: %zu commits not pushed, %zu fetched not merged\n",
+			  st.ahead),
+		       st.ahead, st.behind);
 	if (st.last_sync) {
 		long long ago = (long long)now.t - st.last_sync;
-		printf("last sync: %lld hour%s ago%s\n", ago / 3600,
-		       ago / 3600 == 1 ? "" : "s",
-		       ago > 86400 ? " (more than a day: run 'gendan sync')" : "");
+		printf(P_("last sync: %lld hour ago%s\n", "last sync: %lld hours ago%s\n",
+			  (unsigned long)(ago / 3600)),
+		       ago / 3600,
+		       ago > 86400 ? _(" (more than a day: run 'gendan sync')") : "");
 	}
 done:
 	for (i = 0; i < n; i++)
@@ -71,6 +74,6 @@ done:
 
 const struct cmd_entry cmd_status_entry = {
 	"status", "status",
-	"the ledger's state: records, hand edits, unpushed commits, last sync",
+	N_("the ledger's state: records, hand edits, unpushed commits, last sync"),
 	run,
 };

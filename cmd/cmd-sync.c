@@ -6,6 +6,18 @@
 
 #include "cmd.h"
 
+/* "in: 2 commits, 3 files changed (merged)": two counts, two plurals. */
+static void incoming(const gd_sync_report *g)
+{
+	char commits[64];
+
+	snprintf(commits, sizeof(commits),
+		 P_("%zu commit", "%zu commits", g->incoming), g->incoming);
+	printf(P_("in: %s, %zu file changed%s\n", "in: %s, %zu files changed%s\n",
+		  g->changed),
+	       commits, g->changed, g->fast_forward ? "" : _(" (merged)"));
+}
+
 static int run(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	static const struct option opts[] = {
@@ -37,21 +49,19 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if (err == 0) {
 		const gd_sync_report *g = &res.git;
 		if (g->up_to_date && !g->pushed)
-			puts("already up to date");
+			puts(_("already up to date"));
 		if (g->incoming)
-			printf("in: %zu commit%s, %zu file%s changed%s\n", g->incoming,
-			       g->incoming == 1 ? "" : "s", g->changed,
-			       g->changed == 1 ? "" : "s",
-			       g->fast_forward ? "" : " (merged)");
+			incoming(g);
 		if (g->merged)
-			printf("merged record by record: %zu file%s\n", g->merged,
-			       g->merged == 1 ? "" : "s");
+			printf(P_("merged record by record: %zu file\n",
+				  "merged record by record: %zu files\n", g->merged),
+			       g->merged);
 		for (i = 0; i < res.nconflicted; i++)
-			printf("conflict: %s: both sides changed a field; the remote value is kept, yours is under conflicts:\n",
+			printf(_("conflict: %s: both sides changed a field; the remote value is kept, yours is under conflicts:\n"),
 			       res.conflicted[i]);
 		if (g->pushed)
-			printf("out: %zu commit%s pushed\n", g->outgoing,
-			       g->outgoing == 1 ? "" : "s");
+			printf(P_("out: %zu commit pushed\n", "out: %zu commits pushed\n",
+				  g->outgoing), g->outgoing);
 	}
 	gd_sync_result_clear(&res);
 	gd_ledger_free(l);
@@ -60,6 +70,6 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 
 const struct cmd_entry cmd_sync_entry = {
 	"sync", "sync [REMOTE]",
-	"fetch, merge record by record, and push (retrying if the remote moved)",
+	N_("fetch, merge record by record, and push (retrying if the remote moved)"),
 	run,
 };

@@ -34,14 +34,16 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		size_t n = 0, i;
 		if ((err = gd_store_changed_paths(l->store, &paths, &n)) == 0 && n)
 			err = gd_error_set(GD_ECONFLICT,
-					   "%zu file%s edited by hand and not committed: run 'gendan commit' first",
-					   n, n == 1 ? "" : "s");
+					   P_("%zu file edited by hand and not committed: run 'gendan commit' first",
+					      "%zu files edited by hand and not committed: run 'gendan commit' first",
+					      n),
+					   n);
 		for (i = 0; i < n; i++)
 			free(paths[i]);
 		free(paths);
 	}
 	if (!err && (err = gd_store_undo(l->store, force, &summary)) == 0)
-		printf("undone: %s\n", summary);
+		printf(_("undone: %s\n"), summary);
 	free(summary);
 	gd_ledger_free(l);
 	return err;
@@ -49,6 +51,6 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 
 const struct cmd_entry cmd_undo_entry = {
 	"undo", "undo [--force]",
-	"revert the last gendan commit with a new commit (refused once pushed, unless --force)",
+	N_("revert the last gendan commit with a new commit (refused once pushed, unless --force)"),
 	run,
 };

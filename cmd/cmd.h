@@ -13,9 +13,17 @@
 #ifndef GENDAN_CMD_H
 #define GENDAN_CMD_H
 
+#include <libintl.h>
 #include <stdio.h>
 
 #include "gendan.h"
+
+/* Messages for people, in their language (po/, see lib/internal.h);
+ * main() makes GD_TEXTDOMAIN the program's domain.  Never for what
+ * scripts read: JSON, TSV, ids, field and enum names, commit messages. */
+#define _(s) gettext(s)
+#define N_(s) s
+#define P_(s, p, n) ngettext(s, p, n)
 
 enum { FMT_TABLE, FMT_JSON, FMT_TSV, FMT_YAML };
 
@@ -82,6 +90,9 @@ int cmd_save(gd_ledger *l, gd_record *r, const char *action,
  * appended when create, else NULL when absent.  Borrowed. */
 gd_node *cmd_list_item(gd_record *r, const char *key, const char *field,
 		       const char *name, int create);
+
+/* A table whose headers (marked N_) are translated. */
+gd_table *cmd_table_new(size_t ncols, const char *const *headers);
 
 /* Print records as ls and find do, in the chosen format. */
 void cmd_list(gd_record *const *recs, size_t n, int format,

@@ -1,6 +1,7 @@
 /*
  * gendan.c - main: global options, the command table, one error print.
  */
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,9 @@
 
 #ifndef GENDAN_VERSION
 #define GENDAN_VERSION "0"
+#endif
+#ifndef LOCALEDIR
+#define LOCALEDIR "/usr/local/share/locale"
 #endif
 
 const struct cmd_entry *const cmd_table[] = {
@@ -43,20 +47,39 @@ const struct cmd_entry *const cmd_table[] = {
 };
 
 static const char main_usage[] =
-	"usage: gendan [-C DIR] [--color=auto|always|never] [--version] [--help]\n"
+	"gendan [-C DIR] [--color=auto|always|never] [--version] [--help]\n"
 	"              <command> [<args>]\n";
 
 int cmd_main_usage(FILE *f)
 {
 	size_t i;
 
-	fputs(main_usage, f);
-	fputs("\ncommands:\n", f);
+	fprintf(f, _("usage: %s"), main_usage);
+	fputs(_("\ncommands:\n"), f);
 	for (i = 0; cmd_table[i]; i++)
 		fprintf(f, "   %-10s %s\n", cmd_table[i]->name,
-			cmd_table[i]->summary);
-	fputs("\nSee 'gendan help <command>' or 'gendan <command> --help'.\n", f);
+			_(cmd_table[i]->summary));
+	fputs(_("\nSee 'gendan help <command>' or 'gendan <command> --help'.\n"), f);
 	return f == stdout ? 0 : 2;
+}
+
+/*
+ * Messages follow LANG, LC_ALL, LC_MESSAGES and LANGUAGE; nothing else
+ * does.  Every other category stays "C" (numbers, dates, collation), so
+ * amounts and dates parse and print the same in every locale, with UTF-8
+ * as the character set but ASCII rules for case: tolower() in a Turkish
+ * locale must not turn ids and `today` into something else.
+ * $GENDAN_LOCALEDIR points at uninstalled translations (the build's po/).
+ */
+static void setup_language(void)
+{
+	const char *dir = getenv("GENDAN_LOCALEDIR");
+
+	setlocale(LC_MESSAGES, "");
+	setlocale(LC_CTYPE, "C.UTF-8");
+	bindtextdomain(GD_TEXTDOMAIN, dir && *dir ? dir : LOCALEDIR);
+	bind_textdomain_codeset(GD_TEXTDOMAIN, "UTF-8");
+	textdomain(GD_TEXTDOMAIN);
 }
 
 static const struct cmd_entry *lookup(const char *name)
@@ -76,11 +99,12 @@ int main(int argc, char **argv)
 	const struct cmd_entry *e;
 	int i, err;
 
+	setup_language();
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "-C")) {
 			if (++i >= argc) {
-				fputs("gendan: -C needs a directory\n", stderr);
+				fputs(_("gendan: -C needs a directory\n"), stderr);
 				return 2;
 			}
 			ctx.dir = argv[i];
@@ -96,7 +120,7 @@ int main(int argc, char **argv)
 			printf("gendan %s\n", GENDAN_VERSION);
 			return 0;
 		} else {
-			fprintf(stderr, "gendan: unknown option '%s'\n", a);
+			fprintf(stderr, _("gendan: unknown option '%s'\n"), a);
 			cmd_main_usage(stderr);
 			return 2;
 		}
@@ -112,12 +136,12 @@ int main(int argc, char **argv)
 		const char *nc = getenv("NO_COLOR");
 		ctx.color = ctx.tty && !(nc && *nc);
 	} else {
-		fprintf(stderr, "gendan: invalid --color '%s': use auto, always or never\n",
+		fprintf(stderr, _("gendan: invalid --color '%s': use auto, always or never\n"),
 			color);
 		return 2;
 	}
 	if (!(e = lookup(argv[i]))) {
-		fprintf(stderr, "gendan: '%s' is not a gendan command. See 'gendan --help'.\n",
+		fprintf(stderr, _("gendan: '%s' is not a gendan command. See 'gendan --help'.\n"),
 			argv[i]);
 		return 2;
 	}
@@ -129,7 +153,7 @@ int main(int argc, char **argv)
 		err = e->run(argc - i, argv + i, &ctx);
 	}
 	if (fflush(stdout) != 0 && err >= 0) {
-		fputs("gendan: cannot write output\n", stderr);
+		fputs(_("gendan: cannot write output\n"), stderr);
 		return 1;
 	}
 	if (err >= 0)

@@ -11,13 +11,14 @@
 
 int cmd_usage(const struct cmd_entry *e)
 {
-	fprintf(stderr, "usage: gendan %s\n", e->usage);
+	fprintf(stderr, _("usage: gendan %s\n"), e->usage);
 	return GD_EUSAGE;
 }
 
 int cmd_help(const struct cmd_entry *e)
 {
-	printf("usage: gendan %s\n\n%s\n", e->usage, e->summary);
+	printf(_("usage: gendan %s\n"), e->usage);
+	printf("\n%s\n", _(e->summary));
 	return 0;
 }
 
@@ -72,7 +73,7 @@ int cmd_format(int *out, const char *value, const char *allowed)
 				return 0;
 			}
 	}
-	gd_error_set(GD_EUSAGE, "invalid format '%s': use one of %s", value,
+	gd_error_set(GD_EUSAGE, _("invalid format '%s': use one of %s"), value,
 		     allowed);
 	fprintf(stderr, "gendan: %s\n", gd_error_last());
 	return GD_EUSAGE;
@@ -87,7 +88,7 @@ int cmd_commit(gd_ledger *l, gd_change *c, const char *action,
 	int err;
 
 	if (!paths)
-		return gd_error_set(GD_ERROR, "out of memory");
+		return gd_error_set(GD_ERROR, _("out of memory"));
 	for (i = 0; i < n; i++)
 		paths[i] = (char *)gd_change_path(c, i);
 	msg = gd_store_message(summary, action, paths, n);
@@ -153,23 +154,23 @@ int cmd_edit_text(char **out, const char *text, const char *suffix)
 	/* the suffix lets the editor pick its highlighting (.yaml, .txt) */
 	snprintf(path, sizeof(path), "/tmp/gendan-XXXXXX%.16s", suffix);
 	if ((fd = mkstemps(path, (int)strlen(path) - (int)strlen("/tmp/gendan-XXXXXX"))) < 0)
-		return gd_error_set(GD_EIO, "cannot create a temporary file: %s",
+		return gd_error_set(GD_EIO, _("cannot create a temporary file: %s"),
 				    strerror(errno));
 	if (write(fd, text, tl) != (ssize_t)tl || close(fd) < 0) {
-		err = gd_error_set(GD_EIO, "cannot write '%s': %s", path,
+		err = gd_error_set(GD_EIO, _("cannot write '%s': %s"), path,
 				   strerror(errno));
 		goto done;
 	}
 	/* like git, the editor is run by the shell so "code --wait" works */
 	if (asprintf(&cmd, "%s \"$@\"", editor) < 0) {
 		cmd = NULL;
-		err = gd_error_set(GD_ERROR, "out of memory");
+		err = gd_error_set(GD_ERROR, _("out of memory"));
 		goto done;
 	}
 	{
 		pid_t pid = fork();
 		if (pid < 0) {
-			err = gd_error_set(GD_EIO, "cannot run the editor: %s",
+			err = gd_error_set(GD_EIO, _("cannot run the editor: %s"),
 					   strerror(errno));
 			goto done;
 		}
@@ -179,12 +180,12 @@ int cmd_edit_text(char **out, const char *text, const char *suffix)
 		}
 		while (waitpid(pid, &status, 0) < 0)
 			if (errno != EINTR) {
-				err = gd_error_set(GD_EIO, "cannot wait for the editor");
+				err = gd_error_set(GD_EIO, _("cannot wait for the editor"));
 				goto done;
 			}
 	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		err = gd_error_set(GD_ERROR, "the editor '%s' failed; nothing changed",
+		err = gd_error_set(GD_ERROR, _("the editor '%s' failed; nothing changed"),
 				   editor);
 		goto done;
 	}
@@ -224,8 +225,10 @@ static void list_cells(const char *cells[8], const gd_record *r,
 	const char *until = hold && hold->type == GD_MAP ? gd_node_str(hold, "until") : NULL;
 
 	last_contact(last, size, r);
-	snprintf(status, ssize, "%s%s%s%s", gd_record_status(r),
-		 until ? " (hold until " : "", until ? until : "", until ? ")" : "");
+	if (until)
+		snprintf(status, ssize, _("%s (hold until %s)"), gd_record_status(r), until);
+	else
+		snprintf(status, ssize, "%s", gd_record_status(r));
 	cells[0] = gd_record_name(r);
 	cells[1] = gd_record_grade(r);
 	cells[2] = status;
@@ -239,9 +242,9 @@ static void list_cells(const char *cells[8], const gd_record *r,
 void cmd_list(gd_record *const *recs, size_t n, int format,
 	      struct cmd_ctx *ctx)
 {
-	static const char *const headers[] = {"REF", "NAME", "GRADE", "STATUS",
-					      "OWNER", "COUNTRY", "CITY",
-					      "LAST CONTACT"};
+	static const char *const headers[] = {N_("REF"), N_("NAME"), N_("GRADE"),
+					      N_("STATUS"), N_("OWNER"), N_("COUNTRY"),
+					      N_("CITY"), N_("LAST CONTACT")};
 	static const char *const tsv_headers[] = {
 		"id", "kind", "name", "grade", "status", "owner",
 		"country", "city", "last_contact", "path"};
@@ -255,7 +258,7 @@ void cmd_list(gd_record *const *recs, size_t n, int format,
 	if (format == FMT_TSV)
 		cmd_print(gd_tsv_line(tsv_headers, 10));
 	else
-		t = gd_table_new(8, headers);
+		t = cmd_table_new(8, headers);
 	for (i = 0; i < n; i++) {
 		char last[64], ref[128], status[64];
 		const char *cells[10];
@@ -274,6 +277,16 @@ void cmd_list(gd_record *const *recs, size_t n, int format,
 	if (t && n)
 		cmd_print(gd_table_render(t, ctx->color, 0));
 	gd_table_free(t);
+}
+
+gd_table *cmd_table_new(size_t ncols, const char *const *headers)
+{
+	const char *h[16];
+	size_t i;
+
+	for (i = 0; i < ncols && i < 16; i++)
+		h[i] = *headers[i] ? _(headers[i]) : "";
+	return gd_table_new(i, h);
 }
 
 int cmd_optional_date(gd_date *out, const char *optarg_, int argc, char **argv,
@@ -318,15 +331,15 @@ int cmd_save(gd_ledger *l, gd_record *r, const char *action,
 		goto done;
 	if (asprintf(&line, "%s: %s %s", action, r->id, summary) < 0) {
 		line = NULL;
-		err = gd_error_set(GD_ERROR, "out of memory");
+		err = gd_error_set(GD_ERROR, _("out of memory"));
 		goto done;
 	}
 	if ((err = cmd_commit(l, c, action, line, &committed)) < 0)
 		goto done;
 	if (committed)
-		printf("updated %s/%s\n", gd_kind_name(r->kind), r->id);
+		printf(_("updated %s/%s\n"), gd_kind_name(r->kind), r->id);
 	else
-		printf("%s/%s unchanged\n", gd_kind_name(r->kind), r->id);
+		printf(_("%s/%s unchanged\n"), gd_kind_name(r->kind), r->id);
 done:
 	free(line);
 	gd_change_free(c);
@@ -364,7 +377,7 @@ int cmd_read_file(char **out, size_t *len, const char *path)
 
 	*out = NULL;
 	if (!f)
-		return gd_error_set(GD_ENOTFOUND, "cannot open '%s'", path);
+		return gd_error_set(GD_ENOTFOUND, _("cannot open '%s'"), path);
 	do {
 		if (n + 65536 > cap) {
 			cap = cap ? cap * 2 : 65536;
@@ -372,7 +385,7 @@ int cmd_read_file(char **out, size_t *len, const char *path)
 				free(buf);
 				if (f != stdin)
 					fclose(f);
-				return gd_error_set(GD_ERROR, "out of memory");
+				return gd_error_set(GD_ERROR, _("out of memory"));
 			}
 			buf = nb;
 		}

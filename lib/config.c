@@ -171,7 +171,7 @@ static int duration(int64_t *out, const gd_node *n, const char *name,
 {
 	char what[128];
 
-	snprintf(what, sizeof(what), "%s: invalid duration (use <n>h, <n>d or <n>w%s)",
+	snprintf(what, sizeof(what), _("%s: invalid duration (use <n>h, <n>d or <n>w%s)"),
 		 key, zero_ok ? "" : ", n > 0");
 	if (!n || n->type != GD_SCALAR || gd_duration_parse(out, n->str) < 0 ||
 	    (!zero_ok && *out <= 0))
@@ -182,13 +182,13 @@ static int duration(int64_t *out, const gd_node *n, const char *name,
 static int want(const gd_node *n, gd_node_type t, const char *name,
 		const char *key)
 {
-	static const char *const types[] = {"a single value", "a mapping",
-					    "a list"};
+	static const char *const types[] = {N_("a single value"), N_("a mapping"),
+					    N_("a list")};
 	char what[128];
 
 	if (n->type == t)
 		return 0;
-	snprintf(what, sizeof(what), "%s must be %s", key, types[t]);
+	snprintf(what, sizeof(what), _("%s must be %s"), key, _(types[t]));
 	return bad(name, n, what, NULL);
 }
 
@@ -200,7 +200,7 @@ static int parse_tiers(gd_config *c, const gd_node *n, const char *name)
 	if ((err = want(n, GD_MAP, name, "tiers")) < 0)
 		return err;
 	if (n->n == 0)
-		return bad(name, n, "tiers must name at least one grade", NULL);
+		return bad(name, n, _("tiers must name at least one grade"), NULL);
 	clear_tiers(c);
 	for (i = 0; i < n->n; i++) {
 		const gd_node *t = n->vals[i];
@@ -235,7 +235,7 @@ static int parse_stages(gd_config *c, const gd_node *n, const char *name)
 		if ((err = want(s, GD_MAP, name, "order.stages[]")) < 0)
 			return err;
 		if (!(sname = gd_node_str(s, "name")) || !*sname)
-			return bad(name, s, "order.stages: a stage needs a name", NULL);
+			return bad(name, s, _("order.stages: a stage needs a name"), NULL);
 		if ((err = duration(&before, gd_node_get(s, "before") ? gd_node_get(s, "before") : s,
 				    name, "order.stages.before", 1)) < 0)
 			return err;
@@ -268,7 +268,7 @@ static int parse(gd_config *c, const gd_node *root, const char *name)
 
 	if ((n = gd_node_get(root, "gendan"))) {
 		if (n->type != GD_SCALAR || strcmp(n->str, "1") != 0)
-			return bad(name, n, "unsupported format version (this gendan reads 1)",
+			return bad(name, n, _("unsupported format version (this gendan reads 1)"),
 				   n->type == GD_SCALAR ? n->str : NULL);
 	}
 	if ((n = gd_node_get(root, "tiers")) && (err = parse_tiers(c, n, name)) < 0)

@@ -58,7 +58,7 @@ int gd_csv_parse(gd_csv **out, const char *buf, size_t len, const char *name)
 		start = 3;
 	if (csv_init(&p, CSV_APPEND_NULL | CSV_STRICT | CSV_STRICT_FINI) != 0) {
 		gd_csv_free(r.c);
-		return gd_error_set(GD_ERROR, "%s: cannot start the CSV reader", name);
+		return gd_error_set(GD_ERROR, _("%s: cannot start the CSV reader"), name);
 	}
 	/* feed line by line so every row knows the line it starts on */
 	r.line = 1;
@@ -79,7 +79,7 @@ int gd_csv_parse(gd_csv **out, const char *buf, size_t len, const char *name)
 			r.row_line = r.line;
 	}
 	if (csv_fini(&p, on_field, on_row, &r) != 0) {
-		err = gd_error_set(GD_EINVALID, "%s:%d: %s (an unclosed quote?)", name,
+		err = gd_error_set(GD_EINVALID, _("%s:%d: %s (an unclosed quote?)"), name,
 				   r.row_line, csv_strerror(csv_error(&p)));
 		goto done;
 	}
@@ -217,7 +217,7 @@ int gd_csv_set(gd_record *r, const char *col, const char *value, gd_date today)
 	if (target == r->root && gd_record_field_is_date(r->kind, key)) {
 		gd_date d;
 		if (gd_when_parse(&d, value, today) < 0)
-			return gd_error_set(GD_EINVALID, "%s: invalid date '%s'", col, value);
+			return gd_error_set(GD_EINVALID, _("%s: invalid date '%s'"), col, value);
 		gd_date_format(buf, d);
 		gd_node_set_str(target, key, buf, 1);
 		return 0;
@@ -225,7 +225,7 @@ int gd_csv_set(gd_record *r, const char *col, const char *value, gd_date today)
 	if (target == r->root && (!strcmp(key, "received") || !strcmp(key, "replied"))) {
 		gd_time t;
 		if (gd_time_parse(&t, value, today) < 0)
-			return gd_error_set(GD_EINVALID, "%s: invalid time '%s'", col, value);
+			return gd_error_set(GD_EINVALID, _("%s: invalid time '%s'"), col, value);
 		gd_time_format(buf, &t);
 		gd_node_set_str(target, key, buf, 1);
 		return 0;

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "gendan/dates.h"
+#include "internal.h"
 #include "gendan/error.h"
 
 gd_date gd_date_from_ymd(int y, int m, int d)
@@ -95,7 +96,7 @@ int gd_date_parse(gd_date *out, const char *s)
 {
 	if (strlen(s) != 10 || ymd_prefix(out, s) < 0)
 		return gd_error_set(GD_EINVALID,
-				    "invalid date '%s': expected YYYY-MM-DD", s);
+				    _("invalid date '%s': expected YYYY-MM-DD"), s);
 	return 0;
 }
 
@@ -206,7 +207,7 @@ int gd_time_parse_iso(gd_time *out, const char *s)
 {
 	if (iso(out, s, 1) < 0)
 		return gd_error_set(GD_EINVALID,
-				    "invalid time '%s': expected ISO 8601 with offset (2026-11-22T10:15:00+08:00)",
+				    _("invalid time '%s': expected ISO 8601 with offset (2026-11-22T10:15:00+08:00)"),
 				    s);
 	return 0;
 }
@@ -223,13 +224,13 @@ int gd_now(gd_time *out)
 		}
 		if (iso(out, env, 0) < 0)
 			return gd_error_set(GD_EINVALID,
-					    "invalid GENDAN_NOW '%s': expected an ISO 8601 time",
+					    _("invalid GENDAN_NOW '%s': expected an ISO 8601 time"),
 					    env);
 	} else {
 		time_t now = time(NULL);
 
 		if (now == (time_t)-1)
-			return gd_error_set(GD_EIO, "cannot read the clock");
+			return gd_error_set(GD_EIO, _("cannot read the clock"));
 		out->t = (int64_t)now;
 	}
 	/* times gendan writes carry the user's own offset */
@@ -280,7 +281,7 @@ int gd_when_parse(gd_date *out, const char *s, gd_date today)
 		}
 	}
 	return gd_error_set(GD_EINVALID,
-			    "invalid date '%s': use YYYY-MM-DD, today, yesterday, tomorrow, +3d, +2w, -3d or a weekday",
+			    _("invalid date '%s': use YYYY-MM-DD, today, yesterday, tomorrow, +3d, +2w, -3d or a weekday"),
 			    s);
 }
 
@@ -292,7 +293,7 @@ int gd_time_parse(gd_time *out, const char *s, gd_date today)
 		return 0;
 	if (gd_when_parse(&d, s, today) < 0)
 		return gd_error_set(GD_EINVALID,
-				    "invalid time '%s': use ISO 8601 with offset or a date",
+				    _("invalid time '%s': use ISO 8601 with offset or a date"),
 				    s);
 	*out = gd_time_local(d, 9, 0);
 	return 0;
@@ -336,5 +337,5 @@ int gd_duration_parse(int64_t *secs, const char *s)
 	}
 bad:
 	return gd_error_set(GD_EINVALID,
-			    "invalid duration '%s': expected <n>h, <n>d or <n>w", s);
+			    _("invalid duration '%s': expected <n>h, <n>d or <n>w"), s);
 }

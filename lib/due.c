@@ -11,6 +11,23 @@
 
 #define DAY 86400
 
+/* Texts for people in their language (tables, show, the Markdown report);
+ * for machines (JSON, TSV, ICS) in English, whatever the locale. */
+__attribute__((format_arg(2)))
+static const char *tr(int local, const char *msgid)
+{
+	return local ? _(msgid) : msgid;
+}
+
+__attribute__((format_arg(2)))
+static const char *tr_plural(int local, const char *one, const char *many,
+			     unsigned long n)
+{
+	if (local)
+		return P_(one, many, n);
+	return n == 1 ? one : many;
+}
+
 static const char *const reason_names[] = {"reply", "follow-up", "stage",
 					   "payment"};
 
@@ -64,7 +81,7 @@ static int date_of(gd_date *out, const gd_node *map, const char *key)
  */
 static gd_date follow_up(const gd_record *r, const gd_config *cfg,
 			 gd_date since, const char *since_what, char **detail,
-			 char **explain)
+			 char **explain, int local)
 {
 	gd_time last;
 	const gd_node *entry = gd_record_last_log(r, &last);
@@ -81,43 +98,44 @@ static gd_date follow_up(const gd_record *r, const gd_config *cfg,
 	if (entry) {
 		lastdate = gd_time_date(&last);
 		gd_date_format(d1, lastdate);
-		contact = via ? gd__xasprintf("last contact %s (%s)", d1, via)
-			      : gd__xasprintf("last contact %s", d1);
+		contact = via ? gd__xasprintf(tr(local, N_("last contact %s (%s)")), d1, via)
+			      : gd__xasprintf(tr(local, N_("last contact %s")), d1);
 	} else {
-		contact = gd__xstrdup("never contacted");
+		contact = gd__xstrdup(tr(local, N_("never contacted")));
 	}
 	if (date_of(&next, r->root, "next") && (!entry || next > lastdate)) {
 		gd_date_format(d2, next);
-		*detail = gd__xasprintf("next set to %s, %s", d2, contact);
-		*explain = gd__xasprintf("explicit next: %s (set on the record)", d2);
+		*detail = gd__xasprintf(tr(local, N_("next set to %s, %s")), d2, contact);
+		*explain = gd__xasprintf(tr(local, N_("explicit next: %s (set on the record)")), d2);
 		due = next;
 	} else if (entry && date_of(&next, entry, "next")) {
 		gd_date_format(d2, next);
-		*detail = gd__xasprintf("next agreed %s, %s", d2, contact);
-		*explain = gd__xasprintf("next agreed at the last contact (%s): %s",
+		*detail = gd__xasprintf(tr(local, N_("next agreed %s, %s")), d2, contact);
+		*explain = gd__xasprintf(tr(local, N_("next agreed at the last contact (%s): %s")),
 					 d1, d2);
 		due = next;
 	} else if (entry) {
 		gd_time t = last;
 		t.t += tier->every;
 		due = gd_time_date(&t);
-		*detail = gd__xasprintf("%s every %s, %s", tier->name, every,
-					contact);
-		*explain = gd__xasprintf("cadence: tier %s every %s after the last contact %s",
+		*detail = gd__xasprintf(tr(local, N_("%s every %s, %s")), tier->name,
+					every, contact);
+		*explain = gd__xasprintf(tr(local, N_("cadence: tier %s every %s after the last contact %s")),
 					 tier->name, every, d1);
 	} else {
 		due = since;
 		gd_date_format(d2, since);
-		*detail = gd__xasprintf("never contacted, %s %s", since_what, d2);
-		*explain = gd__xasprintf("never contacted: due from %s %s",
-					 since_what, d2);
+		*detail = gd__xasprintf(tr(local, N_("never contacted, %s %s")),
+					tr(local, since_what), d2);
+		*explain = gd__xasprintf(tr(local, N_("never contacted: due from %s %s")),
+					 tr(local, since_what), d2);
 	}
 	free(contact);
 	return due;
 }
 
 /* A hold keeps a record out until its end, never due before it. */
-static void held(const gd_record *r, gd_date *due, char **explain)
+static void held(const gd_record *r, gd_date *due, char **explain, int local)
 {
 	const gd_node *hold = gd_node_get(r->root, "hold");
 	gd_date until;
@@ -127,7 +145,7 @@ static void held(const gd_record *r, gd_date *due, char **explain)
 	if (until > *due) {
 		char d[GD_DATE_LEN], *e;
 		gd_date_format(d, until);
-		e = gd__xasprintf("%s; on hold until %s", *explain, d);
+		e = gd__xasprintf(tr(local, N_("%s; on hold until %s")), *explain, d);
 		free(*explain);
 		*explain = e;
 		*due = until;
@@ -135,7 +153,7 @@ static void held(const gd_record *r, gd_date *due, char **explain)
 }
 
 static void customer(gd_due_item **items, size_t *n, const gd_record *r,
-		     const gd_config *cfg, gd_date today)
+		     const gd_config *cfg, gd_date today, int local)
 {
 	gd_date created, due;
 	char *detail = NULL, *explain = NULL;
@@ -144,13 +162,13 @@ static void customer(gd_due_item **items, size_t *n, const gd_record *r,
 		return;
 	if (!date_of(&created, r->root, "created"))
 		created = today;
-	due = follow_up(r, cfg, created, "created", &detail, &explain);
-	held(r, &due, &explain);
+	due = follow_up(r, cfg, created, N_("created"), &detail, &explain, local);
+	held(r, &due, &explain, local);
 	push(items, n, r, due, today, GD_DUE_FOLLOWUP, detail, explain);
 }
 
 static void inquiry(gd_due_item **items, size_t *n, const gd_record *r,
-		    const gd_config *cfg, gd_date today)
+		    const gd_config *cfg, gd_date today, int local)
 {
 	const char *status = gd_record_status(r);
 	const char *rs = gd_node_str(r->root, "received");
@@ -167,10 +185,10 @@ static void inquiry(gd_due_item **items, size_t *n, const gd_record *r,
 		due = gd_time_date(&t);
 		gd_duration_format(every, sizeof(every), cfg->reply_within);
 		gd_time_format(d, &received);
-		detail = gd__xasprintf("reply owed, received %s", d);
-		explain = gd__xasprintf("reply owed: received %s, reply within %s",
+		detail = gd__xasprintf(tr(local, N_("reply owed, received %s")), d);
+		explain = gd__xasprintf(tr(local, N_("reply owed: received %s, reply within %s")),
 					d, every);
-		held(r, &due, &explain);
+		held(r, &due, &explain, local);
 		push(items, n, r, due, today, GD_DUE_REPLY, detail, explain);
 		return;
 	}
@@ -180,13 +198,13 @@ static void inquiry(gd_due_item **items, size_t *n, const gd_record *r,
 	since = gd_time_date(&received);
 	if (replied && gd_time_parse_iso(&t, replied) == 0)
 		since = gd_time_date(&t);
-	due = follow_up(r, cfg, since, "replied", &detail, &explain);
-	held(r, &due, &explain);
+	due = follow_up(r, cfg, since, N_("replied"), &detail, &explain, local);
+	held(r, &due, &explain, local);
 	push(items, n, r, due, today, GD_DUE_FOLLOWUP, detail, explain);
 }
 
 static void order(gd_due_item **items, size_t *n, const gd_record *r,
-		  const gd_config *cfg, gd_date today)
+		  const gd_config *cfg, gd_date today, int local)
 {
 	const gd_node *stages = gd_node_get(r->root, "stages");
 	const gd_node *payments = gd_node_get(r->root, "payments");
@@ -212,24 +230,27 @@ static void order(gd_due_item **items, size_t *n, const gd_record *r,
 			continue;
 		gd_date_format(d1, due);
 		slip = gd_date_diff(today, due);
-		gd__buf_printf(&detail, "%s planned %s", name, d1);
+		gd__buf_printf(&detail, tr(local, N_("%s planned %s")), name, d1);
 		if (slip > 0) {
-			gd__buf_printf(&detail, ", %d day%s late", slip,
-				       slip == 1 ? "" : "s");
+			gd__buf_printf(&detail, tr_plural(local, ", %d day late",
+							  ", %d days late",
+							  (unsigned long)slip),
+				       slip);
 			/* the rest of the plan slips as much: the buffer
 			 * between internal-by and ship-by absorbs it or not */
 			if (has_internal) {
 				gd_date_format(d2, internal);
-				gd__buf_printf(&detail, "; internal-by %s at risk", d2);
+				gd__buf_printf(&detail, tr(local, N_("; internal-by %s at risk")), d2);
 			}
 			if (has_shipby && (!has_internal ||
 					   internal + slip > shipby)) {
 				gd_date_format(d3, shipby);
-				gd__buf_printf(&detail, "; ship-by %s at risk", d3);
+				gd__buf_printf(&detail, tr(local, N_("; ship-by %s at risk")), d3);
 			}
 		}
-		explain = gd__xasprintf("stage %s not done, planned %s", name, d1);
-		held(r, &due, &explain);
+		explain = gd__xasprintf(tr(local, N_("stage %s not done, planned %s")),
+					name, d1);
+		held(r, &due, &explain, local);
 		push(items, n, r, due, today, GD_DUE_STAGE,
 		     gd__buf_detach(&detail, NULL), explain);
 	}
@@ -245,31 +266,44 @@ static void order(gd_due_item **items, size_t *n, const gd_record *r,
 			continue;
 		gd_date_format(d1, due);
 		if (amount)
-			detail = gd__xasprintf("%s %s%s%s due %s", what,
+			detail = gd__xasprintf(tr(local, N_("%s %s%s%s due %s")), what,
 					       cur ? cur : "", cur ? " " : "",
 					       amount, d1);
 		else
-			detail = gd__xasprintf("%s due %s", what, d1);
-		explain = gd__xasprintf("payment %s not received, due %s", what, d1);
-		held(r, &due, &explain);
+			detail = gd__xasprintf(tr(local, N_("%s due %s")), what, d1);
+		explain = gd__xasprintf(tr(local, N_("payment %s not received, due %s")),
+					what, d1);
+		held(r, &due, &explain, local);
 		push(items, n, r, due, today, GD_DUE_PAYMENT, detail, explain);
+	}
+}
+
+static void record_items(gd_due_item **items, size_t *n, const gd_record *r,
+			 const gd_config *cfg, gd_date today, int local)
+{
+	switch (r->kind) {
+	case GD_CUSTOMER:
+		customer(items, n, r, cfg, today, local);
+		break;
+	case GD_INQUIRY:
+		inquiry(items, n, r, cfg, today, local);
+		break;
+	case GD_ORDER:
+		order(items, n, r, cfg, today, local);
+		break;
 	}
 }
 
 void gd_due_record(gd_due_item **items, size_t *n, const gd_record *r,
 		   const gd_config *cfg, gd_date today)
 {
-	switch (r->kind) {
-	case GD_CUSTOMER:
-		customer(items, n, r, cfg, today);
-		break;
-	case GD_INQUIRY:
-		inquiry(items, n, r, cfg, today);
-		break;
-	case GD_ORDER:
-		order(items, n, r, cfg, today);
-		break;
-	}
+	record_items(items, n, r, cfg, today, 0);
+}
+
+void gd_due_record_local(gd_due_item **items, size_t *n, const gd_record *r,
+			 const gd_config *cfg, gd_date today)
+{
+	record_items(items, n, r, cfg, today, 1);
 }
 
 static int owner_match(const char *owner, const gd_due_filter *f)
@@ -366,7 +400,7 @@ void gd_due_list(gd_due_item **out, size_t *n, gd_record *const *recs,
 	for (i = 0; i < nrecs; i++) {
 		const gd_record *r = recs[i];
 		if (gd_due_match(r->kind, gd_record_owner(r), gd_record_grade(r), f))
-			gd_due_record(&items, &count, r, cfg, today);
+			record_items(&items, &count, r, cfg, today, f->local);
 	}
 	gd_due_finish(items, &count, cfg, f);
 	*out = items;

@@ -154,8 +154,11 @@ static int decode(struct sum *s, struct body *body, gd__rd *r)
 			if (gd__rd_num(r, 1) > GD_DUE_PAYMENT)
 				r->bad = 1;
 			gd__rd_num(r, 4);
+			/* detail and explain, then in the user's language or none */
 			if (!get_str(r) || !get_str(r))
 				r->bad = 1;
+			get_str(r);
+			get_str(r);
 		}
 		body->items = items.p;
 		body->itemslen = (size_t)(r->p - items.p);
@@ -254,7 +257,7 @@ static uint64_t check_end(struct check *c)
  * Due dates are local dates: the summary holds for one configuration and
  * one time zone.  The zone is TZ when set, else /etc/localtime's bytes.
  */
-static uint64_t cache_key(uint64_t config_hash)
+static uint64_t cache_key(uint64_t config_hash, const char *language)
 {
 	const char *tz = getenv("TZ");
 	char *buf = NULL;
@@ -265,7 +268,18 @@ static uint64_t cache_key(uint64_t config_hash)
 		len = 0;
 	key = gd_fnv1a(tz ? tz : buf ? buf : "", tz ? strlen(tz) : len);
 	free(buf);
-	return (key << 32 | (tz ? 1 : 2)) ^ config_hash;
+	key = key << 32 | gd_fnv1a(language, strlen(language));
+	return key ^ config_hash;
+}
+
+/*
+ * The translation in use: its catalog's header (language, revision), ""
+ * in English.  Detail, explain and errors are kept in English and, when
+ * translated, in this language too; another one rebuilds the summary.
+ */
+static const char *language(void)
+{
+	return _("");
 }
 
 static void forget_cache(gd_due_scan *sc)
@@ -411,6 +425,7 @@ struct todo {
 struct job {
 	gd_ledger *l;
 	gd_date today;
+	int local;             /* also in the user's language */
 	struct todo *todo;
 	size_t n, first, step;
 };
@@ -423,13 +438,13 @@ static int is_volatile(const gd_record *r)
 	return r->kind == GD_ORDER && gd_node_get(r->root, "stages");
 }
 
-static void summarise(struct todo *t, gd_ledger *l, gd_date today)
+static void summarise(struct todo *t, gd_ledger *l, gd_date today, int local)
 {
 	gd__buf b = {0};
 	char *raw;
 	gd_record *r = NULL;
-	gd_due_item *items = NULL;
-	size_t n = 0, i;
+	gd_due_item *items = NULL, *litems = NULL;
+	size_t n = 0, ln = 0, i;
 	int err;
 
 	if ((err = gd_ledger_read(l, &r, t->path)) < 0) {
@@ -443,6 +458,8 @@ static void summarise(struct todo *t, gd_ledger *l, gd_date today)
 		goto done;
 	}
 	gd_due_record(&items, &n, r, l->cfg, today);
+	if (local)
+		gd_due_record_local(&litems, &ln, r, l->cfg, today);
 	encode_head(&b, t->path, t->st, is_volatile(r) ? SUM_VOLATILE : 0);
 	gd__buf_num(&b, (uint64_t)r->kind, 1);
 	put_str(&b, r->id);
@@ -456,8 +473,11 @@ static void summarise(struct todo *t, gd_ledger *l, gd_date today)
 		gd__buf_num(&b, (uint64_t)(uint32_t)items[i].due, 4);
 		put_str(&b, items[i].detail);
 		put_str(&b, items[i].explain);
+		put_str(&b, ln == n ? litems[i].detail : NULL);
+		put_str(&b, ln == n ? litems[i].explain : NULL);
 	}
 	gd_due_items_free(items, n);
+	gd_due_items_free(litems, ln);
 	gd_record_free(r);
 done:
 	raw = gd__buf_detach(&b, &t->rawlen);
@@ -471,14 +491,16 @@ static void *run_job(void *arg)
 	size_t i;
 
 	for (i = j->first; i < j->n; i += j->step)
-		summarise(&j->todo[i], j->l, j->today);
+		summarise(&j->todo[i], j->l, j->today, j->local);
 	return NULL;
 }
 
 /* Read every file of todo, on two threads when there are many. */
-static void read_all(gd_ledger *l, gd_date today, struct todo *todo, size_t n)
+static void read_all(gd_ledger *l, gd_date today, int local, struct todo *todo,
+		     size_t n)
 {
-	struct job one = {l, today, todo, n, 0, 2}, two = {l, today, todo, n, 1, 2};
+	struct job one = {l, today, local, todo, n, 0, 2};
+	struct job two = {l, today, local, todo, n, 1, 2};
 	pthread_t tid;
 	int threaded = n >= THREAD_MIN &&
 		       pthread_create(&tid, NULL, run_job, &two) == 0;
@@ -655,7 +677,7 @@ static void drop_duplicates(gd_due_scan *sc, const struct report *rep)
 			continue;
 		}
 		x->dropped = 1;
-		m = gd__xasprintf("%s: duplicate id '%s' (also %s)", x->path,
+		m = gd__xasprintf(_("%s: duplicate id '%s' (also %s)"), x->path,
 				  x->id, first->path);
 		report(rep, m);
 		free(m);
@@ -665,8 +687,9 @@ static void drop_duplicates(gd_due_scan *sc, const struct report *rep)
 }
 
 static void push_items(gd_due_item **items, size_t *n, size_t *cap,
-		       const struct sum *s, gd_date today)
+		       const struct sum *s, gd_date today, int local)
 {
+	const char *detail, *explain, *ldetail, *lexplain;
 	struct body b;
 	gd__rd r;
 	size_t i;
@@ -691,8 +714,12 @@ static void push_items(gd_due_item **items, size_t *n, size_t *cap,
 		it->reason = (gd_due_reason)gd__rd_num(&r, 1);
 		it->due = (gd_date)(int32_t)(uint32_t)gd__rd_num(&r, 4);
 		it->days_late = gd_date_diff(today, it->due);
-		it->detail = gd__xstrdup(get_str(&r));
-		it->explain = gd__xstrdup(get_str(&r));
+		detail = get_str(&r);
+		explain = get_str(&r);
+		ldetail = get_str(&r);
+		lexplain = get_str(&r);
+		it->detail = gd__xstrdup(local && ldetail ? ldetail : detail);
+		it->explain = gd__xstrdup(local && lexplain ? lexplain : explain);
 	}
 }
 
@@ -742,7 +769,8 @@ int gd_ledger_due(gd_ledger *l, gd_due_item **out, size_t *nout,
 {
 	gd_due_scan *sc = gd__xcalloc(1, sizeof(*sc));
 	char *file = gd__xasprintf("%sgendan-due", gd_store_gitdir(l->store));
-	uint64_t key = cache_key(l->config_hash);
+	const char *lang = language();
+	uint64_t key = cache_key(l->config_hash, lang);
 	struct report rep = {l, bad, ctx};
 	struct part parts[2];
 	struct todo *todo;
@@ -765,7 +793,7 @@ int gd_ledger_due(gd_ledger *l, gd_due_item **out, size_t *nout,
 		memcpy(todo + parts[0].ntodo, parts[1].todo,
 		       parts[1].ntodo * sizeof(*todo));
 	free(parts[1].todo);
-	read_all(l, today, todo, ntodo);
+	read_all(l, today, *lang != '\0', todo, ntodo);
 	changed = gather(sc, parts, todo, ntodo, &rep);
 	free(todo);
 	if (changed || parts[0].used + parts[1].used != sc->nold)
@@ -780,7 +808,7 @@ int gd_ledger_due(gd_ledger *l, gd_due_item **out, size_t *nout,
 			report(&rep, b.msg);
 		} else if (!s->dropped && gd_due_match((gd_kind)s->kind, s->owner,
 						       s->grade, f)) {
-			push_items(&items, &n, &cap, s, today);
+			push_items(&items, &n, &cap, s, today, f->local);
 		}
 	}
 	gd_due_finish(items, &n, l->cfg, f);

@@ -33,19 +33,19 @@ static char *shared(const gd_record *r, const struct probe *p)
 
 	if (p->email && (v = gd_node_str(c, "email")) && (x = gd_email_norm(v))) {
 		if (!strcmp(x, p->email))
-			why = gd__xasprintf("same email %s", x);
+			why = gd__xasprintf(_("same email %s"), x);
 		free(x);
 	}
 	if (!why && p->domain && (v = gd_node_str(c, "email")) &&
 	    (x = gd_email_domain(v))) {
 		if (!strcmp(x, p->domain))
-			why = gd__xasprintf("same email domain %s", x);
+			why = gd__xasprintf(_("same email domain %s"), x);
 		free(x);
 	}
 	if (!why && p->phone && (v = gd_node_str(c, "phone"))) {
 		x = gd_phone_digits(v);
 		if (!strcmp(x, p->phone))
-			why = gd__xasprintf("same phone %s", v);
+			why = gd__xasprintf(_("same phone %s"), v);
 		free(x);
 	}
 	if (!why && p->name) {
@@ -53,7 +53,7 @@ static char *shared(const gd_record *r, const struct probe *p)
 					  : gd_node_str(r->root, "name");
 		if (v && (x = gd_name_norm(v))) {
 			if (*x && !strcmp(x, p->name))
-				why = gd__xasprintf("same company name as '%s'", v);
+				why = gd__xasprintf(_("same company name as '%s'"), v);
 			free(x);
 		}
 	}
@@ -69,12 +69,15 @@ static char *describe(const gd_record *r)
 	if (r->kind == GD_INQUIRY) {
 		const char *received = gd_node_str(r->root, "received");
 		const char *product = gd_node_str(r->root, "product");
-		return gd__xasprintf("%s already wrote on %.10s%s%s: inquiry/%s, grade %s, status %s",
+		if (product)
+			return gd__xasprintf(_("%s already wrote on %.10s about %s: inquiry/%s, grade %s, status %s"),
+					     name ? name : r->id, received ? received : "?",
+					     product, r->id, grade ? grade : "-", status);
+		return gd__xasprintf(_("%s already wrote on %.10s: inquiry/%s, grade %s, status %s"),
 				     name ? name : r->id, received ? received : "?",
-				     product ? " about " : "", product ? product : "",
 				     r->id, grade ? grade : "-", status);
 	}
-	return gd__xasprintf("customer/%s (%s), tier %s, status %s", r->id,
+	return gd__xasprintf(_("customer/%s (%s), tier %s, status %s"), r->id,
 			     name ? name : "", grade ? grade : "-", status);
 }
 
@@ -120,7 +123,7 @@ static int refuse(const gd_record *r, const char *why, const char *what)
 {
 	char *who = describe(r);
 	int err = gd_error_set(GD_EEXISTS,
-			       "%s looks like a duplicate: %s (%s); use --force to add anyway",
+			       _("%s looks like a duplicate: %s (%s); use --force to add anyway"),
 			       what, who, why);
 
 	free(who);

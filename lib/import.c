@@ -30,7 +30,7 @@ static const char **resolve_columns(const gd_csv *csv, const gd_import_opts *o,
 			if (!strcasecmp(cols[j], h))
 				field[i] = cols[j];
 		if (!field[i] && o->warn) {
-			char *m = gd__xasprintf("%s: column '%s' is neither mapped nor a field: ignored",
+			char *m = gd__xasprintf(_("%s: column '%s' is neither mapped nor a field: ignored"),
 						name, h);
 			o->warn(o->ctx, m);
 			free(m);
@@ -105,11 +105,11 @@ static int row_record(gd_record **out, gd_ledger *l, const gd_csv *csv,
 	/* the id, now that the fields are known */
 	if (id) {
 		if (!gd_id_valid(id)) {
-			err = gd_error_set(GD_EINVALID, "invalid id '%s'", id);
+			err = gd_error_set(GD_EINVALID, _("invalid id '%s'"), id);
 			goto done;
 		}
 		if (!gd_ledger_id_free(l, o->kind, id)) {
-			err = gd_error_set(GD_EEXISTS, "%s '%s' already exists",
+			err = gd_error_set(GD_EEXISTS, _("%s '%s' already exists"),
 					   gd_kind_name(o->kind), id);
 			goto done;
 		}
@@ -127,7 +127,7 @@ static int row_record(gd_record **out, gd_ledger *l, const gd_csv *csv,
 				text = gd_node_str(from, "email");
 		}
 		if (!text || !*text) {
-			err = gd_error_set(GD_EINVALID, "no name to make an id from");
+			err = gd_error_set(GD_EINVALID, _("no name to make an id from"));
 			goto done;
 		}
 		newid = gd_ledger_new_id(l, o->kind, text, o->now, day);
@@ -162,7 +162,7 @@ int gd_import_csv(gd_ledger *l, gd_change *c, const char *buf, size_t len,
 		return err;
 	if (csv->n < 1) {
 		gd_csv_free(csv);
-		return gd_error_set(GD_EINVALID, "%s: empty file: a header row is needed", name);
+		return gd_error_set(GD_EINVALID, _("%s: empty file: a header row is needed"), name);
 	}
 	field = resolve_columns(csv, o, name);
 	added = gd__xcalloc(csv->n, sizeof(*added));
@@ -203,8 +203,9 @@ int gd_import_csv(gd_ledger *l, gd_change *c, const char *buf, size_t len,
 			gd_dup_index_add(dups, r);
 	}
 	if (bad) {
-		err = gd_error_set(GD_EINVALID, "%s: %zu bad row%s: nothing imported", name,
-				   bad, bad == 1 ? "" : "s");
+		err = gd_error_set(GD_EINVALID, P_("%s: %zu bad row: nothing imported",
+				      "%s: %zu bad rows: nothing imported", bad),
+				   name, bad);
 		goto done;
 	}
 	for (i = 0; i < nadded; i++)

@@ -4,9 +4,19 @@
 #ifndef GENDAN_INTERNAL_H
 #define GENDAN_INTERNAL_H
 
+#include <libintl.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "gendan/error.h"
+
+/* Messages for people, in their language (po/); N_ marks a string to
+ * translate later, P_ one with a plural.  Never for what machines read:
+ * records, commit messages, JSON, TSV, CSV, ICS. */
+#define _(s) dgettext(GD_TEXTDOMAIN, s)
+#define N_(s) s
+#define P_(s, p, n) dngettext(GD_TEXTDOMAIN, s, p, n)
 
 /* Allocation that never returns NULL: on failure the process ends with a
  * message, as git's xmalloc does. */

@@ -70,7 +70,7 @@ int gd_ledger_read(gd_ledger *l, gd_record **out, const char *relpath)
 
 	*out = NULL;
 	if (lstat(abs, &st) == 0 && S_ISLNK(st.st_mode)) {
-		err = gd_error_set(GD_EINVALID, "%s: symbolic links are not allowed",
+		err = gd_error_set(GD_EINVALID, _("%s: symbolic links are not allowed"),
 				   relpath);
 		goto done;
 	}
@@ -154,14 +154,6 @@ struct gd__walker {
 	void *ctx;
 };
 
-static void problem(const struct gd__walker *w, const char *fmt, const char *rel,
-		    const char *what)
-{
-	char *m = gd__xasprintf(fmt, rel, what);
-	w->problem(w->ctx, m);
-	free(m);
-}
-
 static void walk_dir(const struct gd__walker *w, const char *rel, int depth)
 {
 	char *abs = gd__xasprintf("%s/%s", w->root, rel);
@@ -172,8 +164,11 @@ static void walk_dir(const struct gd__walker *w, const char *rel, int depth)
 	unsigned nth = 0;
 
 	if (!d) {
-		if (errno != ENOENT && (depth > 0 || w->part == 0))
-			problem(w, "%s: %s", rel, strerror(errno));
+		if (errno != ENOENT && (depth > 0 || w->part == 0)) {
+			char *m = gd__xasprintf("%s: %s", rel, strerror(errno));
+			w->problem(w->ctx, m);
+			free(m);
+		}
 		free(abs);
 		return;
 	}
@@ -197,11 +192,14 @@ static void walk_dir(const struct gd__walker *w, const char *rel, int depth)
 			if (depth < 8)
 				walk_dir(w, child.buf, depth + 1);
 		} else if (ends_with(e->d_name, ".yaml")) {
-			if (S_ISLNK(st.st_mode))
-				problem(w, "%s: %s", child.buf,
-					"symbolic links are not allowed");
-			else
+			if (S_ISLNK(st.st_mode)) {
+				char *m = gd__xasprintf(_("%s: symbolic links are not allowed"),
+							child.buf);
+				w->problem(w->ctx, m);
+				free(m);
+			} else {
 				w->file(w->ctx, child.buf, &st);
+			}
 		}
 	}
 	closedir(d);
@@ -287,7 +285,7 @@ int gd_ledger_load(gd_ledger *l, gd_bad_fn bad, void *ctx)
 	for (i = 1, j = 1; i < l->n; i++) {
 		gd_record *prev = l->recs[j - 1], *r = l->recs[i];
 		if (prev->kind == r->kind && !strcmp(prev->id, r->id)) {
-			char *m = gd__xasprintf("%s: duplicate id '%s' (also %s)",
+			char *m = gd__xasprintf(_("%s: duplicate id '%s' (also %s)"),
 						r->path, r->id, prev->path);
 			report(&w, m);
 			free(m);
@@ -454,7 +452,7 @@ void gd_ledger_misplaced(const gd_ledger *l, gd_bad_fn bad, void *ctx)
 	for (i = 0; i < l->n; i++) {
 		char *want = gd_record_path_for(l->recs[i]->kind, l->recs[i]->id);
 		if (strcmp(want, l->recs[i]->path) != 0) {
-			char *m = gd__xasprintf("%s: misplaced, gendan keeps it at %s",
+			char *m = gd__xasprintf(_("%s: misplaced, gendan keeps it at %s"),
 						l->recs[i]->path, want);
 			bad(ctx, m);
 			free(m);
@@ -475,7 +473,7 @@ int gd_ledger_stage(gd_change *c, gd_record *r)
 	if (len > GD_YAML_MAX_SIZE) {
 		free(buf);
 		return gd_error_set(GD_EINVALID,
-				    "%s would be larger than %d bytes: split its history into another record",
+				    _("%s would be larger than %d bytes: split its history into another record"),
 				    r->path, GD_YAML_MAX_SIZE);
 	}
 	gd_change_write(c, r->path, buf, len);
@@ -491,7 +489,7 @@ int gd_ledger_check_clean(gd_ledger *l, const gd_record *r)
 		return err;
 	if (dirty)
 		return gd_error_set(GD_ECONFLICT,
-				    "%s has uncommitted hand edits: run 'gendan commit' first",
+				    _("%s has uncommitted hand edits: run 'gendan commit' first"),
 				    r->path);
 	return 0;
 }

@@ -53,32 +53,32 @@ struct schema {
 		what, name##_fields,                                     \
 		sizeof(name##_fields) / sizeof(name##_fields[0])}
 
-SCHEMA(log_schema, "log entry",
+SCHEMA(log_schema, N_("log entry"),
        {"at", F_TIME, NULL, 1, 0}, {"by", F_TEXT, NULL, 0, 0},
        {"via", F_CHANNEL, NULL, 0, 0}, {"note", F_TEXT, NULL, 0, 0},
        {"next", F_DATE, NULL, 0, 0});
-SCHEMA(hold_schema, "hold", {"until", F_DATE, NULL, 1, 0},
+SCHEMA(hold_schema, N_("hold"), {"until", F_DATE, NULL, 1, 0},
        {"reason", F_TEXT, NULL, 0, 0});
-SCHEMA(person_schema, "person", {"name", F_TEXT, NULL, 0, 0},
+SCHEMA(person_schema, N_("person"), {"name", F_TEXT, NULL, 0, 0},
        {"role", F_TEXT, NULL, 0, 0}, {"email", F_TEXT, NULL, 0, 0},
        {"phone", F_TEXT, NULL, 0, 0});
-SCHEMA(conflict_schema, "conflict", {"field", F_TEXT, NULL, 0, 0},
+SCHEMA(conflict_schema, N_("conflict"), {"field", F_TEXT, NULL, 0, 0},
        {"value", F_ANY, NULL, 0, 0}, {"by", F_TEXT, NULL, 0, 0},
        {"at", F_TIME, NULL, 0, 0});
-SCHEMA(from_schema, "from", {"name", F_TEXT, NULL, 0, 0},
+SCHEMA(from_schema, N_("from"), {"name", F_TEXT, NULL, 0, 0},
        {"company", F_TEXT, NULL, 0, 0}, {"email", F_TEXT, NULL, 0, 0},
        {"phone", F_TEXT, NULL, 0, 0}, {"country", F_TEXT, NULL, 0, 0});
-SCHEMA(item_schema, "item", {"product", F_TEXT, NULL, 0, 0},
+SCHEMA(item_schema, N_("item"), {"product", F_TEXT, NULL, 0, 0},
        {"qty", F_NUM, NULL, 0, 0}, {"unit", F_TEXT, NULL, 0, 0},
        {"price", F_NUM, NULL, 0, 0});
-SCHEMA(stage_schema, "stage", {"name", F_TEXT, NULL, 1, 0},
+SCHEMA(stage_schema, N_("stage"), {"name", F_TEXT, NULL, 1, 0},
        {"plan", F_DATE, NULL, 0, 0}, {"done", F_DATE, NULL, 0, 0},
        {"note", F_TEXT, NULL, 0, 0});
-SCHEMA(payment_schema, "payment", {"what", F_TEXT, NULL, 1, 0},
+SCHEMA(payment_schema, N_("payment"), {"what", F_TEXT, NULL, 1, 0},
        {"amount", F_NUM, NULL, 0, 0}, {"due", F_DATE, NULL, 0, 0},
        {"received", F_DATE, NULL, 0, 0});
 
-SCHEMA(customer_schema, "customer",
+SCHEMA(customer_schema, N_("customer"),
        {"name", F_TEXT, NULL, 1, 1}, {"tier", F_GRADE, NULL, 0, 1},
        {"status", F_STATUS, NULL, 0, 1}, {"owner", F_TEXT, NULL, 0, 1},
        {"email", F_TEXT, NULL, 0, 1}, {"phone", F_TEXT, NULL, 0, 1},
@@ -89,7 +89,7 @@ SCHEMA(customer_schema, "customer",
        {"note", F_TEXT, NULL, 0, 1}, {"hold", F_MAP, &hold_schema, 0, 0},
        {"log", F_MAPS, &log_schema, 0, 0},
        {"conflicts", F_MAPS, &conflict_schema, 0, 0});
-SCHEMA(inquiry_schema, "inquiry",
+SCHEMA(inquiry_schema, N_("inquiry"),
        {"received", F_TIME, NULL, 1, 1}, {"from", F_MAP, &from_schema, 0, 0},
        {"customer", F_TEXT, NULL, 0, 1}, {"channel", F_TEXT, NULL, 0, 1},
        {"product", F_TEXT, NULL, 0, 1}, {"quantity", F_TEXT, NULL, 0, 1},
@@ -99,7 +99,7 @@ SCHEMA(inquiry_schema, "inquiry",
        {"hold", F_MAP, &hold_schema, 0, 0},
        {"log", F_MAPS, &log_schema, 0, 0},
        {"conflicts", F_MAPS, &conflict_schema, 0, 0});
-SCHEMA(order_schema, "order",
+SCHEMA(order_schema, N_("order"),
        {"number", F_TEXT, NULL, 1, 1}, {"customer", F_TEXT, NULL, 1, 1},
        {"owner", F_TEXT, NULL, 0, 1}, {"status", F_STATUS, NULL, 0, 1},
        {"items", F_MAPS, &item_schema, 0, 0},
@@ -149,7 +149,7 @@ int gd_kind_parse(gd_kind *out, const char *s)
 		}
 	}
 	return gd_error_set(GD_EINVALID,
-			    "unknown kind '%s': use customer, inquiry or order",
+			    _("unknown kind '%s': use customer, inquiry or order"),
 			    s);
 }
 
@@ -207,13 +207,13 @@ int gd_record_from_node(gd_record **out, const char *path, gd_node *root)
 	if (err < 0) {
 		gd_node_free(root);
 		return gd_error_set(GD_EINVALID,
-				    "%s: not under customers/, inquiries/ or orders/", path);
+				    _("%s: not under customers/, inquiries/ or orders/"), path);
 	}
 	base++;
 	blen = strlen(base);
 	if (blen < 5 || strcmp(base + blen - 5, ".yaml") != 0) {
 		gd_node_free(root);
-		return gd_error_set(GD_EINVALID, "%s: a record file ends in .yaml", path);
+		return gd_error_set(GD_EINVALID, _("%s: a record file ends in .yaml"), path);
 	}
 	r = gd__xcalloc(1, sizeof(*r));
 	r->kind = kind;
@@ -222,7 +222,7 @@ int gd_record_from_node(gd_record **out, const char *path, gd_node *root)
 	r->root = root;
 	if (!gd_id_valid(r->id)) {
 		err = gd_error_set(GD_EINVALID,
-				   "%s: '%s' is not a valid id (lowercase letters, digits, '.', '_', '-')",
+				   _("%s: '%s' is not a valid id (lowercase letters, digits, '.', '_', '-')"),
 				   path, r->id);
 		gd_record_free(r);
 		return err;
@@ -317,32 +317,32 @@ static int check_field(const struct vctx *v, const gd_node *n,
 	char sub[200];
 
 	if (gd_node_is_null(n))
-		return f->required ? fail(v, n, "'%s' is required", name)
+		return f->required ? fail(v, n, _("'%s' is required"), name)
 				   : 0;
 	switch (f->type) {
 	case F_ANY:
 		return 0;
 	case F_MAP:
 		if (n->type != GD_MAP)
-			return fail(v, n, "'%s' must be a mapping", name);
+			return fail(v, n, _("'%s' must be a mapping"), name);
 		return check_map(v, n, f->sub, name);
 	case F_MAPS:
 	case F_TEXTS:
 		if (n->type != GD_SEQ)
-			return fail(v, n, "'%s' must be a list", name);
+			return fail(v, n, _("'%s' must be a list"), name);
 		for (i = 0; i < n->n; i++) {
 			int err;
 			snprintf(sub, sizeof(sub), "%s[%zu]", name, i + 1);
 			if (f->type == F_TEXTS) {
 				if (n->vals[i]->type != GD_SCALAR)
 					return fail(v, n->vals[i],
-						    "'%s' must be text", sub);
+						    _("'%s' must be text"), sub);
 				continue;
 			}
 			if (n->vals[i]->type != GD_MAP)
 				return fail(v, n->vals[i],
-					    "'%s' must be a mapping (a %s)", sub,
-					    f->sub->what);
+					    _("'%s' must be a mapping (a %s)"), sub,
+					    _(f->sub->what));
 			if ((err = check_map(v, n->vals[i], f->sub, sub)) < 0)
 				return err;
 		}
@@ -351,25 +351,25 @@ static int check_field(const struct vctx *v, const gd_node *n,
 		break;
 	}
 	if (n->type != GD_SCALAR)
-		return fail(v, n, "'%s' must be a single value", name);
+		return fail(v, n, _("'%s' must be a single value"), name);
 	switch (f->type) {
 	case F_DATE:
 		if (gd_date_parse(&d, n->str) < 0)
-			return fail(v, n, "%s: invalid date '%s' (expected YYYY-MM-DD)",
+			return fail(v, n, _("%s: invalid date '%s' (expected YYYY-MM-DD)"),
 				    name, n->str);
 		break;
 	case F_TIME:
 		if (gd_time_parse_iso(&t, n->str) < 0)
 			return fail(v, n,
-				    "%s: invalid time '%s' (expected ISO 8601 with offset)",
+				    _("%s: invalid time '%s' (expected ISO 8601 with offset)"),
 				    name, n->str);
 		break;
 	case F_NUM:
 		if (!is_number(n))
-			return fail(v, n, "%s: '%s' is not a number", name,
+			return fail(v, n, _("%s: '%s' is not a number"), name,
 				    n->str);
 		if (n->str[0] == '-')
-			return fail(v, n, "%s: '%s' must not be negative", name,
+			return fail(v, n, _("%s: '%s' must not be negative"), name,
 				    n->str);
 		break;
 	case F_GRADE:
@@ -381,7 +381,7 @@ static int check_field(const struct vctx *v, const gd_node *n,
 			for (k = 0; k < v->cfg->ntiers && k < 64; k++)
 				names[k] = v->cfg->tiers[k].name;
 			list = join(names, k);
-			err = fail(v, n, "%s '%s' is not one of %s", name, n->str,
+			err = fail(v, n, _("%s '%s' is not one of %s"), name, n->str,
 				   list);
 			free(list);
 			return err;
@@ -390,7 +390,7 @@ static int check_field(const struct vctx *v, const gd_node *n,
 	case F_STATUS:
 		if (!one_of(n->str, kind_statuses[v->r->kind])) {
 			char *list = join(kind_statuses[v->r->kind], 16);
-			int err = fail(v, n, "%s '%s' is not one of %s", name,
+			int err = fail(v, n, _("%s '%s' is not one of %s"), name,
 				       n->str, list);
 			free(list);
 			return err;
@@ -400,7 +400,7 @@ static int check_field(const struct vctx *v, const gd_node *n,
 		if (!gd_config_has_channel(v->cfg, n->str)) {
 			char *list = join((const char *const *)v->cfg->channels,
 					  v->cfg->nchannels);
-			int err = fail(v, n, "%s '%s' is not one of %s", name,
+			int err = fail(v, n, _("%s '%s' is not one of %s"), name,
 				       n->str, list);
 			free(list);
 			return err;
@@ -429,7 +429,7 @@ static int check_map(const struct vctx *v, const gd_node *map,
 			snprintf(name, sizeof(name), "%s", f->key);
 		if (!n) {
 			if (f->required)
-				return fail(v, map, "'%s' is required", name);
+				return fail(v, map, _("'%s' is required"), name);
 			continue;
 		}
 		if ((err = check_field(v, n, f, name)) < 0)
@@ -444,14 +444,14 @@ int gd_record_validate(const gd_record *r, const gd_config *cfg)
 	const char *name;
 
 	if (r->root->type != GD_MAP)
-		return gd_error_set(GD_EINVALID, "%s: a record is a mapping",
+		return gd_error_set(GD_EINVALID, _("%s: a record is a mapping"),
 				    r->path);
 	if (check_map(&v, r->root, kind_schema[r->kind], NULL) < 0)
 		return GD_EINVALID;
 	name = gd_record_name(r);
 	if (r->kind == GD_CUSTOMER && (!name || !*name))
 		return fail(&v, gd_node_get(r->root, "name"),
-			    "'name' must not be empty");
+			    _("'name' must not be empty"));
 	return 0;
 }
 

@@ -140,7 +140,7 @@ static int apply(gd_record **out, gd_record *const *recs, size_t n,
 	}
 	if (nhits == 0)
 		return 0;
-	gd__buf_printf(&b, "'%s' matches %zu records:", ref, nhits);
+	gd__buf_printf(&b, _("'%s' matches %zu records:"), ref, nhits);
 	for (i = 0; i < nhits && i < 10; i++) {
 		const char *name = gd_record_name(hits[i]);
 		gd__buf_printf(&b, "%s %s/%s%s%s%s", i ? "," : "",
@@ -148,7 +148,7 @@ static int apply(gd_record **out, gd_record *const *recs, size_t n,
 			       name ? " (" : "", name ? name : "", name ? ")" : "");
 	}
 	if (nhits > 10)
-		gd__buf_printf(&b, ", and %zu more", nhits - 10);
+		gd__buf_printf(&b, _(", and %zu more"), nhits - 10);
 	err = gd_error_set(GD_EAMBIGUOUS, "%s", b.buf);
 	gd__buf_free(&b);
 	free(hits);
@@ -158,13 +158,17 @@ static int apply(gd_record **out, gd_record *const *recs, size_t n,
 int gd_ref_resolve(gd_record **out, gd_record *const *recs, size_t n,
 		   const char *ref, int kind)
 {
+	/* by kind + 1: any kind, then GD_CUSTOMER, GD_INQUIRY, GD_ORDER */
+	static const char *const no_match[] = {
+		N_("no record matches '%s'"), N_("no customer matches '%s'"),
+		N_("no inquiry matches '%s'"), N_("no order matches '%s'")};
 	const char *slash = strchr(ref, '/');
 	char *digits = NULL;
 	int got = 0;
 
 	*out = NULL;
 	if (!*ref)
-		return gd_error_set(GD_EINVALID, "empty record reference");
+		return gd_error_set(GD_EINVALID, _("empty record reference"));
 	if (slash) {
 		char *k = gd__xstrndup(ref, (size_t)(slash - ref));
 		gd_kind kk;
@@ -190,8 +194,6 @@ int gd_ref_resolve(gd_record **out, gd_record *const *recs, size_t n,
 	if (got < 0)
 		return got;
 	if (!got)
-		return gd_error_set(GD_ENOTFOUND, "no %s matches '%s'",
-				    kind >= 0 ? gd_kind_name((gd_kind)kind) : "record",
-				    ref);
+		return gd_error_set(GD_ENOTFOUND, _(no_match[kind + 1]), ref);
 	return 0;
 }

@@ -61,7 +61,8 @@ static void contacts(json_t *list, json_t *per_owner, const gd_record *r,
 	}
 }
 
-static json_t *situation(const gd_record *r, const gd_config *cfg, gd_date day)
+static json_t *situation(const gd_record *r, const gd_config *cfg, gd_date day,
+			 int local)
 {
 	json_t *o = json_object();
 	gd_due_item *items = NULL;
@@ -81,7 +82,10 @@ static json_t *situation(const gd_record *r, const gd_config *cfg, gd_date day)
 	} else {
 		json_object_set_new(o, "last_contact", json_null());
 	}
-	gd_due_record(&items, &ni, r, cfg, day);
+	if (local)
+		gd_due_record_local(&items, &ni, r, cfg, day);
+	else
+		gd_due_record(&items, &ni, r, cfg, day);
 	for (i = 0; i < ni && i < 1; i++) {
 		gd_date_format(d, items[i].due);
 		json_object_set_new(o, "next_due", json_string(d));
@@ -91,8 +95,11 @@ static json_t *situation(const gd_record *r, const gd_config *cfg, gd_date day)
 	return o;
 }
 
+/* With local, the due texts in the user's language (the Markdown report);
+ * else in English (JSON). */
 static json_t *build(gd_report_kind kind, gd_record *const *recs, size_t n,
-		     const gd_config *cfg, gd_date day, const char *owner)
+		     const gd_config *cfg, gd_date day, const char *owner,
+		     int local)
 {
 	json_t *rep = json_object(), *per_owner = json_object();
 	json_t *followed = json_array(), *inquiries = json_array();
@@ -151,7 +158,7 @@ static json_t *build(gd_report_kind kind, gd_record *const *recs, size_t n,
 		}
 		if (r->kind == GD_CUSTOMER && gd_record_grade(r) &&
 		    gd_config_tier_rank(cfg, gd_record_grade(r)) == 0)
-			json_array_append_new(key, situation(r, cfg, to));
+			json_array_append_new(key, situation(r, cfg, to, local));
 		if (r->kind == GD_ORDER) {
 			const gd_node *pays = gd_node_get(r->root, "payments");
 			for (j = 0; pays && pays->type == GD_SEQ && j < pays->n; j++) {
@@ -178,6 +185,7 @@ static json_t *build(gd_report_kind kind, gd_record *const *recs, size_t n,
 		f.kind = -1;
 		f.all = !owner;
 		f.owner = owner;
+		f.local = local;
 		gd_due_list(&items, &ni, recs, n, cfg, to, &f);
 		for (i = 0; i < ni; i++) {
 			json_t *o;
@@ -225,50 +233,52 @@ static char *markdown(json_t *rep)
 	size_t i;
 	int month = !strcmp(s(rep, "report"), "month");
 
-	gd__buf_printf(&b, "# %s report %s to %s%s%s\n\n", month ? "Monthly" : "Weekly",
+	gd__buf_printf(&b, month ? _("# Monthly report %s to %s%s%s\n\n")
+			       : _("# Weekly report %s to %s%s%s\n\n"),
 		       s(rep, "from"), s(rep, "to"),
 		       json_is_string(json_object_get(rep, "owner")) ? ", " : "",
 		       json_is_string(json_object_get(rep, "owner")) ? s(rep, "owner") : "");
-	gd__buf_printf(&b, "## Contacts: %lld\n\n",
+	gd__buf_printf(&b, _("## Contacts: %lld\n\n"),
 		       (long long)json_integer_value(json_object_get(rep, "contacts")));
 	json_object_foreach(json_object_get(rep, "contacts_by_owner"), k, v)
 		gd__buf_printf(&b, "- %s: %lld\n", k, (long long)json_integer_value(v));
-	gd__buf_puts(&b, "\n## Customers followed up\n\n");
+	gd__buf_puts(&b, _("\n## Customers followed up\n\n"));
 	json_array_foreach(json_object_get(rep, "customers_followed_up"), i, v)
-		gd__buf_printf(&b, "- %s (%s): %lld contact%s\n", s(v, "name"), s(v, "ref"),
-			       (long long)json_integer_value(json_object_get(v, "contacts")),
-			       json_integer_value(json_object_get(v, "contacts")) == 1 ? "" : "s");
-	gd__buf_puts(&b, "\n## New inquiries\n\n");
+		gd__buf_printf(&b, P_("- %s (%s): %lld contact\n", "- %s (%s): %lld contacts\n",
+				      (unsigned long)json_integer_value(json_object_get(v, "contacts"))),
+			       s(v, "name"), s(v, "ref"),
+			       (long long)json_integer_value(json_object_get(v, "contacts")));
+	gd__buf_puts(&b, _("\n## New inquiries\n\n"));
 	json_array_foreach(json_object_get(rep, "new_inquiries"), i, v) {
 		json_t *h = json_object_get(v, "reply_hours");
 		if (json_is_number(h))
-			gd__buf_printf(&b, "- %s (%s), %s: replied in %.1f h\n", s(v, "name"),
+			gd__buf_printf(&b, _("- %s (%s), %s: replied in %.1f h\n"), s(v, "name"),
 				       s(v, "ref"), s(v, "product"), json_number_value(h));
 		else
-			gd__buf_printf(&b, "- %s (%s), %s: **not replied**\n", s(v, "name"),
+			gd__buf_printf(&b, _("- %s (%s), %s: **not replied**\n"), s(v, "name"),
 				       s(v, "ref"), s(v, "product"));
 	}
-	gd__buf_printf(&b, "\n## %s\n\n", month ? "A-list" : "Key customers");
+	gd__buf_puts(&b, month ? _("\n## A-list\n\n") : _("\n## Key customers\n\n"));
 	json_array_foreach(json_object_get(rep, "key_customers"), i, v)
-		gd__buf_printf(&b, "- %s (%s), %s: last contact %s%s%s; next %s\n", s(v, "name"),
+		gd__buf_printf(&b, _("- %s (%s), %s: last contact %s%s%s; next %s\n"), s(v, "name"),
 			       s(v, "ref"), s(v, "owner"), s(v, "last_contact"),
 			       json_is_string(json_object_get(v, "last_note")) ? ": " : "",
 			       json_is_string(json_object_get(v, "last_note")) ? s(v, "last_note") : "",
 			       s(v, "next_due"));
 	if (month) {
-		gd__buf_puts(&b, "\n## Payments\n\n");
+		gd__buf_puts(&b, _("\n## Payments\n\n"));
 		json_array_foreach(json_object_get(rep, "payments"), i, v)
-			gd__buf_printf(&b, "- %s %s %s%s%s: due %s, %s%s\n", s(v, "order"),
+			gd__buf_printf(&b, _("- %s %s %s%s%s: due %s, %s%s\n"), s(v, "order"),
 				       s(v, "what"),
 				       json_is_string(json_object_get(v, "currency")) ? s(v, "currency") : "",
 				       json_is_string(json_object_get(v, "currency")) ? " " : "",
 				       s(v, "amount"), s(v, "due"),
-				       json_is_string(json_object_get(v, "received")) ? "received " : "outstanding",
+				       json_is_string(json_object_get(v, "received")) ? _("received ") : _("outstanding"),
 				       json_is_string(json_object_get(v, "received")) ? s(v, "received") : "");
 	}
-	gd__buf_puts(&b, "\n## Overdue\n\n");
+	gd__buf_puts(&b, _("\n## Overdue\n\n"));
 	json_array_foreach(json_object_get(rep, "overdue"), i, v)
-		gd__buf_printf(&b, "- %s (%s), %s: due %s, %lld days late: %s\n", s(v, "name"),
+		gd__buf_printf(&b, _("- %s (%s), %s: due %s, %lld days late: %s\n"), s(v, "name"),
 			       s(v, "ref"), s(v, "owner"), s(v, "due"),
 			       (long long)json_integer_value(json_object_get(v, "days_late")),
 			       s(v, "detail"));
@@ -331,7 +341,7 @@ char *gd_report(gd_report_kind kind, gd_record *const *recs, size_t n,
 	}
 	for (i = 0; i < n; i++)
 		past[i] = as_of(recs[i], last);
-	rep = build(kind, past, n, cfg, day, owner);
+	rep = build(kind, past, n, cfg, day, owner, !json);
 	for (i = 0; i < n; i++)
 		gd_record_free(past[i]);
 	free(past);

@@ -45,7 +45,7 @@ static int git_fail(int code, const char *what)
 	const git_error *e = git_error_last();
 
 	return gd_error_set(code, "%s: %s", what,
-			    e && e->message ? e->message : "unknown git error");
+			    e && e->message ? e->message : _("unknown git error"));
 }
 
 /* "cannot fetch from 'origin' (URL): <libgit2's reason>" */
@@ -55,7 +55,7 @@ static int transfer_fail(const char *what, const char *name, const char *url)
 	char reason[512];
 
 	snprintf(reason, sizeof(reason), "%s",
-		 e && e->message ? e->message : "unknown git error");
+		 e && e->message ? e->message : _("unknown git error"));
 	if (url)
 		return gd_error_set(GD_EIO, "%s '%s' (%s): %s", what, name, url, reason);
 	return gd_error_set(GD_EIO, "%s '%s': %s", what, name, reason);
@@ -89,13 +89,13 @@ static int open_at(gd_store *s, const char *dir, int required)
 		if (!required)
 			return GD_ENOTFOUND;
 		return gd_error_set(GD_ENOTFOUND,
-				    "not a gendan ledger: '%s' (run 'gendan init')", dir);
+				    _("not a gendan ledger: '%s' (run 'gendan init')"), dir);
 	}
 	if (git_repository_is_bare(s->repo) || !(wd = git_repository_workdir(s->repo))) {
 		git_repository_free(s->repo);
 		s->repo = NULL;
 		return gd_error_set(GD_ENOTFOUND,
-				    "not a gendan ledger: '%s' is a bare repository", dir);
+				    _("not a gendan ledger: '%s' is a bare repository"), dir);
 	}
 	s->root = gd__xstrdup(wd);
 	len = strlen(s->root);
@@ -109,7 +109,7 @@ static int open_at(gd_store *s, const char *dir, int required)
 		if (!required)
 			return GD_ENOTFOUND;
 		return gd_error_set(GD_ENOTFOUND,
-				    "not a gendan ledger: '%s' has no gendan.yaml (run 'gendan init')",
+				    _("not a gendan ledger: '%s' has no gendan.yaml (run 'gendan init')"),
 				    dir);
 	}
 	return 0;
@@ -181,17 +181,17 @@ static int journal_begin(gd_store *s, char *const *paths, size_t n)
 	int err = 0;
 
 	if (!f) {
-		err = gd_error_set(GD_EIO, "cannot write '%s': %s", tmp, strerror(errno));
+		err = gd_error_set(GD_EIO, _("cannot write '%s': %s"), tmp, strerror(errno));
 		goto done;
 	}
 	for (i = 0; i < n; i++)
 		fprintf(f, "%s\n", paths[i]);
 	if (fflush(f) != 0 || fsync(fileno(f)) != 0)
-		err = gd_error_set(GD_EIO, "cannot write '%s': %s", tmp, strerror(errno));
+		err = gd_error_set(GD_EIO, _("cannot write '%s': %s"), tmp, strerror(errno));
 	if (fclose(f) != 0 && !err)
-		err = gd_error_set(GD_EIO, "cannot write '%s': %s", tmp, strerror(errno));
+		err = gd_error_set(GD_EIO, _("cannot write '%s': %s"), tmp, strerror(errno));
 	if (!err && rename(tmp, path) < 0)
-		err = gd_error_set(GD_EIO, "cannot write '%s': %s", path, strerror(errno));
+		err = gd_error_set(GD_EIO, _("cannot write '%s': %s"), path, strerror(errno));
 done:
 	if (err)
 		unlink(tmp);
@@ -268,7 +268,7 @@ static int recover(gd_store *s)
 	if (git_revparse_single(&head, s->repo, "HEAD") < 0)
 		git_error_clear();
 	if (git_repository_index(&idx, s->repo) < 0 || git_index_read(idx, 1) < 0) {
-		err = git_fail(GD_EIO, "cannot repair the interrupted change");
+		err = git_fail(GD_EIO, _("cannot repair the interrupted change"));
 		goto done;
 	}
 	while (fgets(line, sizeof(line), f)) {
@@ -288,7 +288,7 @@ static int recover(gd_store *s)
 			co.paths.strings = paths;
 			co.paths.count = 1;
 			if (git_checkout_tree(s->repo, head, &co) < 0)
-				err = git_fail(GD_EIO, "cannot repair the interrupted change");
+				err = git_fail(GD_EIO, _("cannot repair the interrupted change"));
 		} else {
 			/* a file the change added and HEAD never had */
 			unlink(abs);
@@ -301,7 +301,7 @@ static int recover(gd_store *s)
 		free(abs);
 	}
 	if (removed && git_index_write(idx) < 0)
-		err = git_fail(GD_EIO, "cannot repair the interrupted change");
+		err = git_fail(GD_EIO, _("cannot repair the interrupted change"));
 done:
 	fclose(f);
 	if (!err)
@@ -330,7 +330,7 @@ int gd_store_lock(gd_store *s)
 	s->lock_fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0644);
 	if (s->lock_fd < 0) {
 		int e = errno;
-		r = gd_error_set(GD_EIO, "cannot open the lock '%s': %s", path,
+		r = gd_error_set(GD_EIO, _("cannot open the lock '%s': %s"), path,
 				 strerror(e));
 		free(path);
 		return r;
@@ -341,7 +341,7 @@ int gd_store_lock(gd_store *s)
 	if (r < 0) {
 		close(s->lock_fd);
 		s->lock_fd = -1;
-		return gd_error_set(GD_EIO, "cannot lock the ledger: %s",
+		return gd_error_set(GD_EIO, _("cannot lock the ledger: %s"),
 				    strerror(errno));
 	}
 	return recover(s);
@@ -389,7 +389,7 @@ static int need_identity(const char *name, const char *email)
 	if (name && email)
 		return 0;
 	return gd_error_set(GD_EIDENTITY,
-			    "no identity: set it with 'git config --global user.name \"Your Name\"' and 'git config --global user.email you@example.com'");
+			    _("no identity: set it with 'git config --global user.name \"Your Name\"' and 'git config --global user.email you@example.com'"));
 }
 
 static void identity(gd_store *s)
@@ -427,10 +427,10 @@ static int head_state(gd_store *s, git_oid *head, int *unborn)
 		return 0;
 	}
 	if (r < 0)
-		return git_fail(GD_EIO, "cannot read HEAD");
+		return git_fail(GD_EIO, _("cannot read HEAD"));
 	if (git_repository_head_detached(s->repo) == 1)
 		return gd_error_set(GD_ECONFLICT,
-				    "HEAD is detached: check out a branch first ('git switch main')");
+				    _("HEAD is detached: check out a branch first ('git switch main')"));
 	return 0;
 }
 
@@ -458,12 +458,12 @@ int gd_store_path_dirty(gd_store *s, const char *relpath, int *dirty)
 	if (!unborn) {
 		if (git_commit_lookup(&head, s->repo, &head_oid) < 0 ||
 		    git_commit_tree(&tree, head) < 0) {
-			err = git_fail(GD_EIO, "cannot read the HEAD commit");
+			err = git_fail(GD_EIO, _("cannot read the HEAD commit"));
 			goto done;
 		}
 		r = git_tree_entry_bypath(&te, tree, relpath);
 		if (r < 0 && r != GIT_ENOTFOUND) {
-			err = git_fail(GD_EIO, "cannot read the HEAD tree");
+			err = git_fail(GD_EIO, _("cannot read the HEAD tree"));
 			goto done;
 		}
 		git_error_clear();
@@ -473,7 +473,7 @@ int gd_store_path_dirty(gd_store *s, const char *relpath, int *dirty)
 		goto done;
 	}
 	if (git_repository_hashfile(&file_oid, s->repo, abs, GIT_OBJECT_BLOB, NULL) < 0) {
-		err = git_fail(GD_EIO, "cannot read the record");
+		err = git_fail(GD_EIO, _("cannot read the record"));
 		goto done;
 	}
 	*dirty = !git_oid_equal(&file_oid, git_tree_entry_id(te));
@@ -506,12 +506,12 @@ int gd_store_changed_paths(gd_store *s, char ***out, size_t *n)
 	*out = NULL;
 	*n = 0;
 	if (git_status_options_init(&opts, GIT_STATUS_OPTIONS_VERSION) < 0)
-		return git_fail(GD_ERROR, "cannot read the status of the ledger");
+		return git_fail(GD_ERROR, _("cannot read the status of the ledger"));
 	opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
 	opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED |
 		     GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS;
 	if (git_status_list_new(&list, s->repo, &opts) < 0)
-		return git_fail(GD_EIO, "cannot read the status of the ledger");
+		return git_fail(GD_EIO, _("cannot read the status of the ledger"));
 	count = git_status_list_entrycount(list);
 	paths = gd__xcalloc(count * 2 + 1, sizeof(*paths));
 	for (i = 0; i < count; i++) {
@@ -620,7 +620,7 @@ static int mkdirs(const char *path)
 			continue;
 		*p = '\0';
 		if (mkdir(copy, 0755) < 0 && errno != EEXIST) {
-			err = gd_error_set(GD_EIO, "cannot create '%s': %s", copy,
+			err = gd_error_set(GD_EIO, _("cannot create '%s': %s"), copy,
 					   strerror(errno));
 			break;
 		}
@@ -654,11 +654,11 @@ static int sync_all(gd_store *s)
 	int fd = open(s->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC), r;
 
 	if (fd < 0)
-		return gd_error_set(GD_EIO, "cannot sync '%s': %s", s->root, strerror(errno));
+		return gd_error_set(GD_EIO, _("cannot sync '%s': %s"), s->root, strerror(errno));
 	r = syncfs(fd);
 	close(fd);
 	if (r < 0)
-		return gd_error_set(GD_EIO, "cannot sync '%s': %s", s->root, strerror(errno));
+		return gd_error_set(GD_EIO, _("cannot sync '%s': %s"), s->root, strerror(errno));
 	return 0;
 }
 
@@ -676,23 +676,23 @@ static int write_temp(char **tmp, const char *abs, const char *data, size_t len,
 			     slash ? slash + 1 : abs, (long)getpid(), seq);
 	fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 	if (fd < 0)
-		return gd_error_set(GD_EIO, "cannot create '%s': %s", *tmp,
+		return gd_error_set(GD_EIO, _("cannot create '%s': %s"), *tmp,
 				    strerror(errno));
 	while (off < len) {
 		ssize_t w = write(fd, data + off, len - off);
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w < 0) {
-			err = gd_error_set(GD_EIO, "cannot write '%s': %s", abs,
+			err = gd_error_set(GD_EIO, _("cannot write '%s': %s"), abs,
 					   strerror(errno));
 			break;
 		}
 		off += (size_t)w;
 	}
 	if (!err && sync && fsync(fd) < 0)
-		err = gd_error_set(GD_EIO, "cannot write '%s': %s", abs, strerror(errno));
+		err = gd_error_set(GD_EIO, _("cannot write '%s': %s"), abs, strerror(errno));
 	if (close(fd) < 0 && !err)
-		err = gd_error_set(GD_EIO, "cannot write '%s': %s", abs, strerror(errno));
+		err = gd_error_set(GD_EIO, _("cannot write '%s': %s"), abs, strerror(errno));
 	if (err)
 		unlink(*tmp);
 	return err;
@@ -734,12 +734,12 @@ static int signatures(gd_store *s, git_signature **author, git_signature **commi
 	if ((err = need_identity(s->name, s->email)) < 0)
 		return err;
 	if (git_signature_now(author, s->name, s->email) < 0)
-		return git_fail(GD_EIDENTITY, "invalid identity");
+		return git_fail(GD_EIDENTITY, _("invalid identity"));
 	if (git_signature_now(committer, cn && *cn ? cn : s->name,
 			      ce && *ce ? ce : s->email) < 0) {
 		git_signature_free(*author);
 		*author = NULL;
-		return git_fail(GD_EIDENTITY, "invalid committer identity");
+		return git_fail(GD_EIDENTITY, _("invalid committer identity"));
 	}
 	return 0;
 }
@@ -758,7 +758,7 @@ static int stage(gd_store *s, git_index *idx, char *const *paths, size_t n)
 		r = exists ? git_index_add_bypath(idx, paths[i])
 			   : git_index_remove_bypath(idx, paths[i]);
 		if (r < 0)
-			return git_fail(GD_EIO, "cannot stage the change");
+			return git_fail(GD_EIO, _("cannot stage the change"));
 	}
 	return 0;
 }
@@ -771,7 +771,7 @@ static int reset_index(git_index *idx, git_commit *head)
 	int err = 0;
 
 	if (git_commit_tree(&tree, head) < 0 || git_index_read_tree(idx, tree) < 0)
-		err = git_fail(GD_EIO, "cannot read the new HEAD into the git index");
+		err = git_fail(GD_EIO, _("cannot read the new HEAD into the git index"));
 	git_tree_free(tree);
 	return err;
 }
@@ -797,9 +797,9 @@ static int commit_index(gd_store *s, char *const *paths, size_t n,
 
 	*committed = 0;
 	if (git_repository_index(&idx, s->repo) < 0)
-		return git_fail(GD_EIO, "cannot open the git index");
+		return git_fail(GD_EIO, _("cannot open the git index"));
 	if (git_index_read(idx, 0) < 0) {
-		err = git_fail(GD_EIO, "cannot read the git index");
+		err = git_fail(GD_EIO, _("cannot read the git index"));
 		goto done;
 	}
 	if ((err = signatures(s, &author, &committer)) < 0)
@@ -810,7 +810,7 @@ static int commit_index(gd_store *s, char *const *paths, size_t n,
 		git_commit_free(parent);
 		parent = NULL;
 		if (!unborn && git_commit_lookup(&parent, s->repo, &head_oid) < 0) {
-			err = git_fail(GD_EIO, "cannot read the HEAD commit");
+			err = git_fail(GD_EIO, _("cannot read the HEAD commit"));
 			goto done;
 		}
 		if (tries && parent && (err = reset_index(idx, parent)) < 0)
@@ -822,7 +822,7 @@ static int commit_index(gd_store *s, char *const *paths, size_t n,
 		if ((err = stage(s, idx, paths, n)) < 0)
 			goto done;
 		if (git_index_write_tree(&tree_oid, idx) < 0) {
-			err = git_fail(GD_EIO, "cannot write the tree");
+			err = git_fail(GD_EIO, _("cannot write the tree"));
 			goto done;
 		}
 		if (n > BULK) {
@@ -835,24 +835,24 @@ static int commit_index(gd_store *s, char *const *paths, size_t n,
 		git_tree_free(tree);
 		tree = NULL;
 		if (git_tree_lookup(&tree, s->repo, &tree_oid) < 0) {
-			err = git_fail(GD_EIO, "cannot read the new tree");
+			err = git_fail(GD_EIO, _("cannot read the new tree"));
 			goto done;
 		}
 		if (git_commit_create(&commit_oid, s->repo, NULL, author, committer,
 				      NULL, message, tree, parent ? 1 : 0,
 				      (const git_commit **)&parent) < 0) {
-			err = git_fail(GD_EIO, "cannot commit");
+			err = git_fail(GD_EIO, _("cannot commit"));
 			goto done;
 		}
 		git_reference_free(head);
 		head = NULL;
 		if (git_reference_lookup(&head, s->repo, "HEAD") < 0) {
-			err = git_fail(GD_EIO, "cannot read HEAD");
+			err = git_fail(GD_EIO, _("cannot read HEAD"));
 			goto done;
 		}
 		branch = git_reference_symbolic_target(head);
 		if (!branch) {
-			err = gd_error_set(GD_ECONFLICT, "HEAD is detached: check out a branch first");
+			err = gd_error_set(GD_ECONFLICT, _("HEAD is detached: check out a branch first"));
 			goto done;
 		}
 		/* an unborn branch must still be unborn; a born one still at
@@ -868,13 +868,13 @@ static int commit_index(gd_store *s, char *const *paths, size_t n,
 			git_error_clear();
 			continue;
 		}
-		err = git_fail(GD_ECONFLICT, "cannot update the branch");
+		err = git_fail(GD_ECONFLICT, _("cannot update the branch"));
 		goto done;
 	}
 	if (git_index_write(idx) < 0) {
 		/* the commit stands and the files match it; only the index is
 		 * stale, and gendan restages the path on its next write */
-		err = git_fail(GD_EIO, "committed, but cannot write the git index (run 'git reset' to refresh it)");
+		err = git_fail(GD_EIO, _("committed, but cannot write the git index (run 'git reset' to refresh it)"));
 		goto done;
 	}
 done:
@@ -930,7 +930,7 @@ int gd_store_apply(gd_store *s, gd_change *c, const char *message, int *committe
 		char *abs = gd__xasprintf("%s/%s", s->root, c->items[i].path);
 		int r = tmps[i] ? rename(tmps[i], abs) : unlink(abs);
 		if (r < 0 && !(errno == ENOENT && !tmps[i]))
-			err = gd_error_set(GD_EIO, "cannot write '%s': %s",
+			err = gd_error_set(GD_EIO, _("cannot write '%s': %s"),
 					   c->items[i].path, strerror(errno));
 		else if (!bulk)
 			fsync_dir_of(abs);
@@ -1006,7 +1006,7 @@ int gd_store_init(const char *dir, const char *config_text, const char *remote_u
 		goto done;
 	abs = gd__xasprintf("%s/gendan.yaml", dir);
 	if (access(abs, F_OK) == 0) {
-		err = gd_error_set(GD_EEXISTS, "'%s' already holds a gendan ledger", dir);
+		err = gd_error_set(GD_EEXISTS, _("'%s' already holds a gendan ledger"), dir);
 		goto done;
 	}
 	if (git_repository_open_ext(&existing, dir, GIT_REPOSITORY_OPEN_NO_SEARCH,
@@ -1015,7 +1015,7 @@ int gd_store_init(const char *dir, const char *config_text, const char *remote_u
 		git_repository_free(existing);
 		if (empty != 1) {
 			err = gd_error_set(GD_EEXISTS,
-					   "'%s' is already a git repository with commits", dir);
+					   _("'%s' is already a git repository with commits"), dir);
 			goto done;
 		}
 	}
@@ -1025,13 +1025,13 @@ int gd_store_init(const char *dir, const char *config_text, const char *remote_u
 	lib_init();
 	if (git_repository_init_options_init(&opts,
 					     GIT_REPOSITORY_INIT_OPTIONS_VERSION) < 0) {
-		err = git_fail(GD_ERROR, "cannot create the git repository");
+		err = git_fail(GD_ERROR, _("cannot create the git repository"));
 		goto done;
 	}
 	opts.flags = GIT_REPOSITORY_INIT_MKPATH;
 	opts.initial_head = "main";
 	if (git_repository_init_ext(&s->repo, dir, &opts) < 0) {
-		err = git_fail(GD_EIO, "cannot create the git repository");
+		err = git_fail(GD_EIO, _("cannot create the git repository"));
 		goto done;
 	}
 	{
@@ -1047,7 +1047,7 @@ int gd_store_init(const char *dir, const char *config_text, const char *remote_u
 	s->identity_read = 1;
 	name = email = NULL;
 	if (remote_url && git_remote_create(&remote, s->repo, "origin", remote_url) < 0) {
-		err = git_fail(GD_EINVALID, "cannot add the remote");
+		err = git_fail(GD_EINVALID, _("cannot add the remote"));
 		goto done;
 	}
 	if ((err = gd_store_lock(s)) < 0)
@@ -1246,10 +1246,10 @@ static int check_host(git_cert *cert, int valid, const char *host, void *payload
 		return 0;
 	if (found)
 		git_error_set_str(GIT_ERROR_SSH,
-				  "the host key of this server is not the one in ~/.ssh/known_hosts: refused (someone may be in the middle)");
+				  _("the host key of this server is not the one in ~/.ssh/known_hosts: refused (someone may be in the middle)"));
 	else
 		git_error_set_str(GIT_ERROR_SSH,
-				  "the server is not in ~/.ssh/known_hosts: connect once with ssh to check and accept its key");
+				  _("the server is not in ~/.ssh/known_hosts: connect once with ssh to check and accept its key"));
 	return -1;
 }
 
@@ -1320,7 +1320,7 @@ static int check_incoming(git_diff *diff, const char *remote)
 			continue;
 		if (!safe_path(d->new_file.path, d->new_file.mode))
 			return gd_error_set(GD_EINVALID,
-					    "remote '%s' brings an unsafe path '%s': sync refused, nothing changed",
+					    _("remote '%s' brings an unsafe path '%s': sync refused, nothing changed"),
 					    remote, d->new_file.path);
 	}
 	return 0;
@@ -1334,7 +1334,7 @@ static int blob_content(git_repository *repo, const git_oid *id, char **out,
 	*out = NULL;
 	*len = 0;
 	if (git_blob_lookup(&b, repo, id) < 0)
-		return git_fail(GD_EIO, "cannot read a blob");
+		return git_fail(GD_EIO, _("cannot read a blob"));
 	*len = (size_t)git_blob_rawsize(b);
 	*out = gd__xmalloc(*len + 1);
 	memcpy(*out, git_blob_rawcontent(b), *len);
@@ -1370,11 +1370,11 @@ static int merge_trees(gd_store *s, git_tree *base, git_tree *ours,
 	int err = 0;
 
 	if (git_diff_tree_to_tree(&diff, s->repo, base, theirs, NULL) < 0)
-		return git_fail(GD_EIO, "cannot compare the remote's tree");
+		return git_fail(GD_EIO, _("cannot compare the remote's tree"));
 	if ((err = check_incoming(diff, remote)) < 0)
 		goto done;
 	if (git_index_new(&idx) < 0 || git_index_read_tree(idx, ours) < 0) {
-		err = git_fail(GD_EIO, "cannot build the merge");
+		err = git_fail(GD_EIO, _("cannot build the merge"));
 		goto done;
 	}
 	n = git_diff_num_deltas(diff);
@@ -1398,9 +1398,9 @@ static int merge_trees(gd_store *s, git_tree *base, git_tree *ours,
 			if (t) {
 				ie.id = *t;
 				if (git_index_add(idx, &ie) < 0)
-					err = git_fail(GD_EIO, "cannot build the merge");
+					err = git_fail(GD_EIO, _("cannot build the merge"));
 			} else if (git_index_remove(idx, path, 0) < 0) {
-				err = git_fail(GD_EIO, "cannot build the merge");
+				err = git_fail(GD_EIO, _("cannot build the merge"));
 			}
 		} else if (t) {
 			/* both changed it: record by record */
@@ -1413,7 +1413,7 @@ static int merge_trees(gd_store *s, git_tree *base, git_tree *ours,
 			} else if ((err = fn(ctx, path, bb, bl, ob, ol, tb, tl, &mb, &ml)) == 0) {
 				if (git_blob_create_from_buffer(&ie.id, s->repo, mb, ml) < 0 ||
 				    git_index_add(idx, &ie) < 0)
-					err = git_fail(GD_EIO, "cannot build the merge");
+					err = git_fail(GD_EIO, _("cannot build the merge"));
 				rep->merged++;
 			}
 			free(bb);
@@ -1427,7 +1427,7 @@ static int merge_trees(gd_store *s, git_tree *base, git_tree *ours,
 		git_tree_entry_free(te);
 	}
 	if (!err && git_index_write_tree_to(out, idx, s->repo) < 0)
-		err = git_fail(GD_EIO, "cannot write the merged tree");
+		err = git_fail(GD_EIO, _("cannot write the merged tree"));
 done:
 	git_index_free(idx);
 	git_diff_free(diff);
@@ -1452,7 +1452,7 @@ static int move_to(gd_store *s, const char *branch, const git_oid *from,
 	    git_commit_lookup(&fc, s->repo, from) < 0 ||
 	    git_commit_tree(&ft, fc) < 0 || git_commit_tree(&tt, c) < 0 ||
 	    git_diff_tree_to_tree(&diff, s->repo, ft, tt, NULL) < 0) {
-		err = git_fail(GD_EIO, "cannot read the merged commit");
+		err = git_fail(GD_EIO, _("cannot read the merged commit"));
 		goto done;
 	}
 	/* journaled like any change: a kill in the middle is put back to
@@ -1465,10 +1465,10 @@ static int move_to(gd_store *s, const char *branch, const git_oid *from,
 		goto done;
 	co.checkout_strategy = GIT_CHECKOUT_SAFE;
 	if (git_checkout_tree(s->repo, (git_object *)c, &co) < 0)
-		err = git_fail(GD_EIO, "cannot update the work tree");
+		err = git_fail(GD_EIO, _("cannot update the work tree"));
 	else if (git_reference_create_matching(&ref, s->repo, branch, target, 1,
 						 from, "gendan sync") < 0)
-		err = git_fail(GD_EIO, "cannot update the branch");
+		err = git_fail(GD_EIO, _("cannot update the branch"));
 	if (!err)
 		journal_end(s);
 	else
@@ -1516,7 +1516,7 @@ static int commit_merge(gd_store *s, const git_oid *tree_oid,
 	    git_commit_lookup(&parents[1], s->repo, theirs) < 0 ||
 	    git_commit_create(out, s->repo, NULL, author, committer, NULL, msg,
 			      tree, 2, (const git_commit **)parents) < 0)
-		err = git_fail(GD_EIO, "cannot commit the merge");
+		err = git_fail(GD_EIO, _("cannot commit the merge"));
 	git_commit_free(parents[0]);
 	git_commit_free(parents[1]);
 	git_tree_free(tree);
@@ -1563,13 +1563,13 @@ static int integrate(gd_store *s, const char *remote, const char *branch,
 	    git_commit_tree(&ot, oc) < 0 || git_commit_tree(&tt, tc) < 0 ||
 	    (has_base && (git_commit_lookup(&bc, s->repo, &base) < 0 ||
 			  git_commit_tree(&bt, bc) < 0))) {
-		err = git_fail(GD_EIO, "cannot read the commits to merge");
+		err = git_fail(GD_EIO, _("cannot read the commits to merge"));
 		goto done;
 	}
 	if (has_base && git_oid_equal(&base, head)) {
 		git_diff *diff = NULL;
 		if (git_diff_tree_to_tree(&diff, s->repo, ot, tt, NULL) < 0) {
-			err = git_fail(GD_EIO, "cannot compare the remote's tree");
+			err = git_fail(GD_EIO, _("cannot compare the remote's tree"));
 			goto done;
 		}
 		rep->changed = git_diff_num_deltas(diff);
@@ -1630,12 +1630,12 @@ int gd_store_sync(gd_store *s, const char *remote_name, gd_merge_file_fn fn,
 	if (git_remote_lookup(&remote, s->repo, remote_name) < 0) {
 		git_error_clear();
 		return gd_error_set(GD_ENOTFOUND,
-				    "no remote '%s': add one with 'git remote add %s URL'",
+				    _("no remote '%s': add one with 'git remote add %s URL'"),
 				    remote_name, remote_name);
 	}
 	if (git_reference_lookup(&head_ref, s->repo, "HEAD") < 0 ||
 	    !(branch = git_reference_symbolic_target(head_ref))) {
-		err = gd_error_set(GD_ECONFLICT, "HEAD is detached: check out a branch first");
+		err = gd_error_set(GD_ECONFLICT, _("HEAD is detached: check out a branch first"));
 		goto done;
 	}
 	branch_short = !strncmp(branch, "refs/heads/", 11) ? branch + 11 : branch;
@@ -1651,7 +1651,7 @@ int gd_store_sync(gd_store *s, const char *remote_name, gd_merge_file_fn fn,
 
 		if (git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION) < 0 ||
 		    git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION) < 0) {
-			err = git_fail(GD_ERROR, "cannot set up the transfer");
+			err = git_fail(GD_ERROR, _("cannot set up the transfer"));
 			goto done;
 		}
 		xf.url = xp.url = remote_url(remote);
@@ -1659,7 +1659,7 @@ int gd_store_sync(gd_store *s, const char *remote_name, gd_merge_file_fn fn,
 		fo.callbacks.certificate_check = check_host;
 		fo.callbacks.payload = &xf;
 		if (git_remote_fetch(remote, NULL, &fo, "gendan sync") < 0) {
-			err = transfer_fail("cannot fetch from", remote_name,
+			err = transfer_fail(_("cannot fetch from"), remote_name,
 					    remote_url(remote));
 			goto done;
 		}
@@ -1696,7 +1696,7 @@ int gd_store_sync(gd_store *s, const char *remote_name, gd_merge_file_fn fn,
 				git_error_clear();
 				continue;
 			}
-			err = transfer_fail("cannot push to", remote_name,
+			err = transfer_fail(_("cannot push to"), remote_name,
 					    remote_url(remote));
 			goto done;
 		}
@@ -1717,7 +1717,7 @@ int gd_store_sync(gd_store *s, const char *remote_name, gd_merge_file_fn fn,
 	}
 	if (tries == 4)
 		err = gd_error_set(GD_ECONFLICT,
-				   "the remote '%s' kept moving: try 'gendan sync' again",
+				   _("the remote '%s' kept moving: try 'gendan sync' again"),
 				   remote_name);
 	else
 		remember_sync(s);
@@ -1741,7 +1741,7 @@ int gd_store_clone(const char *url, const char *dir)
 
 	lib_init();
 	if (git_clone_options_init(&co, GIT_CLONE_OPTIONS_VERSION) < 0) {
-		err = git_fail(GD_ERROR, "cannot set up the clone");
+		err = git_fail(GD_ERROR, _("cannot set up the clone"));
 		goto done;
 	}
 	/* look at the tree before any file of it is written */
@@ -1750,24 +1750,24 @@ int gd_store_clone(const char *url, const char *dir)
 	co.fetch_opts.callbacks.certificate_check = check_host;
 	co.fetch_opts.callbacks.payload = &xf;
 	if (git_clone(&repo, url, dir, &co) < 0) {
-		err = transfer_fail("cannot clone", url, NULL);
+		err = transfer_fail(_("cannot clone"), url, NULL);
 		goto done;
 	}
 	if (git_revparse_single(&head, repo, "HEAD^{tree}") < 0) {
 		git_error_clear();
-		err = gd_error_set(GD_ENOTFOUND, "'%s' is empty: not a gendan ledger", url);
+		err = gd_error_set(GD_ENOTFOUND, _("'%s' is empty: not a gendan ledger"), url);
 		goto done;
 	}
 	tree = (git_tree *)head;
 	head = NULL;
 	if (git_diff_tree_to_tree(&diff, repo, NULL, tree, NULL) < 0) {
-		err = git_fail(GD_EIO, "cannot read the cloned tree");
+		err = git_fail(GD_EIO, _("cannot read the cloned tree"));
 		goto done;
 	}
 	if ((err = check_incoming(diff, url)) < 0)
 		goto done;
 	if (!git_tree_entry_byname(tree, "gendan.yaml")) {
-		err = gd_error_set(GD_ENOTFOUND, "'%s' has no gendan.yaml: not a gendan ledger",
+		err = gd_error_set(GD_ENOTFOUND, _("'%s' has no gendan.yaml: not a gendan ledger"),
 				   url);
 		goto done;
 	}
@@ -1776,7 +1776,7 @@ int gd_store_clone(const char *url, const char *dir)
 		if (git_checkout_options_init(&opts, GIT_CHECKOUT_OPTIONS_VERSION) < 0 ||
 		    (opts.checkout_strategy = GIT_CHECKOUT_SAFE,
 		     git_checkout_head(repo, &opts) < 0))
-			err = git_fail(GD_EIO, "cannot check out the ledger");
+			err = git_fail(GD_EIO, _("cannot check out the ledger"));
 	}
 done:
 	git_diff_free(diff);
@@ -1858,21 +1858,105 @@ static int print_line(const git_diff_delta *d, const git_diff_hunk *h,
 	return 0;
 }
 
-/* The blob id of path in commit c, or NULL. */
+/* The blob id of path in commit c: 1 found, 0 absent, < 0 error. */
 static int path_id(git_commit *c, const char *path, git_oid *out)
 {
 	git_tree *t = NULL;
 	git_tree_entry *e = NULL;
-	int found = 0;
+	int r;
 
-	if (git_commit_tree(&t, c) == 0 && git_tree_entry_bypath(&e, t, path) == 0) {
+	if (git_commit_tree(&t, c) < 0)
+		return git_fail(GD_EIO, _("cannot read a commit"));
+	r = git_tree_entry_bypath(&e, t, path);
+	if (r == 0)
 		*out = *git_tree_entry_id(e);
-		found = 1;
-	}
-	git_error_clear();
+	else if (r == GIT_ENOTFOUND)
+		git_error_clear();
+	else
+		r = git_fail(GD_EIO, _("cannot read a commit"));
 	git_tree_entry_free(e);
 	git_tree_free(t);
-	return found;
+	return r == 0 ? 1 : r == GIT_ENOTFOUND ? 0 : r;
+}
+
+/* The diff from parent p (NULL: none) to c of the paths ps, with renames
+ * found among them. */
+static int diff_commits(git_diff **out, git_repository *repo, git_commit *p,
+			git_commit *c, char **ps, size_t nps)
+{
+	git_tree *t1 = NULL, *t2 = NULL;
+	git_diff_options o;
+	git_diff_find_options fo;
+	int err = 0;
+
+	*out = NULL;
+	if (git_diff_options_init(&o, GIT_DIFF_OPTIONS_VERSION) < 0 ||
+	    git_diff_find_options_init(&fo, GIT_DIFF_FIND_OPTIONS_VERSION) < 0 ||
+	    (p && git_commit_tree(&t1, p) < 0) || git_commit_tree(&t2, c) < 0) {
+		err = git_fail(GD_EIO, _("cannot compare commits"));
+		goto done;
+	}
+	o.pathspec.strings = ps;
+	o.pathspec.count = nps;
+	fo.flags = GIT_DIFF_FIND_RENAMES;
+	if (git_diff_tree_to_tree(out, repo, t1, t2, &o) < 0 ||
+	    git_diff_find_similar(*out, &fo) < 0) {
+		git_diff_free(*out);
+		*out = NULL;
+		err = git_fail(GD_EIO, _("cannot compare commits"));
+	}
+done:
+	git_tree_free(t1);
+	git_tree_free(t2);
+	return err;
+}
+
+/*
+ * Where path was in p when c brought it there by a rename (as `git log
+ * --follow` finds it), into *from; NULL when c added it anew.  The whole
+ * trees are compared, but only for the commit that brought the path.
+ */
+static int renamed_from(char **from, git_repository *repo, git_commit *p,
+			git_commit *c, const char *path)
+{
+	git_diff *diff = NULL;
+	size_t i, n;
+	int err;
+
+	*from = NULL;
+	if ((err = diff_commits(&diff, repo, p, c, NULL, 0)) < 0)
+		return err;
+	n = git_diff_num_deltas(diff);
+	for (i = 0; i < n; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		if (d->status == GIT_DELTA_RENAMED && !strcmp(d->new_file.path, path)) {
+			*from = gd__xstrdup(d->old_file.path);
+			break;
+		}
+	}
+	git_diff_free(diff);
+	return 0;
+}
+
+/* Print c's diff of path (renamed from `from` when not NULL) to stdout. */
+static int print_patch(git_repository *repo, git_commit *c, const char *path,
+		       const char *from)
+{
+	git_commit *p = NULL;
+	git_diff *diff = NULL;
+	char *ps[2];
+	int err;
+
+	if (git_commit_parentcount(c) && git_commit_parent(&p, c, 0) < 0)
+		return git_fail(GD_EIO, _("cannot read a commit"));
+	ps[0] = (char *)path;
+	ps[1] = (char *)from;
+	if ((err = diff_commits(&diff, repo, p, c, ps, from ? 2 : 1)) == 0 &&
+	    git_diff_print(diff, GIT_DIFF_FORMAT_PATCH, print_line, NULL) < 0)
+		err = git_fail(GD_EIO, _("cannot compare commits"));
+	git_diff_free(diff);
+	git_commit_free(p);
+	return err;
 }
 
 int gd_store_history(gd_store *s, const char *relpath, int patch,
@@ -1880,35 +1964,54 @@ int gd_store_history(gd_store *s, const char *relpath, int patch,
 {
 	git_revwalk *walk = NULL;
 	git_oid oid;
+	char *path = gd__xstrdup(relpath), *from = NULL;
 	int err = 0;
 
-	if (git_revwalk_new(&walk, s->repo) < 0 || git_revwalk_push_head(walk) < 0) {
-		git_revwalk_free(walk);
-		return git_fail(GD_EIO, "cannot walk the history");
+	if (git_revwalk_new(&walk, s->repo) < 0 || git_revwalk_push_head(walk) < 0 ||
+	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME) < 0) {
+		err = git_fail(GD_EIO, _("cannot walk the history"));
+		goto done;
 	}
-	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
 	while (!err && git_revwalk_next(&oid, walk) == 0) {
 		git_commit *c = NULL, *p = NULL;
 		git_oid mine, theirs;
-		int have, had = 0, changed;
+		int have, had, changed, absent = 1;
 		unsigned i, np;
 
 		if (git_commit_lookup(&c, s->repo, &oid) < 0) {
-			err = git_fail(GD_EIO, "cannot read a commit");
+			err = git_fail(GD_EIO, _("cannot read a commit"));
 			break;
 		}
-		have = path_id(c, relpath, &mine);
+		if ((have = path_id(c, path, &mine)) < 0) {
+			err = have;
+			goto next;
+		}
 		np = git_commit_parentcount(c);
 		/* changed when it differs from every parent (merges: from all) */
 		changed = np == 0 ? have : 1;
-		for (i = 0; i < np && changed; i++) {
-			if (git_commit_parent(&p, c, i) < 0)
-				continue;
-			had = path_id(p, relpath, &theirs);
-			if (had == have && (!have || git_oid_equal(&mine, &theirs)))
-				changed = 0;
+		for (i = 0; i < np; i++) {
+			if (git_commit_parent(&p, c, i) < 0) {
+				err = git_fail(GD_EIO, _("cannot read a commit"));
+				goto next;
+			}
+			had = path_id(p, path, &theirs);
+			if (i == 0 && have && had == 0 &&
+			    (err = renamed_from(&from, s->repo, p, c, path)) < 0)
+				goto next;
 			git_commit_free(p);
 			p = NULL;
+			if (had < 0) {
+				err = had;
+				goto next;
+			}
+			absent &= !had;
+			if (had == have && (!have || git_oid_equal(&mine, &theirs)))
+				changed = 0;
+		}
+		/* a rename counts only where the path is new to every parent */
+		if (from && !absent) {
+			free(from);
+			from = NULL;
 		}
 		if (changed) {
 			const git_signature *a = git_commit_author(c);
@@ -1920,29 +2023,22 @@ int gd_store_history(gd_store *s, const char *relpath, int patch,
 			info.email = a->email;
 			info.summary = git_commit_summary(c);
 			cb(ctx, &info);
-			if (patch) {
-				git_diff_options o;
-				git_tree *t1 = NULL, *t2 = NULL;
-				git_diff *diff = NULL;
-				char *ps[1];
-				ps[0] = (char *)relpath;
-				git_diff_options_init(&o, GIT_DIFF_OPTIONS_VERSION);
-				o.pathspec.strings = ps;
-				o.pathspec.count = 1;
-				if (np && git_commit_parent(&p, c, 0) == 0)
-					git_commit_tree(&t1, p);
-				git_commit_tree(&t2, c);
-				if (git_diff_tree_to_tree(&diff, s->repo, t1, t2, &o) == 0)
-					git_diff_print(diff, GIT_DIFF_FORMAT_PATCH, print_line, NULL);
-				git_error_clear();
-				git_diff_free(diff);
-				git_tree_free(t1);
-				git_tree_free(t2);
-				git_commit_free(p);
-			}
+			if (patch && (err = print_patch(s->repo, c, path, from)) < 0)
+				goto next;
 		}
+		/* older commits knew the record under its former path */
+		if (from) {
+			free(path);
+			path = from;
+			from = NULL;
+		}
+next:
+		git_commit_free(p);
 		git_commit_free(c);
 	}
+done:
+	free(path);
+	free(from);
 	git_revwalk_free(walk);
 	return err;
 }
@@ -1964,43 +2060,43 @@ int gd_store_undo(gd_store *s, int force, char **summary)
 	if ((err = head_state(s, &head_oid, &unborn)) < 0)
 		return err;
 	if (unborn || git_commit_lookup(&head, s->repo, &head_oid) < 0)
-		return gd_error_set(GD_ENOTFOUND, "nothing to undo");
+		return gd_error_set(GD_ENOTFOUND, _("nothing to undo"));
 	msg = git_commit_message(head);
 	if (!msg || !strstr(msg, "\nGendan-Action: ") || strstr(msg, "\nGendan-Action: init")) {
 		err = gd_error_set(GD_EINVALID,
-				   "the last commit was not made by a gendan command: undo it with git");
+				   _("the last commit was not made by a gendan command: undo it with git"));
 		goto done;
 	}
 	if (git_commit_parentcount(head) != 1) {
-		err = gd_error_set(GD_EINVALID, "the last commit is a merge (a sync): undo it with git revert -m 1");
+		err = gd_error_set(GD_EINVALID, _("the last commit is a merge (a sync): undo it with git revert -m 1"));
 		goto done;
 	}
 	if (git_reference_lookup(&ref, s->repo, "HEAD") < 0 ||
 	    !git_reference_symbolic_target(ref) ||
 	    git_repository_head(&branch, s->repo) < 0) {
-		err = gd_error_set(GD_ECONFLICT, "HEAD is detached: check out a branch first");
+		err = gd_error_set(GD_ECONFLICT, _("HEAD is detached: check out a branch first"));
 		goto done;
 	}
 	if (!force && upstream_id(s, git_reference_shorthand(branch), &up) &&
 	    (git_oid_equal(&up, &head_oid) ||
 	     git_graph_descendant_of(s->repo, &up, &head_oid) == 1)) {
 		err = gd_error_set(GD_ECONFLICT,
-				   "the last commit is already pushed: your team has it; use --force to undo it with a new commit anyway");
+				   _("the last commit is already pushed: your team has it; use --force to undo it with a new commit anyway"));
 		goto done;
 	}
 	git_error_clear();
 	if (git_revert_options_init(&ro, GIT_REVERT_OPTIONS_VERSION) < 0 ||
 	    git_revert_commit(&idx, s->repo, head, head, 0, NULL) < 0) {
-		err = git_fail(GD_EIO, "cannot undo");
+		err = git_fail(GD_EIO, _("cannot undo"));
 		goto done;
 	}
 	if (git_index_has_conflicts(idx)) {
-		err = gd_error_set(GD_ECONFLICT, "cannot undo: the change does not revert cleanly");
+		err = gd_error_set(GD_ECONFLICT, _("cannot undo: the change does not revert cleanly"));
 		goto done;
 	}
 	if (git_index_write_tree_to(&tree_oid, idx, s->repo) < 0 ||
 	    git_tree_lookup(&tree, s->repo, &tree_oid) < 0) {
-		err = git_fail(GD_EIO, "cannot undo");
+		err = git_fail(GD_EIO, _("cannot undo"));
 		goto done;
 	}
 	*summary = gd__xstrdup(git_commit_summary(head));
@@ -2015,7 +2111,7 @@ int gd_store_undo(gd_store *s, int force, char **summary)
 		goto done;
 	if (git_commit_create(&new_oid, s->repo, NULL, author, committer, NULL, newmsg,
 			      tree, 1, (const git_commit **)&head) < 0) {
-		err = git_fail(GD_EIO, "cannot commit the undo");
+		err = git_fail(GD_EIO, _("cannot commit the undo"));
 		goto done;
 	}
 	err = move_to(s, git_reference_symbolic_target(ref), &head_oid, &new_oid);
@@ -2050,16 +2146,16 @@ static int hook_update(git_repository *repo, const char *old_hex,
 	int err = 0;
 
 	if (git_oid_fromstr(&new_oid, new_hex) < 0 || git_oid_fromstr(&old_oid, old_hex) < 0)
-		return gd_error_set(GD_EINVALID, "pre-receive: bad input line");
+		return gd_error_set(GD_EINVALID, _("pre-receive: bad input line"));
 	if (git_oid_is_zero(&new_oid))
 		return 0; /* a deleted ref brings nothing */
 	if (git_commit_lookup(&nc, repo, &new_oid) < 0 || git_commit_tree(&nt, nc) < 0) {
-		err = git_fail(GD_EIO, "pre-receive: cannot read the pushed commit");
+		err = git_fail(GD_EIO, _("pre-receive: cannot read the pushed commit"));
 		goto done;
 	}
 	if (!git_oid_is_zero(&old_oid) &&
 	    (git_commit_lookup(&oc, repo, &old_oid) < 0 || git_commit_tree(&ot, oc) < 0)) {
-		err = git_fail(GD_EIO, "pre-receive: cannot read the old commit");
+		err = git_fail(GD_EIO, _("pre-receive: cannot read the old commit"));
 		goto done;
 	}
 	{
@@ -2070,7 +2166,7 @@ static int hook_update(git_repository *repo, const char *old_hex,
 		git_tree_entry_free(ce);
 	}
 	if (git_diff_tree_to_tree(&diff, repo, ot, nt, NULL) < 0) {
-		err = git_fail(GD_EIO, "pre-receive: cannot compare the trees");
+		err = git_fail(GD_EIO, _("pre-receive: cannot compare the trees"));
 		goto done;
 	}
 	n = git_diff_num_deltas(diff);
@@ -2081,7 +2177,7 @@ static int hook_update(git_repository *repo, const char *old_hex,
 		if (d->status == GIT_DELTA_DELETED)
 			continue;
 		if (!safe_path(d->new_file.path, d->new_file.mode)) {
-			char *m = gd__xasprintf("%s: not a path a ledger may hold", d->new_file.path);
+			char *m = gd__xasprintf(_("%s: not a path a ledger may hold"), d->new_file.path);
 			report(ctx, m);
 			free(m);
 			bad++;
@@ -2095,8 +2191,8 @@ static int hook_update(git_repository *repo, const char *old_hex,
 		free(buf);
 	}
 	if (bad)
-		err = gd_error_set(GD_EINVALID, "push refused: %zu bad file%s", bad,
-				   bad == 1 ? "" : "s");
+		err = gd_error_set(GD_EINVALID, P_("push refused: %zu bad file",
+				      "push refused: %zu bad files", bad), bad);
 done:
 	free(config);
 	git_diff_free(diff);
@@ -2121,7 +2217,7 @@ int gd_store_hook(const char *gitdir, FILE *in, gd_hook_file_fn fn, void *ctx,
 	if ((getenv("GIT_DIR") ? git_repository_open_ext(&repo, NULL, GIT_REPOSITORY_OPEN_FROM_ENV, NULL)
 			       : git_repository_open_ext(&repo, gitdir,
 							 GIT_REPOSITORY_OPEN_BARE, NULL)) < 0) {
-		err = git_fail(GD_ENOTFOUND, "pre-receive: cannot open the repository");
+		err = git_fail(GD_ENOTFOUND, _("pre-receive: cannot open the repository"));
 		goto done;
 	}
 	while (fgets(line, sizeof(line), in)) {

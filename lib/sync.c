@@ -92,8 +92,10 @@ int gd_ledger_sync(gd_ledger *l, const char *remote, const char *now,
 	free(paths);
 	if (n)
 		return gd_error_set(GD_ECONFLICT,
-				    "%zu file%s edited by hand and not committed: run 'gendan commit' first",
-				    n, n == 1 ? "" : "s");
+				    P_("%zu file edited by hand and not committed: run 'gendan commit' first",
+				       "%zu files edited by hand and not committed: run 'gendan commit' first",
+				       n),
+				    n);
 	sc.l = l;
 	sc.by = email;
 	sc.at = now;

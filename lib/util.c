@@ -16,7 +16,7 @@
 static void *checked(void *p)
 {
 	if (!p) {
-		fputs("gendan: out of memory\n", stderr);
+		fputs(_("gendan: out of memory\n"), stderr);
 		abort();
 	}
 	return p;
@@ -147,11 +147,11 @@ int gd__read_file(char **out, size_t *len, const char *path, size_t max)
 		goto done;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		err = gd_error_set(GD_EINVALID, "%s: not a regular file", path);
+		err = gd_error_set(GD_EINVALID, _("%s: not a regular file"), path);
 		goto done;
 	}
 	if ((size_t)st.st_size > max) {
-		err = gd_error_set(GD_EINVALID, "%s: file is larger than %zu bytes",
+		err = gd_error_set(GD_EINVALID, _("%s: file is larger than %zu bytes"),
 				   path, max);
 		goto done;
 	}

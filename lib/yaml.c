@@ -108,23 +108,23 @@ static int precheck(const char *buf, size_t len, const char *name)
 	int line, col;
 
 	if (len > GD_YAML_MAX_SIZE)
-		return gd_error_set(GD_EINVALID, "%s: file is larger than %d bytes",
+		return gd_error_set(GD_EINVALID, _("%s: file is larger than %d bytes"),
 				    name, GD_YAML_MAX_SIZE);
 	/* UTF-8, UTF-16 BE/LE (and so UTF-32 LE), UTF-32 BE */
 	if ((len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) ||
 	    (len >= 2 && u[0] == 0xfe && u[1] == 0xff) ||
 	    (len >= 2 && u[0] == 0xff && u[1] == 0xfe) ||
 	    (len >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xfe && u[3] == 0xff))
-		return gd_error_set(GD_EINVALID, "%s:1:1: byte order mark not allowed (save as UTF-8 without BOM)",
+		return gd_error_set(GD_EINVALID, _("%s:1:1: byte order mark not allowed (save as UTF-8 without BOM)"),
 				    name);
 	if (len && (nul = memchr(buf, '\0', len))) {
 		position(buf, len, (size_t)(nul - buf), &line, &col);
-		return gd_error_set(GD_EINVALID, "%s:%d:%d: NUL byte not allowed",
+		return gd_error_set(GD_EINVALID, _("%s:%d:%d: NUL byte not allowed"),
 				    name, line, col);
 	}
 	if ((bad = utf8_check(buf, len)) < len) {
 		position(buf, len, bad, &line, &col);
-		return gd_error_set(GD_EINVALID, "%s:%d:%d: invalid UTF-8", name,
+		return gd_error_set(GD_EINVALID, _("%s:%d:%d: invalid UTF-8"), name,
 				    line, col);
 	}
 	return 0;
@@ -391,12 +391,12 @@ static int take_key(struct parse *p, struct frame *f, gd_node *n,
 	int err = 0;
 
 	if (n->type != GD_SCALAR) {
-		err = fail_at(p, m, "a key must be a plain value, not a list or mapping",
+		err = fail_at(p, m, _("a key must be a plain value, not a list or mapping"),
 			      NULL);
 		goto done;
 	}
 	if (key_width(n->str) > KEY_WIDTH_MAX) {
-		err = gd_error_set(GD_EINVALID, "%s:%d:%d: key is longer than %d characters",
+		err = gd_error_set(GD_EINVALID, _("%s:%d:%d: key is longer than %d characters"),
 				   p->name, n->line, n->col, KEY_WIDTH_MAX);
 		goto done;
 	}
@@ -459,7 +459,7 @@ static int check_duplicates(const struct parse *p, struct frame *f)
 		    (!dup || f->keys[i].idx < dup->idx))
 			dup = &f->keys[i];
 	if (dup)
-		return gd_error_set(GD_EINVALID, "%s:%d:%d: duplicate key '%s'",
+		return gd_error_set(GD_EINVALID, _("%s:%d:%d: duplicate key '%s'"),
 				    p->name, dup->line, dup->col, dup->s);
 	return 0;
 }
@@ -480,9 +480,9 @@ static int props(const struct parse *p, const yaml_mark_t *m,
 		 const yaml_char_t *anchor, const yaml_char_t *tag)
 {
 	if (anchor)
-		return fail_at(p, m, "anchors are not allowed", (const char *)anchor);
+		return fail_at(p, m, _("anchors are not allowed"), (const char *)anchor);
 	if (tag)
-		return fail_at(p, m, "tags are not allowed", (const char *)tag);
+		return fail_at(p, m, _("tags are not allowed"), (const char *)tag);
 	return 0;
 }
 
@@ -499,17 +499,17 @@ static int on_event(struct parse *p, const yaml_event_t *e)
 	case YAML_DOCUMENT_START_EVENT:
 		/* every document has a root node, even an empty one */
 		if (p->root)
-			return fail_at(p, m, "more than one document", NULL);
+			return fail_at(p, m, _("more than one document"), NULL);
 		return 0;
 	case YAML_ALIAS_EVENT:
-		return fail_at(p, m, "aliases are not allowed",
+		return fail_at(p, m, _("aliases are not allowed"),
 			       (const char *)e->data.alias.anchor);
 	case YAML_SCALAR_EVENT:
 		if ((err = props(p, m, e->data.scalar.anchor, e->data.scalar.tag)) < 0)
 			return err;
 		/* a "\0" escape would cut the string short */
 		if (memchr(e->data.scalar.value, '\0', e->data.scalar.length))
-			return fail_at(p, m, "NUL character not allowed", NULL);
+			return fail_at(p, m, _("NUL character not allowed"), NULL);
 		n = gd_node_scalar((const char *)e->data.scalar.value,
 				   e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE);
 		break;
@@ -524,7 +524,7 @@ static int on_event(struct parse *p, const yaml_event_t *e)
 		if (err < 0)
 			return err;
 		if (p->depth == GD_YAML_MAX_DEPTH)
-			return fail_at(p, m, "nesting too deep (more than 16 levels)",
+			return fail_at(p, m, _("nesting too deep (more than 16 levels)"),
 				       NULL);
 		n = e->type == YAML_SEQUENCE_START_EVENT ? gd_node_seq() : gd_node_map();
 		break;
@@ -545,7 +545,7 @@ static int parser_error(const yaml_parser_t *y, const char *buf, size_t len,
 	int line, col;
 
 	if (y->error == YAML_MEMORY_ERROR)
-		return gd_error_set(GD_ERROR, "%s: out of memory reading YAML", name);
+		return gd_error_set(GD_ERROR, _("%s: out of memory reading YAML"), name);
 	if (y->error == YAML_READER_ERROR) {
 		/* reader errors carry a byte offset, not a mark */
 		position(buf, len, y->problem_offset, &line, &col);
@@ -554,7 +554,7 @@ static int parser_error(const yaml_parser_t *y, const char *buf, size_t len,
 		col = (int)y->problem_mark.column + 1;
 	}
 	return gd_error_set(GD_EINVALID, "%s:%d:%d: %s%s%s", name, line, col,
-			    y->problem ? y->problem : "invalid YAML",
+			    y->problem ? y->problem : _("invalid YAML"),
 			    y->context ? " " : "", y->context ? y->context : "");
 }
 
@@ -571,7 +571,7 @@ int gd_yaml_parse(gd_node **out, const char *buf, size_t len, const char *name)
 	memset(&p, 0, sizeof(p));
 	p.name = name;
 	if (!yaml_parser_initialize(&parser))
-		return gd_error_set(GD_ERROR, "%s: cannot start the YAML parser", name);
+		return gd_error_set(GD_ERROR, _("%s: cannot start the YAML parser"), name);
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 	yaml_parser_set_input_string(&parser,
 				     (const unsigned char *)(len ? buf : ""), len);
@@ -586,12 +586,12 @@ int gd_yaml_parse(gd_node **out, const char *buf, size_t len, const char *name)
 			goto done;
 	}
 	if (!p.root || gd_node_is_null(p.root)) {
-		err = gd_error_set(GD_EINVALID, "%s:1:1: empty document: an empty file is not a record",
+		err = gd_error_set(GD_EINVALID, _("%s:1:1: empty document: an empty file is not a record"),
 				   name);
 		goto done;
 	}
 	if (p.root->type != GD_MAP) {
-		err = gd_error_set(GD_EINVALID, "%s:%d:%d: the top level must be a mapping (key: value lines)",
+		err = gd_error_set(GD_EINVALID, _("%s:%d:%d: the top level must be a mapping (key: value lines)"),
 				   name, p.root->line, p.root->col);
 		goto done;
 	}
@@ -686,18 +686,18 @@ static int check_tree(const gd_node *n, int depth)
 
 	if (n->type == GD_SCALAR) {
 		if (!valid_utf8(n->str))
-			return gd_error_set(GD_EINVALID, "text is not valid UTF-8");
+			return gd_error_set(GD_EINVALID, _("text is not valid UTF-8"));
 		return 0;
 	}
 	if (depth > GD_YAML_MAX_DEPTH)
-		return gd_error_set(GD_EINVALID, "nesting too deep (more than %d levels)",
+		return gd_error_set(GD_EINVALID, _("nesting too deep (more than %d levels)"),
 				    GD_YAML_MAX_DEPTH);
 	for (i = 0; i < n->n; i++) {
 		if (n->type == GD_MAP) {
 			if (!valid_utf8(n->keys[i]))
-				return gd_error_set(GD_EINVALID, "key is not valid UTF-8");
+				return gd_error_set(GD_EINVALID, _("key is not valid UTF-8"));
 			if (key_width(n->keys[i]) > KEY_WIDTH_MAX)
-				return gd_error_set(GD_EINVALID, "key is longer than %d characters",
+				return gd_error_set(GD_EINVALID, _("key is longer than %d characters"),
 						    KEY_WIDTH_MAX);
 		}
 		if (check_tree(n->vals[i], depth + 1) < 0)
@@ -715,7 +715,7 @@ int gd_yaml_emit(char **out, size_t *outlen, const gd_node *root)
 	if (outlen)
 		*outlen = 0;
 	if (root->type != GD_MAP)
-		return gd_error_set(GD_EINVALID, "a record must be a mapping");
+		return gd_error_set(GD_EINVALID, _("a record must be a mapping"));
 	if ((err = check_tree(root, 1)) < 0)
 		return err;
 	/* an empty file would not read back as a mapping */

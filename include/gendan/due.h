@@ -37,12 +37,19 @@ typedef struct {
 	const char *me;      /* default: records of me and unowned ones */
 	int kind;            /* a gd_kind, or -1 for every kind */
 	const char *tier;    /* only this tier/grade, or NULL */
+	int local;           /* detail and explain in the user's language */
 } gd_due_filter;
 
 /* Every pending item of one record, whatever its date, appended to
  * (*items, *n). */
 void gd_due_record(gd_due_item **items, size_t *n, const gd_record *r,
 		   const gd_config *cfg, gd_date today);
+
+/* The same with detail and explain in the user's language, for people
+ * (tables, show, the Markdown report).  gd_due_record writes them in
+ * English whatever the locale: JSON, TSV and ICS carry them. */
+void gd_due_record_local(gd_due_item **items, size_t *n, const gd_record *r,
+			 const gd_config *cfg, gd_date today);
 
 /* The due list of SPEC 2.3: filtered, within the horizon, ordered. */
 void gd_due_list(gd_due_item **out, size_t *n, gd_record *const *recs,

@@ -8,6 +8,10 @@
 #ifndef GENDAN_ERROR_H
 #define GENDAN_ERROR_H
 
+/* The gettext domain of gendan's messages: the library translates its
+ * messages in it whatever the caller's textdomain() (po/, gendan.mo). */
+#define GD_TEXTDOMAIN "gendan"
+
 typedef enum {
 	GD_OK = 0,
 	GD_ERROR = -1,      /* generic failure */

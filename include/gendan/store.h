@@ -124,8 +124,10 @@ typedef struct {
 	const char *summary;
 } gd_commit_info;
 
-/* The commits that changed relpath, newest first.  With patch, print each
- * commit's diff of that path to stdout after its line (cb prints). */
+/* The commits that changed relpath, newest first, following renames (git
+ * log --follow): past the commit that renamed a file to relpath, the
+ * commits of its former path.  With patch, print each commit's diff of
+ * that path to stdout after its line (cb prints). */
 int gd_store_history(gd_store *s, const char *relpath, int patch,
 		     void (*cb)(void *ctx, const gd_commit_info *c), void *ctx);
 

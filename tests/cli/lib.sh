@@ -19,7 +19,7 @@ export GENDAN_NOW=2026-11-23T09:00:00+00:00
 export GIT_AUTHOR_NAME="Li Lei" GIT_AUTHOR_EMAIL=li.lei@example.com
 export GIT_COMMITTER_NAME="Li Lei" GIT_COMMITTER_EMAIL=li.lei@example.com
 export NO_COLOR=1 LC_ALL=C.UTF-8
-unset GENDAN_DIR EDITOR VISUAL
+unset GENDAN_DIR EDITOR VISUAL LANGUAGE
 git config --global user.name "Li Lei"
 git config --global user.email li.lei@example.com
 git config --global init.defaultBranch main

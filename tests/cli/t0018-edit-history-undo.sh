@@ -88,4 +88,35 @@ gd 1 undo
 has "$TMP/err" "not made by a gendan command"
 gd 2 undo now
 
+# history follows a record moved by hand, as git log --follow does
+"$GENDAN" add customer "Move Me Ltd" >/dev/null
+"$GENDAN" log move-me -m "before the move" >/dev/null
+old=$(ls customers/*/move-me-ltd.yaml)
+mkdir -p customers/zz
+git mv "$old" customers/zz/move-me-ltd.yaml
+git commit -q -m "move by hand"
+"$GENDAN" log move-me -m "after the move" >/dev/null
+gd 0 history move-me
+eq "history goes on past a move" 4 "$(wc -l <"$TMP/out")"
+has "$TMP/out" "log: move-me-ltd after the move$"
+has "$TMP/out" "move by hand$"
+has "$TMP/out" "log: move-me-ltd before the move$"
+has "$TMP/out" "add: move-me-ltd \(customer\) Move Me Ltd$"
+gd 0 history move-me --patch
+has "$TMP/out" "^rename from $old$"
+has "$TMP/out" "^rename to customers/zz/move-me-ltd.yaml$"
+has "$TMP/out" "^\+    note: before the move$"
+# moved under another name and edited in the same commit
+git mv customers/zz/move-me-ltd.yaml customers/zz/moved.yaml
+sed 's/^name: Move Me Ltd$/name: Moved Ltd/' customers/zz/moved.yaml >"$TMP/moved"
+cp "$TMP/moved" customers/zz/moved.yaml
+git commit -q -am "rename and edit by hand"
+gd 0 history customer/moved
+eq "history goes on past a move with an edit" 5 "$(wc -l <"$TMP/out")"
+has "$TMP/out" "add: move-me-ltd \(customer\) Move Me Ltd$"
+gd 0 history customer/moved --patch
+has "$TMP/out" "^-name: Move Me Ltd$"
+has "$TMP/out" "^\+name: Moved Ltd$"
+clean "after moves by hand"
+
 done_testing

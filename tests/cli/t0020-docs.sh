@@ -23,5 +23,12 @@ for c in $cmds; do
 	done
 done
 check "man renders gendan.yaml(5)" test -s "$top/docs/gendan.yaml.5"
+# every GENDAN_ variable gendan reads, and the language variables, are in
+# gendan(1)'s ENVIRONMENT
+for v in $(grep -oh 'getenv("GENDAN_[A-Z_]*")' "$top"/lib/*.c "$top"/cmd/*.c |
+		sed 's/getenv("\(.*\)")/\1/' | sort -u); do
+	has "$top/docs/gendan.1" "^\.B $v$"
+done
+has "$top/docs/gendan.1" "^\.B LANG, LC_ALL, LC_MESSAGES, LANGUAGE$"
 
 done_testing

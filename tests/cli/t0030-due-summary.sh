@@ -112,6 +112,23 @@ rm -f .git/gendan-due
 TZ=Pacific/Kiritimati due >"$TMP/eastcold"
 check "another time zone is not answered from the summary" cmp "$TMP/east" "$TMP/eastcold"
 
+# the user's language: the table in Chinese and JSON in English, both from
+# one summary, both what the files say
+if [ -n "${GENDAN_LOCALEDIR:-}" ]; then
+	LANGUAGE=zh_CN "$GENDAN" due --all --days 400 >"$TMP/zh1"
+	LANGUAGE=zh_CN "$GENDAN" due --all --days 400 --format=json >"$TMP/json1"
+	LANGUAGE=zh_CN "$GENDAN" due --all --days 400 >"$TMP/zh2"
+	rm -f .git/gendan-due
+	LANGUAGE=zh_CN "$GENDAN" due --all --days 400 >"$TMP/zhcold"
+	"$GENDAN" due --all --days 400 --format=json >"$TMP/jsoncold"
+	has "$TMP/zh1" "^到期日"
+	check "the Chinese table from the summary" cmp "$TMP/zh1" "$TMP/zhcold"
+	check "and again" cmp "$TMP/zh2" "$TMP/zhcold"
+	check "JSON stays English from a Chinese summary" cmp "$TMP/json1" "$TMP/jsoncold"
+else
+	not_ok "GENDAN_LOCALEDIR is set by meson test"
+fi
+
 # corrupt, truncated, random and foreign summaries are rebuilt, not believed
 due >"$TMP/good"
 head -c 100 .git/gendan-due >"$TMP/c" && cp "$TMP/c" .git/gendan-due
