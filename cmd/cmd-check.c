@@ -64,7 +64,7 @@ static int run_hook(void)
 }
 
 /* Orders and inquiries must name customers that exist. */
-static void dangling(const gd_ledger *l, size_t *problems)
+static void dangling(gd_ledger *l, size_t *problems)
 {
 	size_t i;
 

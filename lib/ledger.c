@@ -17,6 +17,8 @@
 #include "gendan/yaml.h"
 #include "internal.h"
 
+static void ids_drop(gd_ledger *l);
+
 int gd_ledger_open(gd_ledger **out, const char *dir)
 {
 	gd_ledger *l = gd__xcalloc(1, sizeof(*l));
@@ -54,6 +56,7 @@ void gd_ledger_free(gd_ledger *l)
 	for (i = 0; i < l->n; i++)
 		gd_record_free(l->recs[i]);
 	free(l->recs);
+	ids_drop(l);
 	gd_config_free(l->cfg);
 	gd_store_free(l->store);
 	free(l);
@@ -263,6 +266,7 @@ int gd_ledger_load(gd_ledger *l, gd_bad_fn bad, void *ctx)
 	char *cache = gd__xasprintf("%sgendan-cache", gd_store_gitdir(l->store));
 
 	memset(&w, 0, sizeof(w));
+	ids_drop(l);
 	w.l = l;
 	w.bad = bad;
 	w.ctx = ctx;
@@ -384,17 +388,72 @@ int gd_ledger_find(gd_ledger *l, gd_record **out, const char *ref, int kind,
 	return gd_ref_resolve(out, l->recs, l->n, ref, kind);
 }
 
-int gd_ledger_id_free(const gd_ledger *l, gd_kind kind, const char *id)
-{
-	size_t i;
+/*
+ * The ids of l->recs, hashed: an import of 100k rows asks for each of
+ * them.  Records are only ever appended to l->recs between loads, so the
+ * index catches up with the appended ones on each question; a load drops
+ * it.
+ */
+struct gd_ledger_ids {
+	const gd_record **slots;
+	size_t nslots, count;
+};
 
-	for (i = 0; i < l->n; i++)
-		if (l->recs[i]->kind == kind && !strcmp(l->recs[i]->id, id))
-			return 0;
-	return 1;
+static uint32_t id_hash(gd_kind kind, const char *id)
+{
+	return gd_fnv1a(id, strlen(id)) ^ (uint32_t)kind;
 }
 
-char *gd_ledger_unique_id(const gd_ledger *l, gd_kind kind, const char *base)
+static const gd_record **id_slot(const struct gd_ledger_ids *ix, gd_kind kind,
+				 const char *id)
+{
+	size_t s;
+
+	for (s = id_hash(kind, id) % ix->nslots; ix->slots[s];
+	     s = (s + 1) % ix->nslots)
+		if (ix->slots[s]->kind == kind && !strcmp(ix->slots[s]->id, id))
+			break;
+	return &ix->slots[s];
+}
+
+static void ids_drop(gd_ledger *l)
+{
+	if (l->ids) {
+		free(l->ids->slots);
+		free(l->ids);
+		l->ids = NULL;
+	}
+}
+
+static struct gd_ledger_ids *ids_of(gd_ledger *l)
+{
+	struct gd_ledger_ids *ix = l->ids;
+	size_t i;
+
+	if (ix && ix->count > l->n)
+		ids_drop(l), ix = NULL;
+	if (!ix || (l->n + 1) * 2 > ix->nslots) {
+		/* (re)build, with room for as many again */
+		ids_drop(l);
+		ix = l->ids = gd__xcalloc(1, sizeof(*ix));
+		ix->nslots = (l->n + 1) * 4 + 1;
+		ix->slots = gd__xcalloc(ix->nslots, sizeof(*ix->slots));
+	}
+	for (i = ix->count; i < l->n; i++) {
+		const gd_record **s = id_slot(ix, l->recs[i]->kind, l->recs[i]->id);
+		if (!*s)
+			*s = l->recs[i];
+	}
+	ix->count = l->n;
+	return ix;
+}
+
+int gd_ledger_id_free(gd_ledger *l, gd_kind kind, const char *id)
+{
+	return !*id_slot(ids_of(l), kind, id);
+}
+
+char *gd_ledger_unique_id(gd_ledger *l, gd_kind kind, const char *base)
 {
 	char *id = gd__xstrdup(base);
 	int n;
@@ -422,7 +481,7 @@ static char *hashed_id(const char *prefix, const char *seed, const gd_time *now,
 	return id;
 }
 
-char *gd_ledger_new_id(const gd_ledger *l, gd_kind kind, const char *text,
+char *gd_ledger_new_id(gd_ledger *l, gd_kind kind, const char *text,
 		       const gd_time *now, gd_date day)
 {
 	char *base, *id;

@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <git2.h>
+#include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +40,8 @@ struct change_item {
 struct gd_change {
 	struct change_item *items;
 	size_t n, cap;
+	size_t *slots;   /* open addressing over items by path: index + 1 */
+	size_t nslots;
 };
 
 static int git_fail(int code, const char *what)
@@ -559,19 +563,41 @@ void gd_change_free(gd_change *c)
 		free(c->items[i].data);
 	}
 	free(c->items);
+	free(c->slots);
 	free(c);
 }
 
+/* Where relpath's item is, or goes, in c's table. */
+static size_t *path_slot(const gd_change *c, const char *relpath)
+{
+	size_t s;
+
+	for (s = gd_fnv1a(relpath, strlen(relpath)) % c->nslots; c->slots[s];
+	     s = (s + 1) % c->nslots)
+		if (!strcmp(c->items[c->slots[s] - 1].path, relpath))
+			break;
+	return &c->slots[s];
+}
+
+/* The item of relpath, emptied, or a new one: an import adds 100k. */
 static struct change_item *slot(gd_change *c, const char *relpath)
 {
-	size_t i;
+	size_t *s, i;
 
-	for (i = 0; i < c->n; i++)
-		if (!strcmp(c->items[i].path, relpath)) {
-			free(c->items[i].data);
-			c->items[i].data = NULL;
-			return &c->items[i];
-		}
+	if ((c->n + 1) * 2 > c->nslots) {
+		free(c->slots);
+		c->nslots = (c->n + 1) * 4 + 1;
+		c->slots = gd__xcalloc(c->nslots, sizeof(*c->slots));
+		for (i = 0; i < c->n; i++)
+			*path_slot(c, c->items[i].path) = i + 1;
+	}
+	s = path_slot(c, relpath);
+	if (*s) {
+		struct change_item *it = &c->items[*s - 1];
+		free(it->data);
+		it->data = NULL;
+		return it;
+	}
 	if (c->n == c->cap) {
 		c->cap = c->cap ? c->cap * 2 : 8;
 		c->items = gd__xrealloc(c->items, c->cap * sizeof(*c->items));
@@ -579,7 +605,8 @@ static struct change_item *slot(gd_change *c, const char *relpath)
 	c->items[c->n].path = gd__xstrdup(relpath);
 	c->items[c->n].data = NULL;
 	c->items[c->n].len = 0;
-	return &c->items[c->n++];
+	*s = ++c->n;
+	return &c->items[c->n - 1];
 }
 
 void gd_change_write(gd_change *c, const char *relpath, const char *data,
@@ -610,23 +637,39 @@ const char *gd_change_path(const gd_change *c, size_t i)
 
 /* --- files ------------------------------------------------------------- */
 
+/* Make the folder dir and any missing parents (dir is changed and put
+ * back).  The deepest first: the parents of a record's folder nearly
+ * always exist, so one mkdir() a file. */
+static int make_dir(char *dir)
+{
+	char *slash;
+	int err;
+
+	if (mkdir(dir, 0755) == 0 || errno == EEXIST)
+		return 0;
+	if (errno == ENOENT && (slash = strrchr(dir, '/')) && slash != dir) {
+		*slash = '\0';
+		err = make_dir(dir);
+		*slash = '/';
+		if (err < 0)
+			return err;
+		if (mkdir(dir, 0755) == 0 || errno == EEXIST)
+			return 0;
+	}
+	return gd_error_set(GD_EIO, _("cannot create '%s': %s"), dir, strerror(errno));
+}
+
+/* The folders above the file path. */
 static int mkdirs(const char *path)
 {
-	char *copy = gd__xstrdup(path), *p;
+	char *dir = gd__xstrdup(path), *slash = strrchr(dir, '/');
 	int err = 0;
 
-	for (p = copy + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(copy, 0755) < 0 && errno != EEXIST) {
-			err = gd_error_set(GD_EIO, _("cannot create '%s': %s"), copy,
-					   strerror(errno));
-			break;
-		}
-		*p = '/';
+	if (slash && slash != dir) {
+		*slash = '\0';
+		err = make_dir(dir);
 	}
-	free(copy);
+	free(dir);
 	return err;
 }
 
@@ -763,6 +806,143 @@ static int stage(gd_store *s, git_index *idx, char *const *paths, size_t n)
 	return 0;
 }
 
+/*
+ * Bulk changes (an import of thousands of rows) write their objects as one
+ * pack, not one loose file each: blobs and trees go to an object database
+ * in memory (libgit2's mempack, put in front of the repository's own
+ * objects in a second handle of the repository, so nothing else writes
+ * there) and are written out as one pack, synced, before the commit names
+ * them and the branch moves.
+ */
+struct bulk {
+	git_repository *repo;  /* a second handle, for this change only */
+	git_odb *odb;          /* its objects: the mempack first */
+	git_odb_backend *mem;  /* owned by odb */
+	git_oid *blobs;        /* made by this try */
+	size_t nblobs;
+};
+
+static void bulk_close(struct bulk *b)
+{
+	git_odb_free(b->odb);
+	git_repository_free(b->repo);
+	free(b->blobs);
+	memset(b, 0, sizeof(*b));
+}
+
+static int bulk_open(gd_store *s, struct bulk *b)
+{
+	memset(b, 0, sizeof(*b));
+	if (git_repository_open(&b->repo, gd_store_gitdir(s)) == 0 &&
+	    git_repository_odb(&b->odb, b->repo) == 0 && git_mempack_new(&b->mem) == 0) {
+		if (git_odb_add_backend(b->odb, b->mem, 1000) == 0)
+			return 0;
+		b->mem->free(b->mem);
+		b->mem = NULL;
+	}
+	bulk_close(b);
+	return git_fail(GD_EIO, _("cannot write the objects"));
+}
+
+/* Stage paths with their blobs in b: stat data from the files, content
+ * read back from them, no filters (records are plain YAML). */
+static int stage_bulk(gd_store *s, git_index *idx, struct bulk *b,
+		      char *const *paths, size_t n)
+{
+	size_t i;
+	int err = 0;
+
+	for (i = 0; i < n && !err; i++) {
+		char *abs = gd__xasprintf("%s/%s", s->root, paths[i]), *buf = NULL;
+		git_index_entry e;
+		struct stat st;
+		size_t len;
+
+		if (lstat(abs, &st) < 0 || !S_ISREG(st.st_mode)) {
+			/* gone (or not ours to read): as git add would */
+			if ((lstat(abs, &st) == 0 ? git_index_add_bypath(idx, paths[i])
+						  : git_index_remove_bypath(idx, paths[i])) < 0)
+				err = git_fail(GD_EIO, _("cannot stage the change"));
+			free(abs);
+			continue;
+		}
+		memset(&e, 0, sizeof(e));
+		/* straight to the mempack: the object database would look
+		 * for each new blob in every pack first */
+		if ((err = gd__read_file(&buf, &len, abs, SIZE_MAX / 2)) == 0 &&
+		    (git_odb_hash(&e.id, buf, len, GIT_OBJECT_BLOB) < 0 ||
+		     b->mem->write(b->mem, &e.id, buf, len, GIT_OBJECT_BLOB) < 0))
+			err = git_fail(GD_EIO, _("cannot stage the change"));
+		if (!err) {
+			b->blobs = gd__xrealloc(b->blobs, (b->nblobs + 1) * sizeof(*b->blobs));
+			b->blobs[b->nblobs++] = e.id;
+		}
+		if (!err) {
+			e.ctime.seconds = (int32_t)st.st_ctim.tv_sec;
+			e.ctime.nanoseconds = (uint32_t)st.st_ctim.tv_nsec;
+			e.mtime.seconds = (int32_t)st.st_mtim.tv_sec;
+			e.mtime.nanoseconds = (uint32_t)st.st_mtim.tv_nsec;
+			e.dev = (uint32_t)st.st_dev;
+			e.ino = (uint32_t)st.st_ino;
+			e.mode = (st.st_mode & 0111) ? GIT_FILEMODE_BLOB_EXECUTABLE
+						     : GIT_FILEMODE_BLOB;
+			e.uid = (uint32_t)st.st_uid;
+			e.gid = (uint32_t)st.st_gid;
+			e.file_size = (uint32_t)st.st_size;
+			e.path = paths[i];
+			if (git_index_add(idx, &e) < 0)
+				err = git_fail(GD_EIO, _("cannot stage the change"));
+		}
+		free(buf);
+		free(abs);
+	}
+	return err;
+}
+
+/* Add to pb the trees under id that this try made (those in b); the
+ * others are in the repository already. */
+static int insert_new_trees(git_packbuilder *pb, struct bulk *b,
+			    const git_oid *id, int depth)
+{
+	git_tree *t = NULL;
+	size_t i;
+	int err = 0;
+
+	if (depth > 16 || !b->mem->exists(b->mem, id))
+		return 0;
+	if (git_packbuilder_insert(pb, id, NULL) < 0 || git_tree_lookup(&t, b->repo, id) < 0)
+		return -1;
+	for (i = 0; i < git_tree_entrycount(t) && !err; i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(t, i);
+		if (git_tree_entry_type(e) == GIT_OBJECT_TREE)
+			err = insert_new_trees(pb, b, git_tree_entry_id(e), depth + 1);
+	}
+	git_tree_free(t);
+	return err;
+}
+
+/* Write the blobs and trees of this try (tree is the root) to the
+ * repository as one pack. */
+static int bulk_flush(gd_store *s, struct bulk *b, const git_oid *tree)
+{
+	char *dir = gd__xasprintf("%sobjects/pack", gd_store_gitdir(s));
+	git_packbuilder *pb = NULL;
+	git_odb *odb = NULL;
+	size_t i;
+	int ok;
+
+	ok = git_packbuilder_new(&pb, b->repo) == 0;
+	for (i = 0; ok && i < b->nblobs; i++)
+		ok = git_packbuilder_insert(pb, &b->blobs[i], NULL) == 0;
+	ok = ok && insert_new_trees(pb, b, tree, 0) == 0 &&
+	     git_packbuilder_write(pb, dir, 0, NULL, NULL) == 0 &&
+	     git_repository_odb(&odb, s->repo) == 0 && git_odb_refresh(odb) == 0;
+	git_odb_free(odb);
+	git_packbuilder_free(pb);
+	free(dir);
+	return ok ? 0 : git_fail(GD_EIO, _("cannot write the objects"));
+}
+
 /* Make the index HEAD's tree again, keeping the stat data of entries that
  * did not change, so the paths can be staged on top of a HEAD that moved. */
 static int reset_index(git_index *idx, git_commit *head)
@@ -792,12 +972,17 @@ static int commit_index(gd_store *s, char *const *paths, size_t n,
 	git_commit *parent = NULL;
 	git_reference *head = NULL, *updated = NULL;
 	git_signature *author = NULL, *committer = NULL;
+	struct bulk b = {0};
 	const char *branch;
-	int err = 0, unborn, tries, r;
+	int err = 0, unborn, tries, r, bulk = n > BULK;
 
 	*committed = 0;
-	if (git_repository_index(&idx, s->repo) < 0)
+	if (bulk && (err = bulk_open(s, &b)) < 0)
+		return err;
+	if (git_repository_index(&idx, s->repo) < 0) {
+		bulk_close(&b);
 		return git_fail(GD_EIO, _("cannot open the git index"));
+	}
 	if (git_index_read(idx, 0) < 0) {
 		err = git_fail(GD_EIO, _("cannot read the git index"));
 		goto done;
@@ -815,20 +1000,25 @@ static int commit_index(gd_store *s, char *const *paths, size_t n,
 		}
 		if (tries && parent && (err = reset_index(idx, parent)) < 0)
 			goto done;
-		/* many objects: written without a sync each, then synced
-		 * once; the commit and the branch are synced as always */
-		if (n > BULK)
-			git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 0);
-		if ((err = stage(s, idx, paths, n)) < 0)
+		if (bulk) {
+			/* a retry: what the last try wrote is in a pack already */
+			git_mempack_reset(b.mem);
+			b.nblobs = 0;
+			/* the index would look for the new blobs in the
+			 * repository, where they are not yet */
+			git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 0);
+			err = stage_bulk(s, idx, &b, paths, n);
+			git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 1);
+			if (!err && git_index_write_tree_to(&tree_oid, idx, b.repo) < 0)
+				err = git_fail(GD_EIO, _("cannot write the tree"));
+			/* on disk, synced, before a commit names them */
+			if (err < 0 || (err = bulk_flush(s, &b, &tree_oid)) < 0)
+				goto done;
+		} else if ((err = stage(s, idx, paths, n)) < 0) {
 			goto done;
-		if (git_index_write_tree(&tree_oid, idx) < 0) {
+		} else if (git_index_write_tree(&tree_oid, idx) < 0) {
 			err = git_fail(GD_EIO, _("cannot write the tree"));
 			goto done;
-		}
-		if (n > BULK) {
-			git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
-			if ((err = sync_all(s)) < 0)
-				goto done;
 		}
 		if (parent && git_oid_equal(git_commit_tree_id(parent), &tree_oid))
 			break; /* nothing changed: no commit */
@@ -878,7 +1068,6 @@ static int commit_index(gd_store *s, char *const *paths, size_t n,
 		goto done;
 	}
 done:
-	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
 	if (err < 0 && idx)
 		git_index_read(idx, 1); /* forget the staged entries */
 	git_reference_free(updated);
@@ -888,6 +1077,7 @@ done:
 	git_commit_free(parent);
 	git_tree_free(tree);
 	git_index_free(idx);
+	bulk_close(&b);
 	return err;
 }
 

@@ -25,6 +25,7 @@ typedef struct gd_ledger {
 	size_t nbad;        /* records left out while loading */
 	int loaded;         /* every record has been read */
 	unsigned long long config_hash; /* of gendan.yaml's bytes, for the cache */
+	struct gd_ledger_ids *ids; /* private (ledger.c): (kind, id) -> record */
 } gd_ledger;
 
 typedef void (*gd_bad_fn)(void *ctx, const char *message);
@@ -68,10 +69,10 @@ int gd_ledger_due(gd_ledger *l, gd_due_item **items, size_t *n,
 void gd_due_scan_free(gd_due_scan *sc);
 
 /* Is `id` free for `kind` (no loaded record of that kind has it)? */
-int gd_ledger_id_free(const gd_ledger *l, gd_kind kind, const char *id);
+int gd_ledger_id_free(gd_ledger *l, gd_kind kind, const char *id);
 
 /* `base`, or base-2, base-3 ... : the first id free for kind.  Malloc'd. */
-char *gd_ledger_unique_id(const gd_ledger *l, gd_kind kind, const char *base);
+char *gd_ledger_unique_id(gd_ledger *l, gd_kind kind, const char *base);
 
 /*
  * A new id of SPEC 2, free in the ledger: customer, the slug of `text`
@@ -79,7 +80,7 @@ char *gd_ledger_unique_id(const gd_ledger *l, gd_kind kind, const char *base);
  * its number (else o-...); inquiry, q-YYYYMMDD- of `day` and 4 hex digits
  * of a hash of text (the sender) and now.  -2, -3 ... when taken.
  */
-char *gd_ledger_new_id(const gd_ledger *l, gd_kind kind, const char *text,
+char *gd_ledger_new_id(gd_ledger *l, gd_kind kind, const char *text,
 		       const gd_time *now, gd_date day);
 
 /* Every record file whose path is not where gendan would write it

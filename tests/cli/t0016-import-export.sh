@@ -75,6 +75,28 @@ gd 0 import csv "$TMP/all.csv" --kind customer --force
 for id in acme-trading-co gulf-lights-llc nordic-lamp-ab fine-co; do
 	check "round trip keeps $id" cmp "$(ls "$TMP"/l/customers/*/$id.yaml)" "$(ls "$TMP"/l2/customers/*/$id.yaml)"
 done
+
+# a bulk import writes its objects as one pack, not a loose file each, and
+# leaves a repository git finds whole and a work tree git finds clean
+awk 'BEGIN { print "name,tier,email"; for (i = 1; i <= 300; i++)
+	printf "Bulk Buyer %d,B,b%d@bulk%d.example\n", i, i, i }' >"$TMP/bulk.csv"
+gd 0 import csv "$TMP/bulk.csv" --kind customer
+has "$TMP/out" "imported 300 customer records"
+loose=$(git count-objects -v | sed -n 's/^count: //p')
+inpack=$(git count-objects -v | sed -n 's/^in-pack: //p')
+check "the blobs are in a pack ($inpack packed, $loose loose)" \
+	test "$inpack" -ge 300 -a "$loose" -lt 100
+check "git fsck is clean after a bulk import" git fsck --no-progress --strict
+eq "git status is clean after a bulk import" "" "$(git status --porcelain)"
+# and a second one on top: only what it changed is packed
+awk 'BEGIN { print "name,tier"; for (i = 1; i <= 40; i++)
+	printf "Second Wave %d,C\n", i }' >"$TMP/bulk2.csv"
+gd 0 import csv "$TMP/bulk2.csv" --kind customer
+check "git fsck is clean after a second bulk import" git fsck --no-progress --strict
+eq "git status is clean after it" "" "$(git status --porcelain)"
+eq "every record is in HEAD" "$(ls customers/*/*.yaml | wc -l)" \
+	"$(git ls-tree -r --name-only HEAD customers | wc -l)"
+gd 0 check
 cd "$TMP/l" || exit 1
 gd 0 export json customer
 has "$TMP/out" '"name": "Gulf Lights, LLC"'
