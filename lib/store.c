@@ -1061,6 +1061,12 @@ static int commit_index(gd_store *s, char *const *paths, size_t n,
 		err = git_fail(GD_ECONFLICT, _("cannot update the branch"));
 		goto done;
 	}
+	/* a large index is written as version 4 (paths prefix-compressed):
+	 * a quarter smaller, so a quarter less to hash, write and sync on
+	 * every command; git reads it since 1.8 */
+	if (git_index_entrycount(idx) >= 10000 && git_index_version(idx) < 4 &&
+	    git_index_set_version(idx, 4) < 0)
+		git_error_clear(); /* the old version still works */
 	if (git_index_write(idx) < 0) {
 		/* the commit stands and the files match it; only the index is
 		 * stale, and gendan restages the path on its next write */

@@ -97,6 +97,15 @@ eq "git status is clean after it" "" "$(git status --porcelain)"
 eq "every record is in HEAD" "$(ls customers/*/*.yaml | wc -l)" \
 	"$(git ls-tree -r --name-only HEAD customers | wc -l)"
 gd 0 check
+# a large ledger's index is written as version 4 (prefix-compressed), which
+# git reads: the next log commits, and git status stays clean
+awk 'BEGIN { print "name,tier"; for (i = 1; i <= 10000; i++)
+	printf "Big Ledger Buyer %d,D\n", i }' >"$TMP/big.csv"
+gd 0 import csv "$TMP/big.csv" --kind customer
+gd 0 log big-ledger-buyer-77 -m "called" --via phone
+eq "a large index is version 4" " 4" "$(od -An -j4 -N4 -tu1 .git/index | awk '{ printf " %d", $4 }')"
+eq "git status is clean with it" "" "$(git status --porcelain)"
+check "git reads every entry" test "$(git ls-files | wc -l)" -ge 10300
 cd "$TMP/l" || exit 1
 gd 0 export json customer
 has "$TMP/out" '"name": "Gulf Lights, LLC"'
