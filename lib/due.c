@@ -203,56 +203,65 @@ static void inquiry(gd_due_item **items, size_t *n, const gd_record *r,
 	push(items, n, r, due, today, GD_DUE_FOLLOWUP, detail, explain);
 }
 
+char *gd_due_stage_late(const gd_due_stage_at *at, int slip, int local)
+{
+	gd__buf b = {0};
+	char d[GD_DATE_LEN];
+
+	gd__buf_puts(&b, "");
+	if (slip <= 0)
+		return gd__buf_detach(&b, NULL);
+	gd__buf_printf(&b, tr_plural(local, ", %d day late", ", %d days late",
+				     (unsigned long)slip), slip);
+	/* the rest of the plan slips as much: the buffer between
+	 * internal-by and ship-by absorbs it or not */
+	if (at->has_internal) {
+		gd_date_format(d, at->internal);
+		gd__buf_printf(&b, tr(local, N_("; internal-by %s at risk")), d);
+	}
+	if (at->has_shipby && (!at->has_internal || at->internal + slip > at->shipby)) {
+		gd_date_format(d, at->shipby);
+		gd__buf_printf(&b, tr(local, N_("; ship-by %s at risk")), d);
+	}
+	return gd__buf_detach(&b, NULL);
+}
+
 static void order(gd_due_item **items, size_t *n, const gd_record *r,
 		  const gd_config *cfg, gd_date today, int local)
 {
 	const gd_node *stages = gd_node_get(r->root, "stages");
 	const gd_node *payments = gd_node_get(r->root, "payments");
-	gd_date internal = 0, shipby = 0, due;
-	int has_internal, has_shipby;
-	char d1[GD_DATE_LEN], d2[GD_DATE_LEN], d3[GD_DATE_LEN];
+	gd_due_stage_at at = {0};
+	gd_date due;
+	char d1[GD_DATE_LEN];
 	size_t i;
 
 	(void)cfg;
 	if (strcmp(gd_record_status(r), "open") != 0)
 		return;
-	has_internal = date_of(&internal, r->root, "internal-by");
-	has_shipby = date_of(&shipby, r->root, "ship-by");
+	at.has_internal = date_of(&at.internal, r->root, "internal-by");
+	at.has_shipby = date_of(&at.shipby, r->root, "ship-by");
 	for (i = 0; stages && stages->type == GD_SEQ && i < stages->n; i++) {
 		const gd_node *s = stages->vals[i];
 		const char *name = gd_node_str(s, "name");
 		gd__buf detail = {0};
-		char *explain;
-		int slip;
+		char *explain, *late;
 
 		if (s->type != GD_MAP || gd_node_get(s, "done") ||
 		    !date_of(&due, s, "plan") || !name)
 			continue;
 		gd_date_format(d1, due);
-		slip = gd_date_diff(today, due);
+		at.plan = due;
+		late = gd_due_stage_late(&at, gd_date_diff(today, due), local);
 		gd__buf_printf(&detail, tr(local, N_("%s planned %s")), name, d1);
-		if (slip > 0) {
-			gd__buf_printf(&detail, tr_plural(local, ", %d day late",
-							  ", %d days late",
-							  (unsigned long)slip),
-				       slip);
-			/* the rest of the plan slips as much: the buffer
-			 * between internal-by and ship-by absorbs it or not */
-			if (has_internal) {
-				gd_date_format(d2, internal);
-				gd__buf_printf(&detail, tr(local, N_("; internal-by %s at risk")), d2);
-			}
-			if (has_shipby && (!has_internal ||
-					   internal + slip > shipby)) {
-				gd_date_format(d3, shipby);
-				gd__buf_printf(&detail, tr(local, N_("; ship-by %s at risk")), d3);
-			}
-		}
+		gd__buf_puts(&detail, late);
+		free(late);
 		explain = gd__xasprintf(tr(local, N_("stage %s not done, planned %s")),
 					name, d1);
 		held(r, &due, &explain, local);
 		push(items, n, r, due, today, GD_DUE_STAGE,
 		     gd__buf_detach(&detail, NULL), explain);
+		(*items)[*n - 1].stage = at;
 	}
 	for (i = 0; payments && payments->type == GD_SEQ && i < payments->n; i++) {
 		const gd_node *p = payments->vals[i];

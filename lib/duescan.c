@@ -151,7 +151,8 @@ static int decode(struct sum *s, struct body *body, gd__rd *r)
 		/* walk the items once, so a later decode cannot fail */
 		items = *r;
 		for (i = 0; i < body->nitems && !r->bad; i++) {
-			if (gd__rd_num(r, 1) > GD_DUE_PAYMENT)
+			uint64_t reason = gd__rd_num(r, 1);
+			if (reason > GD_DUE_PAYMENT)
 				r->bad = 1;
 			gd__rd_num(r, 4);
 			/* detail and explain, then in the user's language or none */
@@ -159,6 +160,9 @@ static int decode(struct sum *s, struct body *body, gd__rd *r)
 				r->bad = 1;
 			get_str(r);
 			get_str(r);
+			/* a stage: its plan, internal-by and ship-by */
+			if (reason == GD_DUE_STAGE && !gd__rd_take(r, 13))
+				r->bad = 1;
 		}
 		body->items = items.p;
 		body->itemslen = (size_t)(r->p - items.p);
@@ -430,13 +434,16 @@ struct job {
 	size_t n, first, step;
 };
 
-/* Does the record's due text depend on the day it is computed? */
+/* Does the record's due text depend on the day it is computed?  (A
+ * customer without `created` is due on the day it is looked at.  A late
+ * stage's words are added when listed, from what the summary keeps.) */
 static int is_volatile(const gd_record *r)
 {
-	if (r->kind == GD_CUSTOMER)
-		return !gd_node_str(r->root, "created");
-	return r->kind == GD_ORDER && gd_node_get(r->root, "stages");
+	return r->kind == GD_CUSTOMER && !gd_node_str(r->root, "created");
 }
+
+/* A day before any record: computed "on" it, no stage is late yet. */
+#define BEFORE_ALL ((gd_date)-1000000000)
 
 static void summarise(struct todo *t, gd_ledger *l, gd_date today, int local)
 {
@@ -445,7 +452,7 @@ static void summarise(struct todo *t, gd_ledger *l, gd_date today, int local)
 	gd_record *r = NULL;
 	gd_due_item *items = NULL, *litems = NULL;
 	size_t n = 0, ln = 0, i;
-	int err;
+	int err, vol;
 
 	if ((err = gd_ledger_read(l, &r, t->path)) < 0) {
 		if (err != GD_EINVALID) {
@@ -457,10 +464,11 @@ static void summarise(struct todo *t, gd_ledger *l, gd_date today, int local)
 		put_str(&b, gd_error_last());
 		goto done;
 	}
-	gd_due_record(&items, &n, r, l->cfg, today);
+	vol = is_volatile(r);
+	gd_due_record(&items, &n, r, l->cfg, vol ? today : BEFORE_ALL);
 	if (local)
-		gd_due_record_local(&litems, &ln, r, l->cfg, today);
-	encode_head(&b, t->path, t->st, is_volatile(r) ? SUM_VOLATILE : 0);
+		gd_due_record_local(&litems, &ln, r, l->cfg, vol ? today : BEFORE_ALL);
+	encode_head(&b, t->path, t->st, vol ? SUM_VOLATILE : 0);
 	gd__buf_num(&b, (uint64_t)r->kind, 1);
 	put_str(&b, r->id);
 	put_str(&b, gd_record_name(r));
@@ -475,6 +483,13 @@ static void summarise(struct todo *t, gd_ledger *l, gd_date today, int local)
 		put_str(&b, items[i].explain);
 		put_str(&b, ln == n ? litems[i].detail : NULL);
 		put_str(&b, ln == n ? litems[i].explain : NULL);
+		if (items[i].reason == GD_DUE_STAGE) {
+			const gd_due_stage_at *at = &items[i].stage;
+			gd__buf_num(&b, (uint64_t)(uint32_t)at->plan, 4);
+			gd__buf_num(&b, (uint64_t)((at->has_internal ? 1 : 0) | (at->has_shipby ? 2 : 0)), 1);
+			gd__buf_num(&b, (uint64_t)(uint32_t)at->internal, 4);
+			gd__buf_num(&b, (uint64_t)(uint32_t)at->shipby, 4);
+		}
 	}
 	gd_due_items_free(items, n);
 	gd_due_items_free(litems, ln);
@@ -690,6 +705,8 @@ static void push_items(gd_due_item **items, size_t *n, size_t *cap,
 		       const struct sum *s, gd_date today, int local)
 {
 	const char *detail, *explain, *ldetail, *lexplain;
+	char *late;
+	int local_text;
 	struct body b;
 	gd__rd r;
 	size_t i;
@@ -718,8 +735,24 @@ static void push_items(gd_due_item **items, size_t *n, size_t *cap,
 		explain = get_str(&r);
 		ldetail = get_str(&r);
 		lexplain = get_str(&r);
-		it->detail = gd__xstrdup(local && ldetail ? ldetail : detail);
-		it->explain = gd__xstrdup(local && lexplain ? lexplain : explain);
+		local_text = local && ldetail && lexplain;
+		it->explain = gd__xstrdup(local_text ? lexplain : explain);
+		late = NULL;
+		if (it->reason == GD_DUE_STAGE) {
+			unsigned has;
+			it->stage.plan = (gd_date)(int32_t)(uint32_t)gd__rd_num(&r, 4);
+			has = (unsigned)gd__rd_num(&r, 1);
+			it->stage.has_internal = has & 1;
+			it->stage.has_shipby = (has >> 1) & 1;
+			it->stage.internal = (gd_date)(int32_t)(uint32_t)gd__rd_num(&r, 4);
+			it->stage.shipby = (gd_date)(int32_t)(uint32_t)gd__rd_num(&r, 4);
+			late = gd_due_stage_late(&it->stage,
+						 gd_date_diff(today, it->stage.plan),
+						 local_text);
+		}
+		it->detail = gd__xasprintf("%s%s", local_text ? ldetail : detail,
+					   late ? late : "");
+		free(late);
 	}
 }
 

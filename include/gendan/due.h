@@ -17,6 +17,13 @@ typedef enum {
 	GD_DUE_PAYMENT   /* a payment due and not received */
 } gd_due_reason;
 
+/* What a stage's lateness is counted from, and what it puts at risk. */
+typedef struct {
+	gd_date plan;
+	int has_internal, has_shipby;
+	gd_date internal, shipby;
+} gd_due_stage_at;
+
 typedef struct {
 	const gd_record *rec; /* borrowed; NULL for items of gd_ledger_due() */
 	gd_kind kind;         /* the record's, whether or not rec is set: */
@@ -28,6 +35,7 @@ typedef struct {
 	gd_due_reason reason;
 	char *detail;         /* "B every 7d, last contact 2026-11-15 (phone)" */
 	char *explain;        /* the rule of SPEC 2.3 that applied */
+	gd_due_stage_at stage; /* GD_DUE_STAGE only */
 } gd_due_item;
 
 typedef struct {
@@ -50,6 +58,11 @@ void gd_due_record(gd_due_item **items, size_t *n, const gd_record *r,
  * English whatever the locale: JSON, TSV and ICS carry them. */
 void gd_due_record_local(gd_due_item **items, size_t *n, const gd_record *r,
 			 const gd_config *cfg, gd_date today);
+
+/* The words a stage late by slip > 0 days adds to its detail (", 3 days
+ * late; internal-by ... at risk"), in the user's language when local;
+ * malloc'd, "" when slip <= 0. */
+char *gd_due_stage_late(const gd_due_stage_at *at, int slip, int local);
 
 /* The due list of SPEC 2.3: filtered, within the horizon, ordered. */
 void gd_due_list(gd_due_item **out, size_t *n, gd_record *const *recs,
