@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """bench/gen-ledger.py N DIR - write a realistic ledger of N customers
-(Chinese and English names, contact logs) into DIR, sharded as gendan
-shards (FNV-1a low byte), and commit it with git.  Deterministic."""
+(Chinese and English names, contact logs) with N/10 inquiries and N/50
+orders (stages, payments) into DIR, sharded as gendan shards (FNV-1a low
+byte), and commit it with git.  A team of one salesperson per 2,500
+customers (at least 4; li.lei@example.com is the first).  Deterministic."""
 import os
 import random
 import subprocess
@@ -23,14 +25,33 @@ EN_WORDS = ["Acme", "Gulf", "Nordic", "Andes", "Lagos", "Sunrise", "Kanto",
 EN_KINDS = ["Trading", "Lights", "Lamps", "Electric", "Imports", "Decor"]
 FORMS = ["Co.", "LLC", "Ltd", "GmbH", "S.p.A.", "Inc.", "AB"]
 COUNTRIES = ["US", "DE", "AE", "IT", "JP", "CN", "NG", "PE", "SE", "AU"]
-OWNERS = ["li.lei@example.com", "wang.fang@example.com",
-          "zhang.wei@example.com", "chen.jing@example.com"]
+BASE_OWNERS = ["li.lei", "wang.fang", "zhang.wei", "chen.jing"]
 VIA = ["phone", "email", "wechat", "whatsapp", "visit"]
+
+
+def write(out, kind, ident, lines):
+    d = os.path.join(out, kind, shard(ident))
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, ident + ".yaml"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def log_lines(rnd, owners, count):
+    lines = ["log:"] if count else []
+    for k in range(count):
+        lines.append("  - at: 2026-11-%02dT%02d:00:00+08:00" % (k + 1, rnd.randint(8, 18)))
+        lines.append("    by: %s" % rnd.choice(owners))
+        lines.append("    via: %s" % rnd.choice(VIA))
+        lines.append("    note: Discussed order %d, samples and price" % k)
+    return lines
 
 
 def main():
     n, out = int(sys.argv[1]), sys.argv[2]
     rnd = random.Random(42)
+    owners = ["%s@example.com" % o for o in BASE_OWNERS]
+    owners += ["sales%03d@example.com" % k for k in range(len(owners), max(4, n // 2500))]
+    ids = []
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "gendan.yaml"), "w") as f:
         f.write("gendan: 1\n")
@@ -45,23 +66,46 @@ def main():
             ident = "-".join("".join(ch.lower() if ch.isalnum() else " "
                                      for ch in name).split())
             country = rnd.choice(COUNTRIES)
+        owner = rnd.choice(owners)
         lines = ["name: %s" % name, "tier: %s" % rnd.choice("ABCD"),
-                 "status: active", "owner: %s" % rnd.choice(OWNERS),
+                 "status: active", "owner: %s" % owner,
                  "email: buyer%d@company%d.example" % (i, i),
                  "country: %s" % country,
                  "created: 2026-%02d-%02d" % (rnd.randint(1, 10), rnd.randint(1, 28))]
-        logs = rnd.randint(0, 4)
-        if logs:
-            lines.append("log:")
-            for k in range(logs):
-                lines.append("  - at: 2026-11-%02dT%02d:00:00+08:00" % (k + 1, rnd.randint(8, 18)))
-                lines.append("    by: %s" % rnd.choice(OWNERS))
-                lines.append("    via: %s" % rnd.choice(VIA))
-                lines.append("    note: Discussed order %d, samples and price" % k)
-        d = os.path.join(out, "customers", shard(ident))
-        os.makedirs(d, exist_ok=True)
-        with open(os.path.join(d, ident + ".yaml"), "w") as f:
-            f.write("\n".join(lines) + "\n")
+        lines += log_lines(rnd, [owner], rnd.randint(0, 4))
+        write(out, "customers", ident, lines)
+        ids.append((ident, owner))
+    for i in range(n // 10):
+        day = rnd.randint(1, 22)
+        ident = "q-202611%02d-%04x" % (day, i & 0xFFFF) + ("" if i < 0x10000 else "-%d" % i)
+        cust, owner = rnd.choice(ids)
+        status = rnd.choice(["new", "replied", "quoted", "sampling", "won", "lost"])
+        lines = ["received: 2026-11-%02dT%02d:30:00+08:00" % (day, rnd.randint(8, 18)),
+                 "from:", "  name: Buyer %d" % i, "  company: %s %s" % (rnd.choice(EN_WORDS), rnd.choice(EN_KINDS)),
+                 "  email: q%d@buyer.example" % i,
+                 "channel: %s" % rnd.choice(["email", "alibaba", "fair", "web"]),
+                 "product: LED panel %d" % rnd.randint(300, 1200),
+                 "grade: %s" % rnd.choice("ABCD"), "status: %s" % status, "owner: %s" % owner]
+        if status != "new":
+            lines.append("replied: 2026-11-%02dT18:00:00+08:00" % min(day + 1, 22))
+        write(out, "inquiries", ident, lines)
+    for i in range(n // 50):
+        cust, owner = rnd.choice(ids)
+        ident = "po-2026-%06d" % i
+        m = rnd.randint(11, 12)
+        lines = ["number: PO-2026-%06d" % i, "customer: %s" % cust, "owner: %s" % owner,
+                 "status: open", "items:", "  - product: LED panel 600x600",
+                 "    qty: %d" % rnd.randint(100, 5000), "    price: 7.80", "currency: USD",
+                 "ship-by: 2027-01-%02d" % rnd.randint(10, 28),
+                 "internal-by: 2026-12-%02d" % rnd.randint(20, 28), "stages:"]
+        for k, st in enumerate(["materials", "production", "inspection", "packing"]):
+            lines.append("  - name: %s" % st)
+            lines.append("    plan: 2026-%02d-%02d" % (m, 5 + 5 * k))
+            if rnd.random() < 0.3:
+                lines.append("    done: 2026-11-%02d" % (5 + 5 * k))
+        lines += ["payments:", "  - what: deposit", "    amount: 5000",
+                  "    due: 2026-11-%02d" % rnd.randint(10, 30)]
+        write(out, "orders", ident, lines)
     env = dict(os.environ, GIT_AUTHOR_NAME="Bench", GIT_AUTHOR_EMAIL="bench@example.com",
                GIT_COMMITTER_NAME="Bench", GIT_COMMITTER_EMAIL="bench@example.com")
     subprocess.run(["git", "init", "-q", "-b", "main", out], check=True)

@@ -1,7 +1,10 @@
 #!/bin/sh
 # bench/run.sh [N] - measure the commands users run all day on a ledger of
-# N customers (default 10000) against baselines measured in the same run:
-# git itself, and reading the files.  Prints medians of 5 runs and ratios.
+# N customers (default 10000; plus N/10 inquiries and N/50 orders) against
+# baselines measured in the same run: git itself, reading the files, and
+# taskwarrior (`task next` over N tasks, when `task` is installed and N is
+# at most 10000).  Prints medians of 5 runs and ratios.  `due` runs as
+# li.lei@example.com, one salesperson of the team.
 # Not a test: it never fails on timing.
 set -eu
 n=${1:-10000}
@@ -26,22 +29,49 @@ row() { printf '%-44s %8s ms %8s ms  %6s\n' "$1" "$2" "$3" "$(ratio "$2" "$3")";
 echo "generating $n customers..."
 python3 "$here/bench/gen-ledger.py" "$n" "$work/l" >/dev/null
 cd "$work/l"
-id=$(ls customers/*/ | grep -m1 yaml | sed 's/.yaml$//')
-f=$(ls customers/*/"$id".yaml)
-other=$(ls customers/*/*.yaml | sed -n 2p)
+f=$(find customers -name '*.yaml' | sort | sed -n 1p)
+id=$(basename "$f" .yaml)
+other=$(find customers -name '*.yaml' | sort | sed -n 2p)
 i=0
 gd_log() { i=$((i + 1)); "$gendan" log "$id" -m "bench call $i" --via phone; }
 git_commit() { i=$((i + 1)); echo "x$i: 1" >>"$other" && git add "$other" && git commit -qm x; }
+# the same with git syncing what it writes, as gendan does
+git_commit_sync() { i=$((i + 1)); echo "y$i: 1" >>"$other" &&
+	git -c core.fsync=all add "$other" && git -c core.fsync=all commit -qm x; }
 cat_all() { find customers -name '*.yaml' -exec cat {} + >/dev/null; }
 
 printf '\n%-44s %11s %11s  %6s\n' "ledger of $n customers" gendan baseline ratio
-row "log one contact / git add F && git commit" "$(ms gd_log)" "$(ms git_commit)"
-cold_due() { rm -f .git/gendan-cache; "$gendan" due; }
+log_ms=$(ms gd_log)
+row "log one contact / git add F && git commit" "$log_ms" "$(ms git_commit)"
+row "log one contact / the same, core.fsync=all" "$log_ms" "$(ms git_commit_sync)"
+cold_due() { rm -f .git/gendan-cache .git/gendan-due; "$gendan" due; }
 "$gendan" due >/dev/null 2>&1
 row "due (cache warm) / git status --porcelain" "$(ms "$gendan" due)" "$(ms git status --porcelain)"
 row "due, no cache / reading every record once" "$(ms cold_due)" "$(ms cat_all)"
 rss=$(/usr/bin/time -f %M "$gendan" due 2>&1 >/dev/null | tail -1)
-printf '%-44s %8s MB\n' "peak memory of due" "$((rss / 1024))"
+printf '%-44s %8s MB\n' "peak memory of due (warm)" "$((rss / 1024))"
+rm -f .git/gendan-due
+rss=$(/usr/bin/time -f %M "$gendan" due 2>&1 >/dev/null | tail -1)
+printf '%-44s %8s MB\n' "peak memory of due (no cache)" "$((rss / 1024))"
+printf '%-44s %8s items\n' "due list of li.lei@example.com" \
+	"$("$gendan" due --format=tsv | tail -n +2 | wc -l)"
+
+# taskwarrior's `task next` over as many tasks, due on the same kind of dates
+if command -v task >/dev/null && [ "$n" -le 10000 ]; then
+	export TASKDATA="$work/task" TASKRC="$work/taskrc"
+	mkdir -p "$TASKDATA" && : >"$TASKRC"
+	python3 -c '
+import json, random, sys
+r = random.Random(7)
+for i in range(int(sys.argv[1])):
+    print(json.dumps({"uuid": "%08x-0000-4000-8000-%012x" % (i, i), "status": "pending",
+        "description": "Follow up customer %d" % i, "entry": "20260101T000000Z",
+        "due": "2026%02d%02dT000000Z" % (r.randint(10, 12), r.randint(1, 28)),
+        "project": "tier%s" % r.choice("ABCD")}))' "$n" >"$work/tasks.json"
+	task rc.confirmation=off rc.hooks=off import "$work/tasks.json" >/dev/null 2>&1
+	row "due (cache warm) / task next over $n tasks" "$(ms "$gendan" due)" \
+		"$(ms task rc.hooks=off rc.gc=off next)"
+fi
 test -z "$(git status --porcelain)" && echo "git status after the runs: clean"
 
 # import of n rows against git add -A && git commit of the same files
