@@ -128,7 +128,7 @@ int main(int argc, char **argv)
 		argv[i] = prog;
 		err = e->run(argc - i, argv + i, &ctx);
 	}
-	if (fflush(stdout) != 0 && err >= 0) {
+	if ((fflush(stdout) != 0 || ferror(stdout)) && err >= 0) {
 		fputs("gendan: cannot write output\n", stderr);
 		return 1;
 	}

@@ -9,7 +9,8 @@
 static char message[1024];
 static int last_code;
 
-int gd_error_set(int code, const char *fmt, ...)
+/* parenthesised: error.h may define a macro of this name for the analyzer */
+int (gd_error_set)(int code, const char *fmt, ...)
 {
 	va_list ap;
 

@@ -146,6 +146,19 @@ static int ends_with(const char *s, const char *suffix)
 	return a >= b && !strcmp(s + a - b, suffix);
 }
 
+/* From the cache when its entry is fresh, else from the file (and then the
+ * cache must be written again). */
+static int read_one(struct walk *w, gd_record **r, const char *child,
+		    const struct stat *st)
+{
+	gd_node *root = gd__cache_get(w->cache, child, st);
+
+	if (root && gd_record_from_node(r, child, root) == 0)
+		return 0;
+	w->changed = 1;
+	return gd_ledger_read(w->l, r, child);
+}
+
 static void walk_dir(struct walk *w, const char *rel, int depth)
 {
 	char *abs = gd__xasprintf("%s/%s", w->l->root, rel);
@@ -179,17 +192,12 @@ static void walk_dir(struct walk *w, const char *rel, int depth)
 				walk_dir(w, child, depth + 1);
 		} else if (ends_with(e->d_name, ".yaml")) {
 			gd_record *r = NULL;
-			gd_node *root;
 			if (S_ISLNK(st.st_mode)) {
 				char *m = gd__xasprintf("%s: symbolic links are not allowed",
 							child);
 				report(w, m);
 				free(m);
-			} else if ((root = gd__cache_get(w->cache, child, &st)) &&
-				   gd_record_from_node(&r, child, root) == 0) {
-				add(w, r);
-				keep(w, r, &st);
-			} else if (w->changed = 1, gd_ledger_read(w->l, &r, child) < 0) {
+			} else if (read_one(w, &r, child, &st) < 0) {
 				report(w, gd_error_last());
 			} else {
 				add(w, r);
@@ -435,7 +443,7 @@ int gd_ledger_stage(gd_change *c, gd_record *r)
 	if (len > GD_YAML_MAX_SIZE) {
 		free(buf);
 		return gd_error_set(GD_EINVALID,
-				    "%s would be larger than %d bytes: split its history into another record",
+				    "%s would be larger than %zu bytes: split its history into another record",
 				    r->path, GD_YAML_MAX_SIZE);
 	}
 	gd_change_write(c, r->path, buf, len);

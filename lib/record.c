@@ -193,7 +193,7 @@ int gd_record_from_node(gd_record **out, const char *path, gd_node *root)
 	const char *slash = strchr(path, '/');
 	const char *base = strrchr(path, '/');
 	size_t blen;
-	gd_kind kind;
+	gd_kind kind = GD_CUSTOMER;
 	int err;
 
 	*out = NULL;

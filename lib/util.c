@@ -68,7 +68,7 @@ char *gd__xasprintf(const char *fmt, ...)
 
 static void grow(gd__buf *b, size_t extra)
 {
-	if (b->len + extra + 1 <= b->cap)
+	if (b->buf && b->len + extra + 1 <= b->cap)
 		return;
 	b->cap = b->cap ? b->cap * 2 : 64;
 	while (b->cap < b->len + extra + 1)
@@ -137,7 +137,8 @@ int gd__read_file(char **out, size_t *len, const char *path, size_t max)
 
 	*out = NULL;
 	*len = 0;
-	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO is refused below rather than waited on */
+	fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		return gd_error_set(errno == ENOENT ? GD_ENOTFOUND : GD_EIO,
 				    "%s: %s", path, strerror(errno));

@@ -108,7 +108,7 @@ static int precheck(const char *buf, size_t len, const char *name)
 	int line, col;
 
 	if (len > GD_YAML_MAX_SIZE)
-		return gd_error_set(GD_EINVALID, "%s: file is larger than %d bytes",
+		return gd_error_set(GD_EINVALID, "%s: file is larger than %zu bytes",
 				    name, GD_YAML_MAX_SIZE);
 	/* UTF-8, UTF-16 BE/LE (and so UTF-32 LE), UTF-32 BE */
 	if ((len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) ||
@@ -289,7 +289,8 @@ static void quoted(gd__buf *b, const char *s)
 	gd__buf_putc(b, '"');
 	while (p < end) {
 		/* the tree was checked to be UTF-8 before writing */
-		l = utf8_decode(p, (size_t)(end - p), &cp);
+		if (!(l = utf8_decode(p, (size_t)(end - p), &cp)))
+			break;
 		if (cp == '"')
 			gd__buf_puts(b, "\\\"");
 		else if (cp == '\\')
@@ -466,9 +467,13 @@ static int check_duplicates(const struct parse *p, struct frame *f)
 
 static int end_collection(struct parse *p)
 {
-	struct frame *f = &p->stack[--p->depth];
+	struct frame *f;
 	int err = 0;
 
+	if (p->depth == 0) /* libyaml pairs every end with its start */
+		return gd_error_set(GD_EINVALID, "%s: unbalanced collection end",
+				    p->name);
+	f = &p->stack[--p->depth];
 	if (f->node->type == GD_MAP && f->nkeys > 1)
 		err = check_duplicates(p, f);
 	free(f->keys);

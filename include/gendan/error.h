@@ -25,6 +25,12 @@ typedef enum {
 int gd_error_set(int code, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+#ifdef __clang_analyzer__
+/* For the static analyzer only: the contract above, so that it does not
+ * follow a failure path on which the code returned looks like success. */
+#define gd_error_set(code, ...) (gd_error_set((code), __VA_ARGS__), (code))
+#endif
+
 /* The last error message, "" when none.  Borrowed; valid until the next set. */
 const char *gd_error_last(void);
 

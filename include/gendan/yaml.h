@@ -23,7 +23,7 @@
 #include <stddef.h>
 #include "gendan/node.h"
 
-#define GD_YAML_MAX_SIZE (1024 * 1024)
+#define GD_YAML_MAX_SIZE ((size_t)1024 * 1024)
 #define GD_YAML_MAX_DEPTH 16
 
 /* Parse buf[0..len) named `name` (for messages) into a mapping. */
