@@ -209,6 +209,12 @@ int gd_record_from_node(gd_record **out, const char *path, gd_node *root)
 		return gd_error_set(GD_EINVALID,
 				    "%s: not under customers/, inquiries/ or orders/", path);
 	}
+	/* no "..", ".git", hidden or empty component climbs out or hides */
+	if (strstr(path, "/.") || strstr(path, "//")) {
+		gd_node_free(root);
+		return gd_error_set(GD_EINVALID,
+				    "%s: a record path has no empty or hidden parts", path);
+	}
 	base++;
 	blen = strlen(base);
 	if (blen < 5 || strcmp(base + blen - 5, ".yaml") != 0) {
