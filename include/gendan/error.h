@@ -18,7 +18,8 @@ typedef enum {
 	GD_EUSAGE = -6,     /* command-line usage error (exit 2) */
 	GD_ECONFLICT = -7,  /* uncommitted hand edits, merge conflict */
 	GD_EIO = -8,        /* file system or git failure */
-	GD_EIDENTITY = -9   /* no git identity configured */
+	GD_EIDENTITY = -9,  /* no git identity configured */
+	GD_ENOMEM = -10     /* out of memory (the codec and the merge) */
 } gd_error_code;
 
 /* Set the last error message (printf-style); returns code for convenience. */
