@@ -192,7 +192,7 @@ int gd_record_from_node(gd_record **out, const char *path, gd_node *root)
 	gd_record *r = NULL;
 	const char *slash = strchr(path, '/');
 	const char *base = strrchr(path, '/');
-	size_t blen;
+	size_t blen, i;
 	gd_kind kind = GD_CUSTOMER;
 	int err;
 
@@ -209,6 +209,15 @@ int gd_record_from_node(gd_record **out, const char *path, gd_node *root)
 		return gd_error_set(GD_EINVALID,
 				    "%s: not under customers/, inquiries/ or orders/", path);
 	}
+	for (i = 0; path[i]; i++)
+		if ((unsigned char)path[i] < 0x20 || path[i] == 0x7f ||
+		    ((unsigned char)path[i] == 0xc2 &&
+		     (unsigned char)path[i + 1] >= 0x80 &&
+		     (unsigned char)path[i + 1] <= 0x9f)) {
+			gd_node_free(root);
+			return gd_error_set(GD_EINVALID,
+					    "%s: a record path holds a control character", path);
+		}
 	/* no "..", ".git", hidden or empty component climbs out or hides */
 	if (strstr(path, "/.") || strstr(path, "//")) {
 		gd_node_free(root);

@@ -58,6 +58,28 @@ static size_t utf8_decode(const unsigned char *s, size_t n, unsigned long *cp)
 	return len;
 }
 
+/* A character a terminal would obey: C0 but tab, LF and CR; DEL; C1. */
+static int is_control(unsigned long cp)
+{
+	return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+	       (cp >= 0x7f && cp <= 0x9f);
+}
+
+/* 1 when the valid UTF-8 s[0..len) holds a control character. */
+static int has_control(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned long cp;
+	size_t i = 0, l;
+
+	while (i < len && (l = utf8_decode(u + i, len - i, &cp))) {
+		if (is_control(cp))
+			return 1;
+		i += l;
+	}
+	return 0;
+}
+
 /* Offset of the first invalid UTF-8 byte, or len. */
 static size_t utf8_check(const char *buf, size_t len)
 {
@@ -541,6 +563,11 @@ static int on_event(struct parse *p, const yaml_event_t *e)
 		/* a "\0" escape would cut the string short */
 		if (memchr(e->data.scalar.value, '\0', e->data.scalar.length))
 			return fail_at(p, m, "NUL character not allowed", NULL);
+		/* libyaml refuses them raw, but not escaped ("\e", "\x9b") */
+		if (has_control((const char *)e->data.scalar.value,
+				e->data.scalar.length))
+			return fail_at(p, m, "control character not allowed (only tab and line breaks)",
+				       NULL);
 		n = gd__node_scalar((const char *)e->data.scalar.value,
 				    e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE);
 		break;
@@ -705,11 +732,12 @@ static void emit_seq(gd__buf *b, const gd_node *seq, int ind)
 	}
 }
 
-static int valid_utf8(const char *s)
+/* Text the parser takes: valid UTF-8 without control characters. */
+static int text_ok(const char *s)
 {
 	size_t len = strlen(s);
 
-	return utf8_check(s, len) == len;
+	return utf8_check(s, len) == len && !has_control(s, len);
 }
 
 /* Refuse what the parser would refuse, so that every written file reads
@@ -720,8 +748,8 @@ static int check_tree(const gd_node *n, int depth)
 	int err;
 
 	if (n->type == GD_SCALAR) {
-		if (!valid_utf8(n->str))
-			return gd_error_set(GD_EINVALID, "text is not valid UTF-8");
+		if (!text_ok(n->str))
+			return gd_error_set(GD_EINVALID, "text is not valid UTF-8, or holds a control character");
 		return 0;
 	}
 	if (depth > GD_YAML_MAX_DEPTH)
@@ -730,8 +758,8 @@ static int check_tree(const gd_node *n, int depth)
 	for (i = 0; i < n->n; i++) {
 		if (n->type == GD_MAP) {
 			size_t width;
-			if (!valid_utf8(n->keys[i]))
-				return gd_error_set(GD_EINVALID, "key is not valid UTF-8");
+			if (!text_ok(n->keys[i]))
+				return gd_error_set(GD_EINVALID, "key is not valid UTF-8, or holds a control character");
 			if ((err = key_width(&width, n->keys[i])) < 0)
 				return err;
 			if (width > KEY_WIDTH_MAX)

@@ -28,7 +28,7 @@ static const char record[] =
 	"  - {name: Mary, email: mary@acme.example}\n"
 	"tags: [lighting, canton-fair-2026, 'yes', \"0123\"]\n"
 	"hold: {until: 2027-02-20, reason: Chinese New Year}\n"
-	"note: \"tab\\there, line\\nbreak, bell \\a\"\n"
+	"note: \"tab\\there, line\\nbreak, cr\\r\"\n"
 	"log:\n"
 	"  - at: 2026-11-22T10:15:00+08:00\n    by: li.lei@example.com\n"
 	"    via: phone\n    note: Wants samples of DL-20; quote by Friday.\n"

@@ -22,7 +22,8 @@ typedef enum {
 	GD_ENOMEM = -10     /* out of memory (the codec and the merge) */
 } gd_error_code;
 
-/* Set the last error message (printf-style); returns code for convenience. */
+/* Set the last error message (printf-style); returns code for convenience.
+ * Control characters (line breaks too) in the message become '?'. */
 int gd_error_set(int code, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
