@@ -229,9 +229,33 @@ static void drop_temps(const char *abs)
 	free(dir);
 }
 
+/* Drop the *.lock files under dir (the refs a killed fetch was moving). */
+static void drop_ref_locks(const char *dir, int depth)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		char *child;
+		if (e->d_name[0] == '.')
+			continue;
+		child = gd__xasprintf("%s/%s", dir, e->d_name);
+		if (len > 5 && !strcmp(e->d_name + len - 5, ".lock"))
+			unlink(child);
+		else if (depth < 8 && (e->d_type == DT_DIR || e->d_type == DT_UNKNOWN))
+			drop_ref_locks(child, depth + 1);
+		free(child);
+	}
+	closedir(d);
+}
+
 /*
  * A journal left behind means a gendan command died while changing those
- * paths.  We hold the lock, so no gendan runs: the git index lock is
+ * paths (or while fetching, with no paths: then the remote-tracking refs
+ * and FETCH_HEAD were being moved).  We hold the lock, so no gendan runs: the git index lock is
  * stale, and each path goes back to what HEAD has.  Either the commit was
  * made (the files already match HEAD) or it was not (the change is undone):
  * the whole change or none of it.
@@ -265,6 +289,12 @@ static int recover(gd_store *s)
 		git_error_clear();
 		git_reference_free(h);
 	}
+	lock = gd__xasprintf("%sFETCH_HEAD.lock", git_repository_path(s->repo));
+	unlink(lock);
+	free(lock);
+	lock = gd__xasprintf("%srefs/remotes", git_repository_path(s->repo));
+	drop_ref_locks(lock, 0);
+	free(lock);
 	if (git_revparse_single(&head, s->repo, "HEAD") < 0)
 		git_error_clear();
 	if (git_repository_index(&idx, s->repo) < 0 || git_index_read(idx, 1) < 0) {
@@ -1665,11 +1695,17 @@ int gd_store_sync(gd_store *s, const char *remote_name, gd_merge_file_fn fn,
 		fo.callbacks.credentials = credentials;
 		fo.callbacks.certificate_check = check_host;
 		fo.callbacks.payload = &xf;
+		/* a journal without paths: a fetch killed midway leaves the
+		 * locks of the refs it was moving, for the next command to drop */
+		if ((err = journal_begin(s, NULL, 0)) < 0)
+			goto done;
 		if (git_remote_fetch(remote, NULL, &fo, "gendan sync") < 0) {
 			err = transfer_fail("cannot fetch from", remote_name,
 					    remote_url(remote));
+			journal_end(s);
 			goto done;
 		}
+		journal_end(s);
 		if ((err = head_state(s, &head, &unborn)) < 0)
 			goto done;
 		has_theirs = git_reference_name_to_id(&theirs, s->repo, tracking) == 0;
@@ -1686,10 +1722,13 @@ int gd_store_sync(gd_store *s, const char *remote_name, gd_merge_file_fn fn,
 		}
 		{
 			size_t ahead = 0, behind = 0;
-			if (has_theirs)
-				git_graph_ahead_behind(&ahead, &behind, s->repo, &head, &theirs);
-			else
+			if (!has_theirs) {
 				ahead = count_commits(s, &head);
+			} else if (git_graph_ahead_behind(&ahead, &behind, s->repo,
+							  &head, &theirs) < 0) {
+				err = git_fail(GD_EIO, "cannot compare with the remote");
+				goto done;
+			}
 			rep->outgoing = ahead;
 		}
 		po.callbacks.credentials = credentials;
