@@ -571,8 +571,16 @@ void gd_record_canonicalize(gd_record *r)
 
 int gd_record_emit(char **out, size_t *len, gd_record *r)
 {
+	char why[512];
+	int err;
+
 	gd_record_canonicalize(r);
-	return gd_yaml_emit(out, len, r->root);
+	if ((err = gd_yaml_emit(out, len, r->root)) < 0) {
+		/* the emitter does not know which record it writes */
+		snprintf(why, sizeof(why), "%s", gd_error_last());
+		return gd_error_set(err, "%s: %s", r->path, why);
+	}
+	return 0;
 }
 
 /* --- accessors --------------------------------------------------------- */

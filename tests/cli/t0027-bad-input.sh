@@ -28,6 +28,7 @@ refused() {
 	[ -z "$(git status --porcelain)" ] || why="$why, git status not clean"
 	cmp -s "$TMP/before.files" "$TMP/after.files" || why="$why, files changed"
 	[ -s "$TMP/err" ] || why="$why, no message"
+	[ -z "${want:-}" ] || grep -q -- "$want" "$TMP/err" || why="$why, no '$want'"
 	# one line; usage errors may print the usage after it
 	[ $got -eq 2 ] || [ "$(grep -c . "$TMP/err")" -eq 1 ] || why="$why, not one line"
 	if [ -z "$why" ]; then ok "refused: gendan $* (exit $got: $(head -n 1 "$TMP/err"))"; else
@@ -92,9 +93,11 @@ for a in colour=red log=x people=x conflicts=x path=../../x id=../evil \
 	refused set good-customer "$a"
 done
 
-# text a terminal would obey
+# text a terminal would obey, refused naming the record
+want="customers/8b/good-customer.yaml: .*control character"
 refused log good-customer -m "$(printf 'a\033[2Jb')"
 refused set good-customer note="$(printf 'bell\007')"
+want=""
 
 gd 0 check
 done_testing
