@@ -355,8 +355,10 @@ static int key_width(size_t *width, const char *key)
 
 	*width = 0;
 	text(&b, key, 0);
-	if (b.failed)
+	if (b.failed) {
+		gd__buf_free(&b);
 		return GD_ENOMEM;
+	}
 	for (i = 0; i < b.len; i++)
 		if (((unsigned char)b.buf[i] & 0xc0) != 0x80)
 			(*width)++;

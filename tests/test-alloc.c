@@ -35,7 +35,10 @@ static const char record[] =
 	"    next: 2026-11-25\n"
 	"  - at: 2026-11-25T09:00:00+08:00\n    note: 样品已寄出\n"
 	"empty:\nnested: {a: {b: {c: [1, [2, [3]]]}}}\n"
-	"k1: 1\nk2: 2\nk3: 3\nk4: 4\nk5: 5\nk6: 6\nk7: 7\nk8: 8\nk9: 9\n";
+	"k1: 1\nk2: 2\nk3: 3\nk4: 4\nk5: 5\nk6: 6\nk7: 7\nk8: 8\nk9: 9\n"
+	/* keys and text long enough to grow the emitter's buffers */
+	"\"a key of more than sixty-four characters, quoted: it holds \\\" and \\\\\": "
+	"\"and a value, with a byte order mark \\uFEFF inside, that is longer still\"\n";
 
 static size_t left; /* the fault counter as the call under test left it */
 
