@@ -150,6 +150,16 @@ has "$TMP/err" "customers/00/link.yaml: symbolic links are not allowed"
 hasnt "$TMP/out" "root:"
 rm customers/00/link.yaml
 
+# a FIFO named like a record is refused, not waited on
+mkfifo customers/00/fifo.yaml
+timeout 20 "$GENDAN" check >"$TMP/out" 2>"$TMP/err"
+eq "check refuses a FIFO without waiting" 1 "$?"
+has "$TMP/err" "^customers/00/fifo.yaml: not a regular file"
+timeout 20 "$GENDAN" due --all --format=tsv >"$TMP/out" 2>"$TMP/err"
+eq "due runs beside a FIFO" 0 "$?"
+has "$TMP/out" "^good-customer	"
+rm customers/00/fifo.yaml
+
 # billion laughs never expands
 cat >customers/00/laughs.yaml <<'YAML'
 a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
