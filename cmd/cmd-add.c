@@ -260,7 +260,7 @@ static int is_number(const char *s)
 
 	if (!*s)
 		return 0;
-	strtod(s, &end);
+	(void)strtod(s, &end); /* only where it stops matters */
 	return !*end;
 }
 

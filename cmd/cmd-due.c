@@ -144,7 +144,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case O_DAYS:
-			if ((err = parse_days(&f.days, optarg)) < 0)
+			if (parse_days(&f.days, optarg) < 0)
 				return cmd_usage(&cmd_due_entry);
 			break;
 		case O_ALL: f.all = 1; break;

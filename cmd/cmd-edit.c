@@ -55,8 +55,8 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		}
 		gd_record_free(edited);
 		edited = NULL;
-		if ((err = gd_record_parse(&edited, r->path, back, strlen(back))) == 0 &&
-		    (err = gd_record_validate(edited, l->cfg)) == 0)
+		if (gd_record_parse(&edited, r->path, back, strlen(back)) == 0 &&
+		    gd_record_validate(edited, l->cfg) == 0)
 			break;
 		free(shown);
 		if (!(shown = strdup(gd_error_last()))) {

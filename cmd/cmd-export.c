@@ -21,8 +21,8 @@ static void csv_out(gd_record *const *recs, size_t n, gd_kind kind, int bom)
 		fputs("\xef\xbb\xbf", stdout);
 	cmd_print(gd_csv_line(cols, ncols));
 	for (i = 0; i < n; i++) {
-		const char **cells = calloc(ncols, sizeof(*cells));
-		char **tmps = calloc(ncols, sizeof(*tmps));
+		const char **cells = calloc(ncols + 1, sizeof(*cells));
+		char **tmps = calloc(ncols + 1, sizeof(*tmps));
 		if (recs[i]->kind != kind || !cells || !tmps) {
 			free(cells);
 			free(tmps);
@@ -93,8 +93,11 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		char stamp[32];
 		time_t t = (time_t)now.t;
 		struct tm tm;
-		gmtime_r(&t, &tm);
-		strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", &tm);
+		if (!gmtime_r(&t, &tm) ||
+		    !strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", &tm)) {
+			err = gd_error_set(GD_EINVALID, _("the time now cannot be written as a date"));
+			goto done;
+		}
 		cmd_print(gd_ics(sel, n, l->cfg, today, stamp));
 	}
 done:

@@ -10,13 +10,14 @@
 
 static void line(void *ctx, const gd_commit_info *c)
 {
-	time_t t = (time_t)(c->time + c->offset * 60);
+	time_t t = (time_t)(c->time + (time_t)c->offset * 60);
 	struct tm tm;
 	char when[32];
 
 	(void)ctx;
-	gmtime_r(&t, &tm);
-	strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm);
+	if (!gmtime_r(&t, &tm) ||
+	    !strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm))
+		snprintf(when, sizeof(when), "?");
 	printf("%s  %s  %-20s  %s\n", c->id, when, c->author ? c->author : "",
 	       c->summary ? c->summary : "");
 }

@@ -80,7 +80,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	gd_record *r = NULL;
 	gd_time now;
 	gd_date today;
-	char *args = NULL, *summary = NULL;
+	char *args = NULL, *end, *summary = NULL;
 	size_t len = 1;
 	int ch, i, err;
 
@@ -112,10 +112,10 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		err = gd_error_set(GD_ERROR, _("out of memory"));
 		goto done;
 	}
-	for (i = optind + 1; i < argc; i++) {
-		if (*args)
-			strcat(args, " ");
-		strcat(args, argv[i]);
+	for (i = optind + 1, end = args; i < argc; i++) {
+		if (end > args)
+			*end++ = ' ';
+		end = stpcpy(end, argv[i]);
 	}
 	summary = cmd_oneline(args, 60);
 	/* validates, and commits nothing when the values were already set */

@@ -11,7 +11,7 @@
 static char *flat(const gd_node *n)
 {
 	size_t i, len = 1;
-	char *s;
+	char *s, *end;
 
 	if (n->type == GD_SCALAR)
 		return strdup(n->str);
@@ -25,10 +25,10 @@ static char *flat(const gd_node *n)
 	if (!(s = malloc(len)))
 		return NULL;
 	s[0] = '\0';
-	for (i = 0; i < n->n; i++) {
+	for (i = 0, end = s; i < n->n; i++) {
 		if (i)
-			strcat(s, ", ");
-		strcat(s, n->vals[i]->str);
+			end = stpcpy(end, ", ");
+		end = stpcpy(end, n->vals[i]->str);
 	}
 	return s;
 }
@@ -238,7 +238,8 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	} else if (format == FMT_YAML) {
 		if ((err = gd_record_emit(&yaml, &len, r)) < 0)
 			goto done;
-		fwrite(yaml, 1, len, stdout);
+		/* a failed write shows in main's check of stdout */
+		(void)fwrite(yaml, 1, len, stdout);
 	} else {
 		print_human(r, l->cfg, today);
 	}

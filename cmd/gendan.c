@@ -75,8 +75,9 @@ static void setup_language(void)
 {
 	const char *dir = getenv("GENDAN_LOCALEDIR");
 
-	setlocale(LC_MESSAGES, "");
-	setlocale(LC_CTYPE, "C.UTF-8");
+	/* a locale that is not installed leaves messages in English */
+	(void)setlocale(LC_MESSAGES, "");
+	(void)setlocale(LC_CTYPE, "C.UTF-8");
 	bindtextdomain(GD_TEXTDOMAIN, dir && *dir ? dir : LOCALEDIR);
 	bind_textdomain_codeset(GD_TEXTDOMAIN, "UTF-8");
 	textdomain(GD_TEXTDOMAIN);
@@ -152,7 +153,7 @@ int main(int argc, char **argv)
 		argv[i] = prog;
 		err = e->run(argc - i, argv + i, &ctx);
 	}
-	if (fflush(stdout) != 0 && err >= 0) {
+	if ((fflush(stdout) != 0 || ferror(stdout)) && err >= 0) {
 		fputs(_("gendan: cannot write output\n"), stderr);
 		return 1;
 	}

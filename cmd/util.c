@@ -384,7 +384,7 @@ int cmd_read_file(char **out, size_t *len, const char *path)
 			if (!(nb = realloc(buf, cap + 1))) {
 				free(buf);
 				if (f != stdin)
-					fclose(f);
+					(void)fclose(f);
 				return gd_error_set(GD_ERROR, _("out of memory"));
 			}
 			buf = nb;
@@ -392,8 +392,14 @@ int cmd_read_file(char **out, size_t *len, const char *path)
 		r = fread(buf + n, 1, cap - n, f);
 		n += r;
 	} while (r > 0);
+	if (ferror(f)) {
+		free(buf);
+		if (f != stdin)
+			(void)fclose(f);
+		return gd_error_set(GD_EIO, _("cannot read '%s'"), path);
+	}
 	if (f != stdin)
-		fclose(f);
+		(void)fclose(f); /* read only: nothing to lose */
 	buf[n] = '\0';
 	*out = buf;
 	*len = n;

@@ -243,9 +243,7 @@ void gd__cache_write(const char *file, uint64_t config_hash, char *const *paths,
 				break;
 			done += (size_t)w;
 		}
-		if (close(fd) == 0 && done == b.len)
-			rename(tmp, file);
-		else
+		if (close(fd) < 0 || done < b.len || rename(tmp, file) < 0)
 			unlink(tmp);
 	}
 	free(tmp);

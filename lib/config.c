@@ -1,6 +1,7 @@
 /*
  * config.c - gendan.yaml: defaults, parsing and validation (SPEC 2.1).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +12,7 @@
 #include "gendan/yaml.h"
 #include "internal.h"
 
-#define HOUR 3600
+#define HOUR INT64_C(3600)
 #define DAY (24 * HOUR)
 
 static const char default_text[] =
@@ -171,6 +172,7 @@ static int duration(int64_t *out, const gd_node *n, const char *name,
 {
 	char what[128];
 
+	*out = 0;
 	snprintf(what, sizeof(what), _("%s: invalid duration (use <n>h, <n>d or <n>w%s)"),
 		 key, zero_ok ? "" : ", n > 0");
 	if (!n || n->type != GD_SCALAR || gd_duration_parse(out, n->str) < 0 ||

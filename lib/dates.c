@@ -150,7 +150,7 @@ gd_time gd_time_local(gd_date d, int hh, int mm)
 	tt = mktime(&tm);
 	if (tm.tm_wday < 0) {
 		/* beyond what the C library can place: UTC is the best guess */
-		t.t = (int64_t)d * 86400 + hh * 3600 + mm * 60;
+		t.t = (int64_t)d * 86400 + (int64_t)hh * 3600 + (int64_t)mm * 60;
 		t.off = 0;
 		return t;
 	}
@@ -199,7 +199,7 @@ static int iso(gd_time *out, const char *s, int need_offset)
 		off = (*p == '-' ? -1 : 1) * (oh * 3600 + om * 60);
 	}
 	out->off = off;
-	out->t = (int64_t)d * 86400 + hh * 3600 + mm * 60 + ss - off;
+	out->t = (int64_t)d * 86400 + (int64_t)hh * 3600 + (int64_t)mm * 60 + ss - off;
 	return 0;
 }
 

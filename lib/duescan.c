@@ -115,6 +115,7 @@ static void put_str(gd__buf *b, const char *s)
 static int decode(struct sum *s, struct body *body, gd__rd *r)
 {
 	struct body scratch;
+	const char *detail;
 	size_t plen, i;
 	gd__rd items;
 	uint64_t kind;
@@ -156,7 +157,8 @@ static int decode(struct sum *s, struct body *body, gd__rd *r)
 				r->bad = 1;
 			gd__rd_num(r, 4);
 			/* detail and explain, then in the user's language or none */
-			if (!get_str(r) || !get_str(r))
+			detail = get_str(r);
+			if (!detail || !get_str(r))
 				r->bad = 1;
 			get_str(r);
 			get_str(r);
@@ -408,10 +410,9 @@ static void write_cache(const gd_due_scan *sc, const char *file, uint64_t config
 	}
 	end = htole64(check_end(&sum));
 	ok = ok && fwrite(&end, 1, 8, f) == 8;
-	if (fclose(f) == 0 && ok)
-		rename(tmp, file);
-	else
-		unlink(tmp);
+	/* a summary that cannot be written only costs the next run time */
+	if (fclose(f) != 0 || !ok || rename(tmp, file) != 0)
+		(void)unlink(tmp);
 	gd__buf_free(&head);
 	free(tmp);
 }
@@ -742,8 +743,8 @@ static void push_items(gd_due_item **items, size_t *n, size_t *cap,
 			unsigned has;
 			it->stage.plan = (gd_date)(int32_t)(uint32_t)gd__rd_num(&r, 4);
 			has = (unsigned)gd__rd_num(&r, 1);
-			it->stage.has_internal = has & 1;
-			it->stage.has_shipby = (has >> 1) & 1;
+			it->stage.has_internal = (has & 1) != 0;
+			it->stage.has_shipby = (has & 2) != 0;
 			it->stage.internal = (gd_date)(int32_t)(uint32_t)gd__rd_num(&r, 4);
 			it->stage.shipby = (gd_date)(int32_t)(uint32_t)gd__rd_num(&r, 4);
 			late = gd_due_stage_late(&it->stage,

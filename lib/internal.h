@@ -18,8 +18,20 @@
 #define N_(s) s
 #define P_(s, p, n) dngettext(GD_TEXTDOMAIN, s, p, n)
 
-/* Allocation that never returns NULL: on failure the process ends with a
- * message, as git's xmalloc does. */
+/*
+ * Allocation.  Two kinds, one counter (see the boundary in gendan/node.h):
+ * gd__malloc & co. return NULL with the error "out of memory" (GD_ENOMEM)
+ * set, for code that hands the failure back (the YAML codec, the merge);
+ * gd__xmalloc & co. never return NULL: on failure the process ends with a
+ * message, as git's xmalloc does.
+ */
+void *gd__malloc(size_t n);
+void *gd__calloc(size_t n, size_t size);
+void *gd__realloc(void *p, size_t n);
+char *gd__strdup(const char *s);
+char *gd__strndup(const char *s, size_t n);
+char *gd__asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 void *gd__xmalloc(size_t n);
 void *gd__xcalloc(size_t n, size_t size);
 void *gd__xrealloc(void *p, size_t n);
@@ -27,10 +39,23 @@ char *gd__xstrdup(const char *s);
 char *gd__xstrndup(const char *s, size_t n);
 char *gd__xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* A growable string buffer. */
+/* "gendan: out of memory" on stderr, and abort. */
+void gd__oom(void) __attribute__((noreturn));
+
+/* Test hook, for tests only: when nonzero, each allocation of either kind
+ * counts it down and the one that brings it to 0 fails (once).  0 after a
+ * call means the failure was injected; nonzero, that the call made fewer
+ * allocations.  Costs one test of a global per allocation otherwise. */
+extern size_t gd__alloc_fail_at;
+
+/* A growable string buffer.  Set fallible before use to have a failed
+ * allocation mark it failed (and set GD_ENOMEM) instead of aborting: what
+ * is added after that is dropped, and detach gives NULL. */
 typedef struct {
 	char *buf;
 	size_t len, cap;
+	int fallible;
+	int failed;
 } gd__buf;
 
 void gd__buf_add(gd__buf *b, const char *s, size_t n);
@@ -38,7 +63,8 @@ void gd__buf_puts(gd__buf *b, const char *s);
 void gd__buf_putc(gd__buf *b, char c);
 void gd__buf_printf(gd__buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* Hand the NUL-terminated buffer to the caller and reset b. */
+/* Hand the NUL-terminated buffer to the caller and reset b; NULL (and b
+ * freed) when a fallible buffer failed. */
 char *gd__buf_detach(gd__buf *b, size_t *len);
 void gd__buf_free(gd__buf *b);
 
@@ -73,9 +99,24 @@ void gd__walk_records(const char *root, unsigned part, unsigned nparts,
 		      gd__walk_file_fn file,
 		      void (*problem)(void *ctx, const char *message), void *ctx);
 
-/* The summary cache of parsed records (lib/cache.c). */
-
 #include "gendan/node.h"
+
+/* The node functions of gendan/node.h that hand an allocation failure back
+ * instead of aborting (GD_ENOMEM set): constructors and dup return NULL;
+ * set, insert and push return GD_ENOMEM and always take val, freeing it on
+ * failure, and a NULL val (a constructor that failed) is that failure, so
+ * "gd__node_push(seq, gd__node_dup(x))" needs one check.  On failure the
+ * tree is as it was. */
+gd_node *gd__node_scalar(const char *s, int plain);
+gd_node *gd__node_map(void);
+gd_node *gd__node_seq(void);
+gd_node *gd__node_dup(const gd_node *n); /* n not NULL */
+int gd__node_set(gd_node *map, const char *key, gd_node *val);
+int gd__node_set_str(gd_node *map, const char *key, const char *s, int plain);
+int gd__node_push(gd_node *seq, gd_node *val);
+int gd__node_insert(gd_node *seq, size_t at, gd_node *val);
+
+/* The summary cache of parsed records (lib/cache.c). */
 
 typedef struct gd__cache gd__cache;
 

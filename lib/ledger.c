@@ -221,23 +221,31 @@ void gd__walk_records(const char *root, unsigned part, unsigned nparts,
 		walk_dir(&w, gd_kind_dir((gd_kind)k), 0);
 }
 
-/* A record file found by the walk: from the cache when unchanged. */
+/* From the cache when its entry is fresh, else from the file (and then the
+ * cache must be written again). */
+static int read_one(struct walk *w, gd_record **r, const char *rel,
+		    const struct stat *st)
+{
+	gd_node *root = gd__cache_get(w->cache, rel, st);
+
+	if (root && gd_record_from_node(r, rel, root) == 0)
+		return 0;
+	w->changed = 1;
+	return gd_ledger_read(w->l, r, rel);
+}
+
+/* A record file found by the walk. */
 static void load_file(void *ctx, const char *rel, const struct stat *st)
 {
 	struct walk *w = ctx;
 	gd_record *r = NULL;
-	gd_node *root;
 
-	if ((root = gd__cache_get(w->cache, rel, st)) &&
-	    gd_record_from_node(&r, rel, root) == 0) {
-		add(w, r);
-		keep(w, r, st);
-	} else if (w->changed = 1, gd_ledger_read(w->l, &r, rel) < 0) {
+	if (read_one(w, &r, rel, st) < 0) {
 		report(w, gd_error_last());
-	} else {
-		add(w, r);
-		keep(w, r, st);
+		return;
 	}
+	add(w, r);
+	keep(w, r, st);
 }
 
 static void load_problem(void *ctx, const char *message)
@@ -532,7 +540,7 @@ int gd_ledger_stage(gd_change *c, gd_record *r)
 	if (len > GD_YAML_MAX_SIZE) {
 		free(buf);
 		return gd_error_set(GD_EINVALID,
-				    _("%s would be larger than %d bytes: split its history into another record"),
+				    _("%s would be larger than %zu bytes: split its history into another record"),
 				    r->path, GD_YAML_MAX_SIZE);
 	}
 	gd_change_write(c, r->path, buf, len);

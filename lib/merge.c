@@ -1,10 +1,14 @@
 /*
  * merge.c - three-way merge of one record (see gendan/merge.h).
+ *
+ * Every function here hands an allocation failure back (GD_ENOMEM) and
+ * frees what it built: the gd__node_* functions of internal.h.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "gendan/dates.h"
+#include "gendan/error.h"
 #include "gendan/merge.h"
 #include "internal.h"
 
@@ -36,28 +40,47 @@ static int64_t entry_time(const gd_node *e)
 	return at && gd_time_parse_iso(&t, at) == 0 ? t.t : 0;
 }
 
-/* ours, then every entry of theirs ours does not have, ordered by `at`. */
-static gd_node *merge_union(const gd_node *ours, const gd_node *theirs)
+/* A copy of n, or none (NULL) for none. */
+static int dup_or_null(gd_node **out, const gd_node *n)
 {
-	gd_node *out = gd_node_seq();
-	size_t i, j;
+	*out = NULL;
+	if (n && !(*out = gd__node_dup(n)))
+		return GD_ENOMEM;
+	return 0;
+}
 
-	for (i = 0; ours && i < ours->n; i++)
-		gd_node_push(out, gd_node_dup(ours->vals[i]));
-	for (i = 0; theirs && i < theirs->n; i++) {
+/* ours, then every entry of theirs ours does not have, ordered by `at`. */
+static int merge_union(gd_node **out, const gd_node *ours,
+		       const gd_node *theirs)
+{
+	gd_node *u = gd__node_seq();
+	size_t i, j;
+	int err = 0;
+
+	*out = NULL;
+	if (!u)
+		return GD_ENOMEM;
+	for (i = 0; ours && i < ours->n && !err; i++)
+		err = gd__node_push(u, gd__node_dup(ours->vals[i]));
+	for (i = 0; theirs && i < theirs->n && !err; i++) {
 		int seen = 0;
-		for (j = 0; j < out->n && !seen; j++)
-			seen = eq(out->vals[j], theirs->vals[i]);
+		for (j = 0; j < u->n && !seen; j++)
+			seen = eq(u->vals[j], theirs->vals[i]);
 		if (!seen) {
 			int64_t t = entry_time(theirs->vals[i]);
-			size_t at = out->n;
+			size_t at = u->n;
 			/* after every entry not later than it */
-			while (at > 0 && entry_time(out->vals[at - 1]) > t)
+			while (at > 0 && entry_time(u->vals[at - 1]) > t)
 				at--;
-			gd_node_insert(out, at, gd_node_dup(theirs->vals[i]));
+			err = gd__node_insert(u, at, gd__node_dup(theirs->vals[i]));
 		}
 	}
-	return out;
+	if (err < 0) {
+		gd_node_free(u);
+		return err;
+	}
+	*out = u;
+	return 0;
 }
 
 static const gd_node *find_named(const gd_node *seq, const char *key,
@@ -73,156 +96,194 @@ static const gd_node *find_named(const gd_node *seq, const char *key,
 	return NULL;
 }
 
-static void add_conflict(gd_node *conflicts, const char *field,
-			 const gd_node *value, const gd_merge_ctx *ctx)
-{
-	gd_node *c = gd_node_map();
-
-	gd_node_set_str(c, "field", field, 0);
-	gd_node_set(c, "value", value ? gd_node_dup(value) : gd_node_scalar("", 1));
-	if (ctx->by)
-		gd_node_set_str(c, "by", ctx->by, 0);
-	if (ctx->at)
-		gd_node_set_str(c, "at", ctx->at, 1);
-	gd_node_push(conflicts, c);
-}
-
 struct mctx {
 	gd_merge_ctx *pub;
 	gd_node *conflicts; /* new conflicts found */
 };
 
-static gd_node *merge_value(const gd_node *b, const gd_node *o,
-			    const gd_node *t, const char *field,
-			    struct mctx *m);
-
-static gd_node *merge_map(const gd_node *b, const gd_node *o, const gd_node *t,
-			  const char *prefix, struct mctx *m)
+/* Count a conflict on field and keep the local value in m->conflicts. */
+static int conflict(struct mctx *m, const char *field, const gd_node *value)
 {
-	gd_node *out = gd_node_map();
-	size_t i;
-	int pass;
+	gd_node *c;
+	int err;
 
+	m->pub->nconflicts++;
+	if (!m->conflicts)
+		return 0;
+	if (!(c = gd__node_map()))
+		return GD_ENOMEM;
+	if ((err = gd__node_set_str(c, "field", field, 0)) < 0 ||
+	    (err = gd__node_set(c, "value", value ? gd__node_dup(value) :
+						     gd__node_scalar("", 1))) < 0 ||
+	    (m->pub->by && (err = gd__node_set_str(c, "by", m->pub->by, 0)) < 0) ||
+	    (m->pub->at && (err = gd__node_set_str(c, "at", m->pub->at, 1)) < 0)) {
+		gd_node_free(c);
+		return err;
+	}
+	return gd__node_push(m->conflicts, c);
+}
+
+static int merge_value(gd_node **out, const gd_node *b, const gd_node *o,
+		       const gd_node *t, const char *field, struct mctx *m);
+
+static int merge_map(gd_node **out, const gd_node *b, const gd_node *o,
+		     const gd_node *t, const char *prefix, struct mctx *m)
+{
+	gd_node *res = gd__node_map(), *v;
+	size_t i;
+	int pass, err = 0;
+
+	*out = NULL;
+	if (!res)
+		return GD_ENOMEM;
 	/* ours' keys in order, then keys only theirs has */
-	for (pass = 0; pass < 2; pass++) {
+	for (pass = 0; pass < 2 && !err; pass++) {
 		const gd_node *side = pass ? t : o;
-		for (i = 0; side && i < side->n; i++) {
+		for (i = 0; side && i < side->n && !err; i++) {
 			const char *k = side->keys[i];
 			char *field;
-			gd_node *v;
-			if (pass && gd_node_index(o, k) >= 0)
+			if ((pass && gd_node_index(o, k) >= 0) ||
+			    gd_node_index(res, k) >= 0)
 				continue;
-			if (gd_node_index(out, k) >= 0)
-				continue;
-			field = prefix ? gd__xasprintf("%s.%s", prefix, k) : gd__xstrdup(k);
-			v = merge_value(b ? gd_node_get(b, k) : NULL, gd_node_get(o, k),
-					gd_node_get(t, k), field, m);
-			if (v)
-				gd_node_set(out, k, v);
+			field = prefix ? gd__asprintf("%s.%s", prefix, k) : gd__strdup(k);
+			if (!field) {
+				err = GD_ENOMEM;
+				break;
+			}
+			err = merge_value(&v, b ? gd_node_get(b, k) : NULL,
+					  gd_node_get(o, k), gd_node_get(t, k),
+					  field, m);
+			if (!err && v)
+				err = gd__node_set(res, k, v);
 			free(field);
 		}
 	}
-	return out;
+	if (err < 0) {
+		gd_node_free(res);
+		return err;
+	}
+	*out = res;
+	return 0;
 }
 
-static gd_node *merge_named(const gd_node *b, const gd_node *o,
-			    const gd_node *t, const char *key,
-			    const char *field, struct mctx *m)
+/* An item without its name merges as a whole: kept once. */
+static int add_whole(gd_node *res, const gd_node *item)
 {
-	gd_node *out = gd_node_seq();
-	size_t i;
-	int pass;
+	size_t j;
 
-	for (pass = 0; pass < 2; pass++) {
+	for (j = 0; j < res->n; j++)
+		if (eq(res->vals[j], item))
+			return 0;
+	return gd__node_push(res, gd__node_dup(item));
+}
+
+static int merge_named(gd_node **out, const gd_node *b, const gd_node *o,
+		       const gd_node *t, const char *key, const char *field,
+		       struct mctx *m)
+{
+	gd_node *res = gd__node_seq(), *v;
+	size_t i;
+	int pass, err = 0;
+
+	*out = NULL;
+	if (!res)
+		return GD_ENOMEM;
+	for (pass = 0; pass < 2 && !err; pass++) {
 		const gd_node *side = pass ? t : o;
-		for (i = 0; side && i < side->n; i++) {
+		for (i = 0; side && i < side->n && !err; i++) {
 			const gd_node *item = side->vals[i];
 			const char *name = gd_node_str(item, key);
 			char *sub;
-			gd_node *v;
 			if (!name) {
-				/* an item without its name merges as a whole */
-				size_t j;
-				int seen = 0;
-				for (j = 0; j < out->n && !seen; j++)
-					seen = eq(out->vals[j], item);
-				if (!seen)
-					gd_node_push(out, gd_node_dup(item));
+				err = add_whole(res, item);
 				continue;
 			}
-			if (find_named(out, key, name))
+			if (find_named(res, key, name))
 				continue;
-			sub = gd__xasprintf("%s[%s]", field, name);
-			v = merge_value(find_named(b, key, name), find_named(o, key, name),
-					find_named(t, key, name), sub, m);
-			if (v)
-				gd_node_push(out, v);
+			if (!(sub = gd__asprintf("%s[%s]", field, name))) {
+				err = GD_ENOMEM;
+				break;
+			}
+			err = merge_value(&v, find_named(b, key, name),
+					  find_named(o, key, name),
+					  find_named(t, key, name), sub, m);
+			if (!err && v)
+				err = gd__node_push(res, v);
 			free(sub);
 		}
 	}
-	return out;
+	if (err < 0) {
+		gd_node_free(res);
+		return err;
+	}
+	*out = res;
+	return 0;
 }
 
-static gd_node *merge_value(const gd_node *b, const gd_node *o,
-			    const gd_node *t, const char *field,
-			    struct mctx *m)
+/* *out: the merged value, NULL when the field is to be absent. */
+static int merge_value(gd_node **out, const gd_node *b, const gd_node *o,
+		       const gd_node *t, const char *field, struct mctx *m)
 {
 	const char *last = strrchr(field, '.');
 	const char *key = last ? last + 1 : field;
+	int err;
 
+	*out = NULL;
 	/* a contact is never dropped: both sides' entries are kept even when
 	 * the other side deleted the list or holds something that is not one
 	 * (that is kept under conflicts) */
 	if (!last && union_list(key)) {
 		int os = o && o->type == GD_SEQ, ts = t && t->type == GD_SEQ;
 		if (os && ts)
-			return eq(o, t) ? gd_node_dup(o) : merge_union(o, t);
+			return eq(o, t) ? dup_or_null(out, o) : merge_union(out, o, t);
 		if (os || ts) {
 			const gd_node *other = os ? t : o;
-			if (other) {
-				m->pub->nconflicts++;
-				if (m->conflicts)
-					add_conflict(m->conflicts, field, other, m->pub);
-			}
-			return gd_node_dup(os ? o : t);
+			if (other && (err = conflict(m, field, other)) < 0)
+				return err;
+			return dup_or_null(out, os ? o : t);
 		}
 	}
-	if (eq(o, t))
-		return o ? gd_node_dup(o) : NULL;
+	if (eq(o, t) || eq(t, b))
+		return dup_or_null(out, o);
 	if (eq(o, b))
-		return t ? gd_node_dup(t) : NULL;
-	if (eq(t, b))
-		return o ? gd_node_dup(o) : NULL;
+		return dup_or_null(out, t);
 	/* both changed it, differently */
 	if (o && t && o->type == GD_SEQ && t->type == GD_SEQ) {
 		if (union_list(key))
-			return merge_union(o, t);
+			return merge_union(out, o, t);
 		if (named_key(key))
-			return merge_named(b && b->type == GD_SEQ ? b : NULL, o, t,
-					   named_key(key), field, m);
+			return merge_named(out, b && b->type == GD_SEQ ? b : NULL,
+					   o, t, named_key(key), field, m);
 	}
 	if (o && t && o->type == GD_MAP && t->type == GD_MAP)
-		return merge_map(b && b->type == GD_MAP ? b : NULL, o, t, field, m);
-	m->pub->nconflicts++;
-	if (m->conflicts)
-		add_conflict(m->conflicts, field, o, m->pub);
-	return t ? gd_node_dup(t) : NULL;
+		return merge_map(out, b && b->type == GD_MAP ? b : NULL, o, t,
+				 field, m);
+	if ((err = conflict(m, field, o)) < 0)
+		return err;
+	return dup_or_null(out, t);
 }
 
-gd_node *gd_merge_nodes(const gd_node *base, const gd_node *ours,
-			const gd_node *theirs, gd_merge_ctx *ctx,
-			int no_conflict_list)
+int gd_merge_nodes(gd_node **out, const gd_node *base, const gd_node *ours,
+		   const gd_node *theirs, gd_merge_ctx *ctx,
+		   int no_conflict_list)
 {
 	struct mctx m = {ctx, NULL};
-	gd_node *out, *all;
+	gd_node *res = NULL, *all = NULL;
+	int err;
 
-	if (!no_conflict_list)
-		m.conflicts = gd_node_seq();
-	out = merge_map(base, ours, theirs, NULL, &m);
-	if (m.conflicts && m.conflicts->n) {
-		all = merge_union(gd_node_get(out, "conflicts"), m.conflicts);
-		gd_node_set(out, "conflicts", all);
-	}
+	*out = NULL;
+	if (!no_conflict_list && !(m.conflicts = gd__node_seq()))
+		return GD_ENOMEM;
+	if ((err = merge_map(&res, base, ours, theirs, NULL, &m)) < 0)
+		goto done;
+	if (m.conflicts && m.conflicts->n &&
+	    ((err = merge_union(&all, gd_node_get(res, "conflicts"), m.conflicts)) < 0 ||
+	     (err = gd__node_set(res, "conflicts", all)) < 0))
+		goto done;
+	*out = res;
+	res = NULL;
+done:
+	gd_node_free(res);
 	gd_node_free(m.conflicts);
-	return out;
+	return err;
 }

@@ -192,8 +192,8 @@ int gd_record_from_node(gd_record **out, const char *path, gd_node *root)
 	gd_record *r = NULL;
 	const char *slash = strchr(path, '/');
 	const char *base = strrchr(path, '/');
-	size_t blen;
-	gd_kind kind;
+	size_t blen, i;
+	gd_kind kind = GD_CUSTOMER;
 	int err;
 
 	*out = NULL;
@@ -208,6 +208,21 @@ int gd_record_from_node(gd_record **out, const char *path, gd_node *root)
 		gd_node_free(root);
 		return gd_error_set(GD_EINVALID,
 				    _("%s: not under customers/, inquiries/ or orders/"), path);
+	}
+	for (i = 0; path[i]; i++)
+		if ((unsigned char)path[i] < 0x20 || path[i] == 0x7f ||
+		    ((unsigned char)path[i] == 0xc2 &&
+		     (unsigned char)path[i + 1] >= 0x80 &&
+		     (unsigned char)path[i + 1] <= 0x9f)) {
+			gd_node_free(root);
+			return gd_error_set(GD_EINVALID,
+					    "%s: a record path holds a control character", path);
+		}
+	/* no "..", ".git", hidden or empty component climbs out or hides */
+	if (strstr(path, "/.") || strstr(path, "//")) {
+		gd_node_free(root);
+		return gd_error_set(GD_EINVALID,
+				    "%s: a record path has no empty or hidden parts", path);
 	}
 	base++;
 	blen = strlen(base);
@@ -556,8 +571,16 @@ void gd_record_canonicalize(gd_record *r)
 
 int gd_record_emit(char **out, size_t *len, gd_record *r)
 {
+	char why[512];
+	int err;
+
 	gd_record_canonicalize(r);
-	return gd_yaml_emit(out, len, r->root);
+	if ((err = gd_yaml_emit(out, len, r->root)) < 0) {
+		/* the emitter does not know which record it writes */
+		snprintf(why, sizeof(why), "%s", gd_error_last());
+		return gd_error_set(err, "%s: %s", r->path, why);
+	}
+	return 0;
 }
 
 /* --- accessors --------------------------------------------------------- */

@@ -50,13 +50,17 @@ static int merge_file(void *vctx, const char *path, const char *base,
 		goto done;
 	}
 	if (is_config) {
-		gd_node *m = gd_merge_nodes(b, o, t, &mc, 1);
-		err = gd_yaml_emit(out, outlen, m);
+		gd_node *m = NULL;
+		if ((err = gd_merge_nodes(&m, b, o, t, &mc, 1)) == 0)
+			err = gd_yaml_emit(out, outlen, m);
 		gd_node_free(m);
 	} else if ((err = gd_record_parse(&r, path, ours, olen)) == 0) {
-		gd_node_free(r->root);
-		r->root = gd_merge_nodes(b, o, t, &mc, 0);
-		err = gd_record_emit(out, outlen, r);
+		gd_node *m = NULL;
+		if ((err = gd_merge_nodes(&m, b, o, t, &mc, 0)) == 0) {
+			gd_node_free(r->root);
+			r->root = m;
+			err = gd_record_emit(out, outlen, r);
+		}
 	}
 	if (mc.nconflicts) {
 		gd_sync_result *res = sc->res;

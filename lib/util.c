@@ -13,49 +13,77 @@
 #include "gendan/error.h"
 #include "internal.h"
 
+size_t gd__alloc_fail_at;
+
+/* The fault hook: 1 when this allocation is the one to fail. */
+static int injected(void)
+{
+	return gd__alloc_fail_at && --gd__alloc_fail_at == 0;
+}
+
+static void *nomem(void)
+{
+	gd_error_set(GD_ENOMEM, _("out of memory"));
+	return NULL;
+}
+
+void gd__oom(void)
+{
+	fputs(_("gendan: out of memory\n"), stderr);
+	abort();
+}
+
 static void *checked(void *p)
 {
-	if (!p) {
-		fputs(_("gendan: out of memory\n"), stderr);
-		abort();
-	}
+	if (!p)
+		gd__oom();
 	return p;
 }
 
-void *gd__xmalloc(size_t n)
+void *gd__malloc(size_t n)
 {
-	return checked(malloc(n ? n : 1));
+	void *p = injected() ? NULL : malloc(n ? n : 1);
+
+	return p ? p : nomem();
 }
 
-void *gd__xcalloc(size_t n, size_t size)
+void *gd__calloc(size_t n, size_t size)
 {
-	return checked(calloc(n ? n : 1, size ? size : 1));
+	void *p = injected() ? NULL : calloc(n ? n : 1, size ? size : 1);
+
+	return p ? p : nomem();
 }
 
-void *gd__xrealloc(void *p, size_t n)
+void *gd__realloc(void *p, size_t n)
 {
-	return checked(realloc(p, n ? n : 1));
+	void *q = injected() ? NULL : realloc(p, n ? n : 1);
+
+	return q ? q : nomem();
 }
 
-char *gd__xstrdup(const char *s)
+char *gd__strdup(const char *s)
 {
-	return checked(strdup(s));
+	char *p = injected() ? NULL : strdup(s);
+
+	return p ? p : nomem();
 }
 
-char *gd__xstrndup(const char *s, size_t n)
+char *gd__strndup(const char *s, size_t n)
 {
-	return checked(strndup(s, n));
+	char *p = injected() ? NULL : strndup(s, n);
+
+	return p ? p : nomem();
 }
 
 static char *vformat(const char *fmt, va_list ap, int *len)
 {
 	char *p = NULL;
 
-	*len = vasprintf(&p, fmt, ap);
-	return checked(*len < 0 ? NULL : p);
+	*len = injected() ? -1 : vasprintf(&p, fmt, ap);
+	return *len < 0 ? nomem() : p;
 }
 
-char *gd__xasprintf(const char *fmt, ...)
+char *gd__asprintf(const char *fmt, ...)
 {
 	va_list ap;
 	char *p;
@@ -67,19 +95,72 @@ char *gd__xasprintf(const char *fmt, ...)
 	return p;
 }
 
-static void grow(gd__buf *b, size_t extra)
+void *gd__xmalloc(size_t n)
 {
-	if (b->len + extra + 1 <= b->cap)
-		return;
-	b->cap = b->cap ? b->cap * 2 : 64;
-	while (b->cap < b->len + extra + 1)
-		b->cap *= 2;
-	b->buf = gd__xrealloc(b->buf, b->cap);
+	return checked(gd__malloc(n));
+}
+
+void *gd__xcalloc(size_t n, size_t size)
+{
+	return checked(gd__calloc(n, size));
+}
+
+void *gd__xrealloc(void *p, size_t n)
+{
+	return checked(gd__realloc(p, n));
+}
+
+char *gd__xstrdup(const char *s)
+{
+	return checked(gd__strdup(s));
+}
+
+char *gd__xstrndup(const char *s, size_t n)
+{
+	return checked(gd__strndup(s, n));
+}
+
+char *gd__xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+	int n;
+
+	va_start(ap, fmt);
+	p = checked(vformat(fmt, ap, &n));
+	va_end(ap);
+	return p;
+}
+
+/* Room for extra more bytes and the NUL; 0, or -1 when a fallible buffer
+ * could not grow (then it is marked failed and keeps what it had). */
+static int grow(gd__buf *b, size_t extra)
+{
+	size_t cap;
+	char *p;
+
+	if (b->failed)
+		return -1;
+	if (b->buf && b->len + extra + 1 <= b->cap)
+		return 0;
+	cap = b->cap ? b->cap * 2 : 64;
+	while (cap < b->len + extra + 1)
+		cap *= 2;
+	if (!(p = gd__realloc(b->buf, cap))) {
+		if (!b->fallible)
+			gd__oom();
+		b->failed = 1;
+		return -1;
+	}
+	b->buf = p;
+	b->cap = cap;
+	return 0;
 }
 
 void gd__buf_add(gd__buf *b, const char *s, size_t n)
 {
-	grow(b, n);
+	if (grow(b, n) < 0)
+		return;
 	memcpy(b->buf + b->len, s, n);
 	b->len += n;
 	b->buf[b->len] = '\0';
@@ -98,14 +179,17 @@ void gd__buf_putc(gd__buf *b, char c)
 void gd__buf_printf(gd__buf *b, const char *fmt, ...)
 {
 	va_list ap;
-	char *p;
 	int n;
 
 	va_start(ap, fmt);
-	p = vformat(fmt, ap, &n);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	gd__buf_add(b, p, (size_t)n);
-	free(p);
+	if (n < 0 || grow(b, (size_t)n) < 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(b->buf + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
 }
 
 char *gd__buf_detach(gd__buf *b, size_t *len)
@@ -114,6 +198,10 @@ char *gd__buf_detach(gd__buf *b, size_t *len)
 
 	if (!b->buf)
 		gd__buf_add(b, "", 0);
+	if (b->failed) {
+		gd__buf_free(b);
+		return NULL;
+	}
 	p = b->buf;
 	if (len)
 		*len = b->len;
@@ -127,6 +215,7 @@ void gd__buf_free(gd__buf *b)
 	free(b->buf);
 	b->buf = NULL;
 	b->len = b->cap = 0;
+	b->failed = 0;
 }
 
 int gd__read_file(char **out, size_t *len, const char *path, size_t max)
@@ -138,7 +227,8 @@ int gd__read_file(char **out, size_t *len, const char *path, size_t max)
 
 	*out = NULL;
 	*len = 0;
-	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO is refused below rather than waited on */
+	fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		return gd_error_set(errno == ENOENT ? GD_ENOTFOUND : GD_EIO,
 				    "%s: %s", path, strerror(errno));

@@ -58,6 +58,28 @@ static size_t utf8_decode(const unsigned char *s, size_t n, unsigned long *cp)
 	return len;
 }
 
+/* A character a terminal would obey: C0 but tab, LF and CR; DEL; C1. */
+static int is_control(unsigned long cp)
+{
+	return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+	       (cp >= 0x7f && cp <= 0x9f);
+}
+
+/* 1 when the valid UTF-8 s[0..len) holds a control character. */
+static int has_control(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned long cp;
+	size_t i = 0, l;
+
+	while (i < len && (l = utf8_decode(u + i, len - i, &cp))) {
+		if (is_control(cp))
+			return 1;
+		i += l;
+	}
+	return 0;
+}
+
 /* Offset of the first invalid UTF-8 byte, or len. */
 static size_t utf8_check(const char *buf, size_t len)
 {
@@ -108,7 +130,7 @@ static int precheck(const char *buf, size_t len, const char *name)
 	int line, col;
 
 	if (len > GD_YAML_MAX_SIZE)
-		return gd_error_set(GD_EINVALID, _("%s: file is larger than %d bytes"),
+		return gd_error_set(GD_EINVALID, _("%s: file is larger than %zu bytes"),
 				    name, GD_YAML_MAX_SIZE);
 	/* UTF-8, UTF-16 BE/LE (and so UTF-32 LE), UTF-32 BE */
 	if ((len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) ||
@@ -289,7 +311,8 @@ static void quoted(gd__buf *b, const char *s)
 	gd__buf_putc(b, '"');
 	while (p < end) {
 		/* the tree was checked to be UTF-8 before writing */
-		l = utf8_decode(p, (size_t)(end - p), &cp);
+		if (!(l = utf8_decode(p, (size_t)(end - p), &cp)))
+			break;
 		if (cp == '"')
 			gd__buf_puts(b, "\\\"");
 		else if (cp == '\\')
@@ -325,17 +348,22 @@ static void text(gd__buf *b, const char *s, int plain)
 }
 
 /* Characters the key takes on its line, quotes and escapes included. */
-static size_t key_width(const char *key)
+static int key_width(size_t *width, const char *key)
 {
-	gd__buf b = {0};
-	size_t i, width = 0;
+	gd__buf b = {.fallible = 1};
+	size_t i;
 
+	*width = 0;
 	text(&b, key, 0);
+	if (b.failed) {
+		gd__buf_free(&b);
+		return GD_ENOMEM;
+	}
 	for (i = 0; i < b.len; i++)
 		if (((unsigned char)b.buf[i] & 0xc0) != 0x80)
-			width++;
+			(*width)++;
 	gd__buf_free(&b);
-	return width;
+	return 0;
 }
 
 /* --- the parser -------------------------------------------------------- */
@@ -372,22 +400,31 @@ static int fail_at(const struct parse *p, const yaml_mark_t *m, const char *what
 
 /* Append without gd_node_set()'s lookup: duplicates are found when the
  * mapping ends, and a 1 MiB file of distinct keys must not take quadratic
- * time. */
-static void map_append(gd_node *map, char *key, gd_node *val)
+ * time.  Takes key and val only when it succeeds. */
+static int map_append(gd_node *map, char *key, gd_node *val)
 {
+	void *p;
+
 	if (map->n == map->cap) {
-		map->cap = map->cap ? map->cap * 2 : 4;
-		map->keys = gd__xrealloc(map->keys, map->cap * sizeof(*map->keys));
-		map->vals = gd__xrealloc(map->vals, map->cap * sizeof(*map->vals));
+		size_t cap = map->cap ? map->cap * 2 : 4;
+		if (!(p = gd__realloc(map->keys, cap * sizeof(*map->keys))))
+			return GD_ENOMEM;
+		map->keys = p;
+		if (!(p = gd__realloc(map->vals, cap * sizeof(*map->vals))))
+			return GD_ENOMEM;
+		map->vals = p;
+		map->cap = cap;
 	}
 	map->keys[map->n] = key;
 	map->vals[map->n] = val;
 	map->n++;
+	return 0;
 }
 
 static int take_key(struct parse *p, struct frame *f, gd_node *n,
 		    const yaml_mark_t *m)
 {
+	size_t width;
 	int err = 0;
 
 	if (n->type != GD_SCALAR) {
@@ -395,14 +432,22 @@ static int take_key(struct parse *p, struct frame *f, gd_node *n,
 			      NULL);
 		goto done;
 	}
-	if (key_width(n->str) > KEY_WIDTH_MAX) {
+	if ((err = key_width(&width, n->str)) < 0)
+		goto done;
+	if (width > KEY_WIDTH_MAX) {
 		err = gd_error_set(GD_EINVALID, _("%s:%d:%d: key is longer than %d characters"),
 				   p->name, n->line, n->col, KEY_WIDTH_MAX);
 		goto done;
 	}
 	if (f->nkeys == f->capkeys) {
-		f->capkeys = f->capkeys ? f->capkeys * 2 : 8;
-		f->keys = gd__xrealloc(f->keys, f->capkeys * sizeof(*f->keys));
+		size_t cap = f->capkeys ? f->capkeys * 2 : 8;
+		struct key *keys = gd__realloc(f->keys, cap * sizeof(*f->keys));
+		if (!keys) {
+			err = GD_ENOMEM;
+			goto done;
+		}
+		f->keys = keys;
+		f->capkeys = cap;
 	}
 	f->keys[f->nkeys].s = n->str;
 	f->keys[f->nkeys].idx = f->node->n;
@@ -416,19 +461,25 @@ done:
 	return err;
 }
 
-/* Put a new node where the document is: root, item, key or value. */
+/* Put a new node (taken, freed on failure) where the document is: root,
+ * item, key or value. */
 static int place(struct parse *p, gd_node *n, const yaml_mark_t *m)
 {
 	struct frame *top = p->depth ? &p->stack[p->depth - 1] : NULL;
+	int err;
 
-	if (!top)
+	if (!top) {
 		p->root = n;
-	else if (top->node->type == GD_SEQ)
-		gd_node_push(top->node, n);
-	else if (!top->key)
+	} else if (top->node->type == GD_SEQ) {
+		if ((err = gd__node_push(top->node, n)) < 0)
+			return err;
+	} else if (!top->key) {
 		return take_key(p, top, n, m);
-	else {
-		map_append(top->node, top->key, n);
+	} else {
+		if ((err = map_append(top->node, top->key, n)) < 0) {
+			gd_node_free(n); /* the key stays in the frame, freed with it */
+			return err;
+		}
 		top->key = NULL;
 	}
 	if (n->type != GD_SCALAR) {
@@ -466,9 +517,13 @@ static int check_duplicates(const struct parse *p, struct frame *f)
 
 static int end_collection(struct parse *p)
 {
-	struct frame *f = &p->stack[--p->depth];
+	struct frame *f;
 	int err = 0;
 
+	if (p->depth == 0) /* libyaml pairs every end with its start */
+		return gd_error_set(GD_EINVALID, _("%s: unbalanced collection end"),
+				    p->name);
+	f = &p->stack[--p->depth];
 	if (f->node->type == GD_MAP && f->nkeys > 1)
 		err = check_duplicates(p, f);
 	free(f->keys);
@@ -510,8 +565,13 @@ static int on_event(struct parse *p, const yaml_event_t *e)
 		/* a "\0" escape would cut the string short */
 		if (memchr(e->data.scalar.value, '\0', e->data.scalar.length))
 			return fail_at(p, m, _("NUL character not allowed"), NULL);
-		n = gd_node_scalar((const char *)e->data.scalar.value,
-				   e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE);
+		/* libyaml refuses them raw, but not escaped ("\e", "\x9b") */
+		if (has_control((const char *)e->data.scalar.value,
+				e->data.scalar.length))
+			return fail_at(p, m, _("control character not allowed (only tab and line breaks)"),
+				       NULL);
+		n = gd__node_scalar((const char *)e->data.scalar.value,
+				    e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE);
 		break;
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
@@ -526,7 +586,7 @@ static int on_event(struct parse *p, const yaml_event_t *e)
 		if (p->depth == GD_YAML_MAX_DEPTH)
 			return fail_at(p, m, _("nesting too deep (more than 16 levels)"),
 				       NULL);
-		n = e->type == YAML_SEQUENCE_START_EVENT ? gd_node_seq() : gd_node_map();
+		n = e->type == YAML_SEQUENCE_START_EVENT ? gd__node_seq() : gd__node_map();
 		break;
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
@@ -534,6 +594,8 @@ static int on_event(struct parse *p, const yaml_event_t *e)
 	default: /* stream start, document end */
 		return 0;
 	}
+	if (!n)
+		return GD_ENOMEM;
 	n->line = (int)m->line + 1;
 	n->col = (int)m->column + 1;
 	return place(p, n, m);
@@ -545,7 +607,7 @@ static int parser_error(const yaml_parser_t *y, const char *buf, size_t len,
 	int line, col;
 
 	if (y->error == YAML_MEMORY_ERROR)
-		return gd_error_set(GD_ERROR, _("%s: out of memory reading YAML"), name);
+		return gd_error_set(GD_ENOMEM, _("%s: out of memory"), name);
 	if (y->error == YAML_READER_ERROR) {
 		/* reader errors carry a byte offset, not a mark */
 		position(buf, len, y->problem_offset, &line, &col);
@@ -570,8 +632,9 @@ int gd_yaml_parse(gd_node **out, const char *buf, size_t len, const char *name)
 		return err;
 	memset(&p, 0, sizeof(p));
 	p.name = name;
+	/* it fails only for want of memory */
 	if (!yaml_parser_initialize(&parser))
-		return gd_error_set(GD_ERROR, _("%s: cannot start the YAML parser"), name);
+		return gd_error_set(GD_ENOMEM, _("%s: out of memory"), name);
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 	yaml_parser_set_input_string(&parser,
 				     (const unsigned char *)(len ? buf : ""), len);
@@ -671,11 +734,12 @@ static void emit_seq(gd__buf *b, const gd_node *seq, int ind)
 	}
 }
 
-static int valid_utf8(const char *s)
+/* Text the parser takes: valid UTF-8 without control characters. */
+static int text_ok(const char *s)
 {
 	size_t len = strlen(s);
 
-	return utf8_check(s, len) == len;
+	return utf8_check(s, len) == len && !has_control(s, len);
 }
 
 /* Refuse what the parser would refuse, so that every written file reads
@@ -683,10 +747,11 @@ static int valid_utf8(const char *s)
 static int check_tree(const gd_node *n, int depth)
 {
 	size_t i;
+	int err;
 
 	if (n->type == GD_SCALAR) {
-		if (!valid_utf8(n->str))
-			return gd_error_set(GD_EINVALID, _("text is not valid UTF-8"));
+		if (!text_ok(n->str))
+			return gd_error_set(GD_EINVALID, _("text is not valid UTF-8, or holds a control character"));
 		return 0;
 	}
 	if (depth > GD_YAML_MAX_DEPTH)
@@ -694,21 +759,24 @@ static int check_tree(const gd_node *n, int depth)
 				    GD_YAML_MAX_DEPTH);
 	for (i = 0; i < n->n; i++) {
 		if (n->type == GD_MAP) {
-			if (!valid_utf8(n->keys[i]))
-				return gd_error_set(GD_EINVALID, _("key is not valid UTF-8"));
-			if (key_width(n->keys[i]) > KEY_WIDTH_MAX)
+			size_t width;
+			if (!text_ok(n->keys[i]))
+				return gd_error_set(GD_EINVALID, _("key is not valid UTF-8, or holds a control character"));
+			if ((err = key_width(&width, n->keys[i])) < 0)
+				return err;
+			if (width > KEY_WIDTH_MAX)
 				return gd_error_set(GD_EINVALID, _("key is longer than %d characters"),
 						    KEY_WIDTH_MAX);
 		}
-		if (check_tree(n->vals[i], depth + 1) < 0)
-			return GD_EINVALID;
+		if ((err = check_tree(n->vals[i], depth + 1)) < 0)
+			return err;
 	}
 	return 0;
 }
 
 int gd_yaml_emit(char **out, size_t *outlen, const gd_node *root)
 {
-	gd__buf b = {0};
+	gd__buf b = {.fallible = 1};
 	int err;
 
 	*out = NULL;
@@ -722,6 +790,8 @@ int gd_yaml_emit(char **out, size_t *outlen, const gd_node *root)
 	if (!root->n)
 		gd__buf_puts(&b, "{}\n");
 	emit_map(&b, root, 0, 0);
-	*out = gd__buf_detach(&b, outlen);
+	/* a failed allocation marked the buffer and set the error */
+	if (!(*out = gd__buf_detach(&b, outlen)))
+		return GD_ENOMEM;
 	return 0;
 }

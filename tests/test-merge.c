@@ -30,7 +30,7 @@ static void merged(const char *base, const char *ours, const char *theirs,
 	char *out;
 	size_t len;
 
-	m = gd_merge_nodes(b, o, t, &ctx, 0);
+	assert_int_equal(gd_merge_nodes(&m, b, o, t, &ctx, 0), 0);
 	assert_int_equal(gd_yaml_emit(&out, &len, m), 0);
 	assert_string_equal(out, want);
 	assert_int_equal(ctx.nconflicts, conflicts);

@@ -482,6 +482,23 @@ static void test_record__file_names_must_be_ids(void **state)
 	assert_null(r);
 }
 
+static void test_record__paths_never_climb_out_or_hide(void **state)
+{
+	static const char *const bad[] = {
+		"customers/../../etc/passwd.yaml", "customers/./acme.yaml",
+		"customers//acme.yaml", "customers/.git/acme.yaml",
+		"orders/00/../../../x.yaml", NULL};
+	const char *const *p;
+	gd_record *r = NULL;
+
+	(void)state;
+	for (p = bad; *p; p++) {
+		assert_int_equal(gd_record_parse(&r, *p, "name: x\n", 8), GD_EINVALID);
+		assert_null(r);
+		assert_non_null(strstr(gd_error_last(), "no empty or hidden parts"));
+	}
+}
+
 static void test_record__order_plan_counts_back_from_internal_by(void **state)
 {
 	gd_record *r = gd_record_new(GD_ORDER, "po-1");
@@ -531,6 +548,7 @@ int main(void)
 		cmocka_unit_test(test_record__valid_records_and_accessors),
 		cmocka_unit_test(test_record__inquiry_name_falls_back_to_the_sender),
 		cmocka_unit_test(test_record__file_names_must_be_ids),
+		cmocka_unit_test(test_record__paths_never_climb_out_or_hide),
 		cmocka_unit_test(test_record__order_plan_counts_back_from_internal_by),
 	};
 	int rc;

@@ -22,12 +22,20 @@ typedef enum {
 	GD_EUSAGE = -6,     /* command-line usage error (exit 2) */
 	GD_ECONFLICT = -7,  /* uncommitted hand edits, merge conflict */
 	GD_EIO = -8,        /* file system or git failure */
-	GD_EIDENTITY = -9   /* no git identity configured */
+	GD_EIDENTITY = -9,  /* no git identity configured */
+	GD_ENOMEM = -10     /* out of memory (the codec and the merge) */
 } gd_error_code;
 
-/* Set the last error message (printf-style); returns code for convenience. */
+/* Set the last error message (printf-style); returns code for convenience.
+ * Control characters (line breaks too) in the message become '?'. */
 int gd_error_set(int code, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+#ifdef __clang_analyzer__
+/* For the static analyzer only: the contract above, so that it does not
+ * follow a failure path on which the code returned looks like success. */
+#define gd_error_set(code, ...) (gd_error_set((code), __VA_ARGS__), (code))
+#endif
 
 /* The last error message, "" when none.  Borrowed; valid until the next set. */
 const char *gd_error_last(void);

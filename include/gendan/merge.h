@@ -23,9 +23,10 @@ typedef struct {
 
 /* base may be NULL (added on both sides).  *out is a new tree.  Records get
  * `conflicts:` entries; with no_conflict_list (gendan.yaml) conflicts are
- * only counted, the remote value winning. */
-gd_node *gd_merge_nodes(const gd_node *base, const gd_node *ours,
-			const gd_node *theirs, gd_merge_ctx *ctx,
-			int no_conflict_list);
+ * only counted, the remote value winning.  0, or GD_ENOMEM ("out of
+ * memory") with *out NULL and nothing left allocated. */
+int gd_merge_nodes(gd_node **out, const gd_node *base, const gd_node *ours,
+		   const gd_node *theirs, gd_merge_ctx *ctx,
+		   int no_conflict_list);
 
 #endif

@@ -9,8 +9,15 @@
  * scalar in the source, or text gendan writes).
  *
  * Ownership: a container owns its children; gd_node_free() frees a whole
- * tree and accepts NULL.  Getters borrow.  Allocation failure aborts the
- * process with a message, as git's xmalloc does.
+ * tree and accepts NULL.  Getters borrow.
+ *
+ * Memory: these functions abort the process with a message when memory
+ * runs out, as git's xmalloc does; their callers (records, config, commands)
+ * could do nothing better.  The boundary: the YAML codec (gd_yaml_parse,
+ * gd_yaml_emit) and the merge (gd_merge_nodes) are built on twins of these
+ * functions that hand the failure back, and return GD_ENOMEM ("out of
+ * memory") with everything they built freed.  libyaml's own allocation
+ * failures reach gd_yaml_parse as a parser memory error: GD_ENOMEM too.
  */
 #ifndef GENDAN_NODE_H
 #define GENDAN_NODE_H

@@ -6,8 +6,9 @@
  * refuses anchors and aliases, tags, complex (non-scalar) keys, duplicate
  * keys, several documents, nesting deeper than GD_YAML_MAX_DEPTH collections,
  * input over GD_YAML_MAX_SIZE bytes, NUL bytes, invalid UTF-8, byte order
- * marks (UTF-16 or not), an empty document, and a top level that is not a
- * mapping.  Each refusal sets an error "NAME:LINE:COL: what" (1-based).
+ * marks (UTF-16 or not), control characters raw or escaped (C0 but tab, CR
+ * and LF; DEL; C1: a terminal would obey them), an empty document, and a
+ * top level that is not a mapping.  Each refusal sets an error "NAME:LINE:COL: what" (1-based).
  *
  * The emitter writes one canonical form: block style, 2-space indent,
  * sequences indented under their key ("log:\n  - at: ..."), UTF-8 written
@@ -23,13 +24,15 @@
 #include <stddef.h>
 #include "gendan/node.h"
 
-#define GD_YAML_MAX_SIZE (1024 * 1024)
+#define GD_YAML_MAX_SIZE ((size_t)1024 * 1024)
 #define GD_YAML_MAX_DEPTH 16
 
 /* Parse buf[0..len) named `name` (for messages) into a mapping. */
 int gd_yaml_parse(gd_node **out, const char *buf, size_t len, const char *name);
 
-/* Emit root (a mapping) canonically into a malloc'd NUL-terminated buffer. */
+/* Emit root (a mapping) canonically into a malloc'd NUL-terminated buffer.
+ * GD_EINVALID for what the parser would refuse (text that is not UTF-8 or
+ * holds a control character, overlong keys, nesting too deep). */
 int gd_yaml_emit(char **out, size_t *outlen, const gd_node *root);
 
 /* 1 when the string s, written plain, could be read as anything but that

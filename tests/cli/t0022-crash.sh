@@ -73,6 +73,14 @@ git -C l remote add origin "$TMP/remote.git"
 awk 'BEGIN { print "name,email"; for (i = 0; i < 1500; i++) printf "Far Buyer %d,far%d@far%d.example\n", i, i, i }' >"$TMP/far.csv"
 (cd other && "$GENDAN" import csv "$TMP/far.csv" --kind customer >/dev/null && "$GENDAN" sync >/dev/null 2>&1)
 cd l || exit 1
+# the state a sync killed while fetching leaves: its journal and the locks
+# of the refs the fetch was moving
+printf '' >.git/gendan-journal
+mkdir -p .git/refs/remotes/origin
+touch .git/refs/remotes/origin/main.lock .git/FETCH_HEAD.lock
+gd 0 log acme -m "after a killed fetch"
+check "the remote-tracking ref lock is gone" test ! -e .git/refs/remotes/origin/main.lock
+check "the FETCH_HEAD lock is gone" test ! -e .git/FETCH_HEAD.lock
 for d in 0.05 0.2 0.5; do
 	"$GENDAN" sync >/dev/null 2>&1 &
 	pid=$!

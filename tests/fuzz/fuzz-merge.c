@@ -34,13 +34,14 @@ static size_t entries(const gd_node *n)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *p = (const char *)data, *end = p + size;
-	gd_node *b = part(&p, end), *o = part(&p, end), *t = part(&p, end), *m;
+	gd_node *b = part(&p, end), *o = part(&p, end), *t = part(&p, end), *m = NULL;
 	gd_merge_ctx ctx = {"fuzz@example.com", "2026-11-23T09:00:00+08:00", 0};
 	char *out = NULL;
 	size_t len;
 
 	if (o && t) {
-		m = gd_merge_nodes(b, o, t, &ctx, 0);
+		if (gd_merge_nodes(&m, b, o, t, &ctx, 0) < 0)
+			abort(); /* only memory can fail, and it did not */
 		if (entries(m) < entries(o))
 			abort(); /* a contact was dropped */
 		if (gd_yaml_emit(&out, &len, m) == 0)
