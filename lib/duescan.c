@@ -4,16 +4,17 @@
  * `due` needs little of each record: its kind, id, name, owner and grade,
  * and its pending items with their dates.  .git/gendan-due keeps exactly
  * that for every record file, with the file's stat data (mtime to the
- * nanosecond, size, inode) and a hash of gendan.yaml, as the record cache
- * does (cache.c).  An unchanged file's items come from there; a new or
- * changed file is read, validated and summarised, and its tree freed at
- * once, so memory stays small whatever the size of the ledger.  Items
- * whose text depends on today (an order's stages, late or not yet; a
- * customer without `created`) are never believed from the file: such
- * records are marked volatile and read again by every run.  A record that
- * is invalid keeps its one-line error there, so it is named again without
- * being parsed again.  The file is never trusted blindly: a wrong magic,
- * a truncated or corrupt entry, or any read past its end makes it ignored.
+ * nanosecond, size, inode), keyed by a hash of gendan.yaml, the time zone
+ * and the translation in use.  An unchanged file's items come from there;
+ * a new or changed file is read, validated and summarised, and its tree
+ * freed at once, so memory stays small whatever the size of the ledger.
+ * Nothing kept depends on the day: a stage keeps its plan, internal-by
+ * and ship-by, and its lateness is worded when listed; a customer without
+ * `created` (due on the day it is looked at) is marked volatile and read
+ * again by every run.  A record that is invalid keeps its one-line error
+ * there, so it is named again without being parsed again.  The file is
+ * never trusted blindly: a wrong magic or key, a checksum that does not
+ * match, or any entry that does not decode whole makes it ignored.
  *
  * Files to read are shared between two threads: parsing is the cold
  * path's whole cost, and this machine class has two cores.
