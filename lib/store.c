@@ -849,7 +849,7 @@ struct bulk {
 	git_odb *odb;          /* its objects: the mempack first */
 	git_odb_backend *mem;  /* owned by odb */
 	git_oid *blobs;        /* made by this try */
-	size_t nblobs;
+	size_t nblobs, capblobs;
 };
 
 static void bulk_close(struct bulk *b)
@@ -904,10 +904,11 @@ static int stage_bulk(gd_store *s, git_index *idx, struct bulk *b,
 		     b->mem->write(b->mem, &e.id, buf, len, GIT_OBJECT_BLOB) < 0))
 			err = git_fail(GD_EIO, _("cannot stage the change"));
 		if (!err) {
-			b->blobs = gd__xrealloc(b->blobs, (b->nblobs + 1) * sizeof(*b->blobs));
+			if (b->nblobs == b->capblobs) {
+				b->capblobs = b->capblobs ? b->capblobs * 2 : 256;
+				b->blobs = gd__xrealloc(b->blobs, b->capblobs * sizeof(*b->blobs));
+			}
 			b->blobs[b->nblobs++] = e.id;
-		}
-		if (!err) {
 			e.ctime.seconds = (int32_t)st.st_ctim.tv_sec;
 			e.ctime.nanoseconds = (uint32_t)st.st_ctim.tv_nsec;
 			e.mtime.seconds = (int32_t)st.st_mtim.tv_sec;
