@@ -887,11 +887,12 @@ static int stage_bulk(gd_store *s, git_index *idx, struct bulk *b,
 		git_index_entry e;
 		struct stat st;
 		size_t len;
+		int exists = lstat(abs, &st) == 0;
 
-		if (lstat(abs, &st) < 0 || !S_ISREG(st.st_mode)) {
+		if (!exists || !S_ISREG(st.st_mode)) {
 			/* gone (or not ours to read): as git add would */
-			if ((lstat(abs, &st) == 0 ? git_index_add_bypath(idx, paths[i])
-						  : git_index_remove_bypath(idx, paths[i])) < 0)
+			if ((exists ? git_index_add_bypath(idx, paths[i])
+				    : git_index_remove_bypath(idx, paths[i])) < 0)
 				err = git_fail(GD_EIO, _("cannot stage the change"));
 			free(abs);
 			continue;
