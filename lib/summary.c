@@ -1,0 +1,698 @@
+/*
+ * summary.c - per-file summaries of the ledger under .git (see summary.h).
+ *
+ * An entry is: the path (2-byte length, bytes, NUL), 32 bytes of stat
+ * data, a flags byte; then for a bad record its error, else the kind (1
+ * byte), the id and the type's body (4-byte length, bytes).  The file is
+ * the magic, the key (8 bytes), the count (4 bytes), the entries, and a
+ * checksum of all that.
+ *
+ * The walk that stats every file runs on two threads, as git preloads its
+ * index; so does the reading of changed files, the cold path's whole cost.
+ */
+#include <endian.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "gendan/error.h"
+#include "gendan/ids.h"
+#include "summary.h"
+
+#define NOSTR 0xffffffffu
+#define THREAD_MIN 256 /* fewer files to read: not worth a thread */
+
+struct gd__sumslot {
+	uint32_t hash; /* of the path */
+	uint32_t idx;  /* index + 1 into old, 0 empty */
+};
+
+/* --- strings ------------------------------------------------------------ */
+
+const char *gd__sum_get_str(gd__rd *r)
+{
+	uint64_t len = gd__rd_num(r, 4);
+	const unsigned char *s = r->p;
+
+	if (r->bad || len == NOSTR)
+		return NULL;
+	if ((uint64_t)(r->end - r->p) < len + 1 || s[len] != '\0') {
+		r->bad = 1;
+		return NULL;
+	}
+	r->p += len + 1;
+	return (const char *)s;
+}
+
+const char *gd__sum_get_list(gd__rd *r)
+{
+	const unsigned char *start = r->p;
+	const char *s = gd__sum_get_str(r);
+
+	/* the last string of a list ends where the list does */
+	if (!s || (r->p - start > 5 && r->p[-2] != '\0'))
+		r->bad = 1;
+	return r->bad ? NULL : s;
+}
+
+void gd__sum_put_str(gd__buf *b, const char *s)
+{
+	if (!s) {
+		gd__buf_num(b, NOSTR, 4);
+		return;
+	}
+	gd__buf_num(b, strlen(s), 4);
+	gd__buf_add(b, s, strlen(s) + 1);
+}
+
+void gd__sum_put_list(gd__buf *b, const gd__buf *list)
+{
+	gd__buf_num(b, list->len, 4);
+	if (list->len)
+		gd__buf_add(b, list->buf, list->len);
+	gd__buf_add(b, "", 1);
+}
+
+/* --- entries ------------------------------------------------------------ */
+
+/* Decode one entry at r into s; 0, or -1 when it is not well formed. */
+static int decode(struct gd__sum *s, const struct gd__sum_type *type, gd__rd *r)
+{
+	size_t plen;
+	uint64_t kind, blen;
+	gd__rd body;
+
+	memset(s, 0, sizeof(*s));
+	s->raw = r->p;
+	plen = (size_t)gd__rd_num(r, 2);
+	if (r->bad || (size_t)(r->end - r->p) < plen + 1 || r->p[plen] != '\0')
+		return -1;
+	s->path = (const char *)r->p;
+	r->p += plen + 1;
+	s->stat = gd__rd_take(r, 32);
+	s->flags = (unsigned char)gd__rd_num(r, 1);
+	if (s->flags & GD__SUM_BAD) {
+		if (!(s->msg = gd__sum_get_str(r)))
+			return -1;
+	} else {
+		kind = gd__rd_num(r, 1);
+		if (kind >= GD_NKINDS || !(s->id = gd__sum_get_str(r)))
+			return -1;
+		s->kind = (unsigned char)kind;
+		blen = gd__rd_num(r, 4);
+		s->body = gd__rd_take(r, (size_t)blen);
+		if (r->bad)
+			return -1;
+		s->bodylen = (uint32_t)blen;
+		body = (gd__rd){s->body, s->body + blen, 0};
+		/* walked once here, so a later decode of the body cannot fail */
+		if (type->check(&body) < 0 || body.bad || body.p != body.end)
+			return -1;
+	}
+	if (r->bad || s->flags > (GD__SUM_BAD | GD__SUM_VOLATILE) ||
+	    (size_t)(r->p - s->raw) > UINT32_MAX)
+		return -1;
+	s->rawlen = (uint32_t)(r->p - s->raw);
+	return 0;
+}
+
+static void encode_stat(unsigned char out[32], const struct stat *st)
+{
+	uint64_t v[4] = {(uint64_t)st->st_mtim.tv_sec, (uint64_t)st->st_mtim.tv_nsec,
+			 (uint64_t)st->st_size, (uint64_t)st->st_ino};
+	int i, k;
+
+	for (k = 0; k < 4; k++)
+		for (i = 0; i < 8; i++)
+			out[8 * k + i] = (unsigned char)((v[k] >> (8 * i)) & 0xff);
+}
+
+static void encode_head(gd__buf *b, const char *path, const unsigned char st[32],
+			unsigned flags)
+{
+	gd__buf_num(b, strlen(path), 2);
+	gd__buf_add(b, path, strlen(path) + 1);
+	gd__buf_add(b, (const char *)st, 32);
+	gd__buf_num(b, flags, 1);
+}
+
+/* --- the summary file ----------------------------------------------------- */
+
+/*
+ * The file ends with a checksum of everything before it, as git's index
+ * does: a summary damaged on disk would otherwise be believed with the
+ * stat data still matching.  A multiply-xor over 8-byte words: it costs a
+ * few milliseconds for 100k records, where a byte-wise hash would cost
+ * tens.
+ */
+struct check {
+	uint64_t h, len;
+	unsigned char pend[8];
+	size_t npend;
+};
+
+static void check_word(struct check *c, const unsigned char *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	c->h = (c->h ^ le64toh(w)) * 0x9e3779b97f4a7c15ull;
+	c->h ^= c->h >> 29;
+}
+
+static void check_add(struct check *c, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+
+	c->len += n;
+	while (n && c->npend) {
+		c->pend[c->npend++] = *p++;
+		n--;
+		if (c->npend == 8) {
+			check_word(c, c->pend);
+			c->npend = 0;
+		}
+	}
+	for (; n >= 8; p += 8, n -= 8)
+		check_word(c, p);
+	memcpy(c->pend, p, n);
+	c->npend = n;
+}
+
+static uint64_t check_end(struct check *c)
+{
+	unsigned char last[8] = {0};
+	uint64_t len = htole64(c->len);
+
+	memcpy(last, c->pend, c->npend);
+	check_word(c, last);
+	check_word(c, (const unsigned char *)&len);
+	return c->h;
+}
+
+const char *gd__sum_language(void)
+{
+	return _("");
+}
+
+/*
+ * Dates are local dates: a summary holds for one configuration and one
+ * time zone.  The zone is TZ when set, else /etc/localtime's bytes.  Text
+ * is kept in the language in use, so that is part of the key too.
+ */
+uint64_t gd__sum_key(uint64_t config_hash)
+{
+	const char *tz = getenv("TZ"), *lang = gd__sum_language();
+	char *buf = NULL;
+	size_t len = 0;
+	uint64_t key;
+
+	if (!tz && gd__read_file(&buf, &len, "/etc/localtime", (size_t)1 << 20) < 0)
+		len = 0;
+	key = gd_fnv1a(tz ? tz : buf ? buf : "", tz ? strlen(tz) : len);
+	free(buf);
+	key = key << 32 | gd_fnv1a(lang, strlen(lang));
+	return key ^ config_hash;
+}
+
+static void forget_map(gd__sumscan *sc)
+{
+	if (sc->map)
+		munmap(sc->map, sc->maplen);
+	free(sc->old);
+	free(sc->slots);
+	sc->map = NULL;
+	sc->old = NULL;
+	sc->slots = NULL;
+	sc->nold = sc->nslots = 0;
+}
+
+/* The slot of path (hashed h) in the file's table: its entry's, or the
+ * empty one where it would go. */
+static struct gd__sumslot *slot_of(const gd__sumscan *sc, const char *path,
+				   uint32_t h)
+{
+	size_t s;
+
+	for (s = h % sc->nslots; sc->slots[s].idx; s = (s + 1) % sc->nslots)
+		if (sc->slots[s].hash == h &&
+		    !strcmp(sc->old[sc->slots[s].idx - 1].path, path))
+			break;
+	return &sc->slots[s];
+}
+
+/* Map the summary file and index it; on any doubt, forget it. */
+static void read_map(gd__sumscan *sc, const char *file,
+		     const struct gd__sum_type *type, uint64_t key)
+{
+	int fd = open(file, O_RDONLY | O_CLOEXEC);
+	struct check sum = {0};
+	uint64_t want;
+	struct stat st;
+	size_t count, i;
+	gd__rd r;
+
+	if (fd < 0)
+		return;
+	if (fstat(fd, &st) < 0 || st.st_size < 28 || st.st_size > ((off_t)1 << 31)) {
+		close(fd);
+		return;
+	}
+	sc->maplen = (size_t)st.st_size;
+	sc->map = mmap(NULL, sc->maplen, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+	close(fd);
+	if (sc->map == MAP_FAILED) {
+		sc->map = NULL;
+		return;
+	}
+	r.p = sc->map;
+	r.end = r.p + sc->maplen - 8;
+	r.bad = 0;
+	if (memcmp(r.p, type->magic, 8))
+		goto bad;
+	check_add(&sum, r.p, sc->maplen - 8);
+	memcpy(&want, r.end, 8);
+	if (check_end(&sum) != le64toh(want))
+		goto bad;
+	r.p += 8;
+	if (gd__rd_num(&r, 8) != key)
+		goto bad;
+	count = (size_t)gd__rd_num(&r, 4);
+	if (count > sc->maplen / 40)
+		goto bad;
+	sc->old = gd__xcalloc(count + 1, sizeof(*sc->old));
+	sc->nslots = count * 2 + 1;
+	sc->slots = gd__xcalloc(sc->nslots, sizeof(*sc->slots));
+	for (i = 0; i < count; i++) {
+		struct gd__sumslot *slot;
+		uint32_t h;
+		if (decode(&sc->old[i], type, &r) < 0)
+			goto bad;
+		h = gd_fnv1a(sc->old[i].path, strlen(sc->old[i].path));
+		if ((slot = slot_of(sc, sc->old[i].path, h))->idx)
+			goto bad; /* the same path twice */
+		slot->hash = h;
+		slot->idx = (uint32_t)(i + 1);
+	}
+	if (r.p != r.end)
+		goto bad;
+	sc->nold = count;
+	return;
+bad:
+	forget_map(sc);
+}
+
+static struct gd__sum *cached(const gd__sumscan *sc, const char *path)
+{
+	const struct gd__sumslot *slot;
+
+	if (!sc->nslots)
+		return NULL;
+	slot = slot_of(sc, path, gd_fnv1a(path, strlen(path)));
+	return slot->idx ? &sc->old[slot->idx - 1] : NULL;
+}
+
+/* Replace the summary file; one that cannot be written only costs time. */
+static void write_file(const gd__sumscan *sc, const char *file,
+		       const struct gd__sum_type *type, uint64_t key)
+{
+	char *tmp = gd__xasprintf("%s.tmp-%ld", file, (long)getpid());
+	gd__buf head = {0};
+	FILE *f = fopen(tmp, "we");
+	struct check sum = {0};
+	uint64_t end;
+	size_t i;
+	int ok;
+
+	if (!f) {
+		free(tmp);
+		return;
+	}
+	gd__buf_add(&head, type->magic, 8);
+	gd__buf_num(&head, key, 8);
+	gd__buf_num(&head, sc->n, 4);
+	ok = fwrite(head.buf, 1, head.len, f) == head.len;
+	check_add(&sum, head.buf, head.len);
+	for (i = 0; ok && i < sc->n; i++) {
+		ok = fwrite(sc->sums[i]->raw, 1, sc->sums[i]->rawlen, f) ==
+		     sc->sums[i]->rawlen;
+		check_add(&sum, sc->sums[i]->raw, sc->sums[i]->rawlen);
+	}
+	end = htole64(check_end(&sum));
+	ok = ok && fwrite(&end, 1, 8, f) == 8;
+	if (fclose(f) != 0 || !ok || rename(tmp, file) != 0)
+		(void)unlink(tmp);
+	gd__buf_free(&head);
+	free(tmp);
+}
+
+/* --- reading record files ----------------------------------------------- */
+
+struct todo {
+	char *path;
+	unsigned char st[32]; /* encode_stat() of the file as walked */
+	unsigned char *raw;   /* the entry made from the file */
+	size_t rawlen;
+	char *msg;            /* why there is none */
+};
+
+struct job {
+	gd_ledger *l;
+	const struct gd__sum_type *type;
+	const void *arg;
+	struct todo *todo;
+	size_t n, first, step;
+};
+
+static void summarise(struct todo *t, gd_ledger *l,
+		      const struct gd__sum_type *type, const void *arg)
+{
+	gd__buf b = {0}, body = {0};
+	gd_record *r = NULL;
+	unsigned flags;
+	char *raw;
+	int err;
+
+	if ((err = gd_ledger_read(l, &r, t->path)) < 0) {
+		if (err != GD_EINVALID) {
+			/* not the record's fault (I/O, vanished): say it, keep nothing */
+			t->msg = gd__xstrdup(gd_error_last());
+			return;
+		}
+		encode_head(&b, t->path, t->st, GD__SUM_BAD);
+		gd__sum_put_str(&b, gd_error_last());
+	} else {
+		flags = type->encode(&body, r, l, arg);
+		encode_head(&b, t->path, t->st, flags & GD__SUM_VOLATILE);
+		gd__buf_num(&b, (uint64_t)r->kind, 1);
+		gd__sum_put_str(&b, r->id);
+		gd__buf_num(&b, body.len, 4);
+		if (body.len)
+			gd__buf_add(&b, body.buf, body.len);
+		gd__buf_free(&body);
+		gd_record_free(r);
+	}
+	raw = gd__buf_detach(&b, &t->rawlen);
+	/* kept to the end of the run: no slack */
+	t->raw = gd__xrealloc(raw, t->rawlen + 1);
+}
+
+static void *run_job(void *arg)
+{
+	struct job *j = arg;
+	size_t i;
+
+	for (i = j->first; i < j->n; i += j->step)
+		summarise(&j->todo[i], j->l, j->type, j->arg);
+	return NULL;
+}
+
+/* Read every file of todo, on two threads when there are many. */
+static void read_all(gd_ledger *l, const struct gd__sum_type *type,
+		     const void *arg, struct todo *todo, size_t n)
+{
+	struct job one = {l, type, arg, todo, n, 0, 2};
+	struct job two = {l, type, arg, todo, n, 1, 2};
+	pthread_t tid;
+	int threaded = n >= THREAD_MIN &&
+		       pthread_create(&tid, NULL, run_job, &two) == 0;
+
+	run_job(&one);
+	if (threaded)
+		pthread_join(tid, NULL);
+	else
+		run_job(&two);
+}
+
+/* --- the scan --------------------------------------------------------------- */
+
+/* One part of the walk, on its own thread: nothing shared is written. */
+struct part {
+	gd__sumscan *sc;            /* its summary file is only read */
+	const char *root;
+	unsigned id;
+	struct gd__sum **hits;      /* unchanged entries of the file */
+	size_t nhits, caphits;
+	struct todo *todo;          /* files to read */
+	size_t ntodo, captodo;
+	char **problems;            /* to report from the main thread */
+	size_t nproblems;
+	size_t used;                /* entries of the file still true */
+	int changed;
+};
+
+static void found(void *ctx, const char *rel, const struct stat *st)
+{
+	struct part *p = ctx;
+	struct gd__sum *s = cached(p->sc, rel);
+	unsigned char sb[32];
+
+	encode_stat(sb, st);
+	if (s && !memcmp(s->stat, sb, sizeof(sb))) {
+		p->used++;
+		if (!(s->flags & GD__SUM_VOLATILE)) {
+			if (p->nhits == p->caphits) {
+				p->caphits = p->caphits ? p->caphits * 2 : 1024;
+				p->hits = gd__xrealloc(p->hits, p->caphits * sizeof(*p->hits));
+			}
+			p->hits[p->nhits++] = s;
+			return;
+		}
+		/* unchanged, but its entry is today's: read it again */
+	} else {
+		p->changed = 1;
+	}
+	if (p->ntodo == p->captodo) {
+		p->captodo = p->captodo ? p->captodo * 2 : 256;
+		p->todo = gd__xrealloc(p->todo, p->captodo * sizeof(*p->todo));
+	}
+	memset(&p->todo[p->ntodo], 0, sizeof(*p->todo));
+	p->todo[p->ntodo].path = gd__xstrdup(rel);
+	memcpy(p->todo[p->ntodo++].st, sb, sizeof(sb));
+}
+
+static void problem(void *ctx, const char *message)
+{
+	struct part *p = ctx;
+
+	p->problems = gd__xrealloc(p->problems, (p->nproblems + 1) * sizeof(*p->problems));
+	p->problems[p->nproblems++] = gd__xstrdup(message);
+}
+
+static void *walk_part(void *arg)
+{
+	struct part *p = arg;
+
+	gd__walk_records(p->root, p->id, 2, found, problem, p);
+	return NULL;
+}
+
+/* Walk the ledger in two parts, on two threads when it can. */
+static void walk(struct part parts[2])
+{
+	pthread_t tid;
+	int threaded = pthread_create(&tid, NULL, walk_part, &parts[1]) == 0;
+
+	walk_part(&parts[0]);
+	if (threaded)
+		pthread_join(tid, NULL);
+	else
+		walk_part(&parts[1]);
+}
+
+struct report {
+	gd_ledger *l;
+	gd_bad_fn bad;
+	void *ctx;
+};
+
+static void report(const struct report *rep, const char *message)
+{
+	rep->l->nbad++;
+	if (rep->bad)
+		rep->bad(rep->ctx, message);
+}
+
+static int sum_cmp(const void *a, const void *b)
+{
+	const struct gd__sum *x = *(const struct gd__sum *const *)a;
+	const struct gd__sum *y = *(const struct gd__sum *const *)b;
+	int c;
+
+	if (x->kind != y->kind)
+		return (int)x->kind - (int)y->kind;
+	if ((c = strcmp(x->id, y->id)))
+		return c;
+	return strcmp(x->path, y->path);
+}
+
+/* Is the record at kind/shard/id.yaml, where gendan writes it? */
+static int in_place(const struct gd__sum *x)
+{
+	const char *dir = gd_kind_dir((gd_kind)x->kind), *p = x->path;
+	size_t dlen = strlen(dir), ilen = strlen(x->id);
+	char shard[3];
+
+	gd_shard(shard, x->id);
+	return !strncmp(p, dir, dlen) && p[dlen] == '/' &&
+	       !strncmp(p + dlen + 1, shard, 2) && p[dlen + 3] == '/' &&
+	       !strncmp(p + dlen + 4, x->id, ilen) &&
+	       !strcmp(p + dlen + 4 + ilen, ".yaml");
+}
+
+/* The same id twice (two shards): keep the first path, name the others,
+ * as gd_ledger_load() does.  Two records in place cannot share an id (the
+ * id is the file name), so only a ledger with a misplaced file is looked
+ * at, and only ids seen twice are sorted. */
+static void drop_duplicates(gd__sumscan *sc, const struct report *rep)
+{
+	size_t nslots, i, s, ndup = 0;
+	size_t *slots;
+	struct gd__sum **dups = NULL, *first = NULL;
+
+	for (i = 0; i < sc->n; i++)
+		if (!(sc->sums[i]->flags & GD__SUM_BAD) && !in_place(sc->sums[i]))
+			break;
+	if (i == sc->n)
+		return;
+	nslots = sc->n * 2 + 1;
+	slots = gd__xcalloc(nslots, sizeof(*slots));
+
+	for (i = 0; i < sc->n; i++) {
+		struct gd__sum *x = sc->sums[i];
+		if (x->flags & GD__SUM_BAD)
+			continue;
+		for (s = gd_fnv1a(x->id, strlen(x->id)) % nslots; slots[s];
+		     s = (s + 1) % nslots) {
+			const struct gd__sum *y = sc->sums[slots[s] - 1];
+			if (y->kind == x->kind && !strcmp(y->id, x->id))
+				break;
+		}
+		if (!slots[s]) {
+			slots[s] = i + 1;
+			continue;
+		}
+		dups = gd__xrealloc(dups, (ndup + 2) * sizeof(*dups));
+		dups[ndup++] = x;
+		dups[ndup++] = sc->sums[slots[s] - 1];
+	}
+	if (ndup)
+		qsort(dups, ndup, sizeof(*dups), sum_cmp);
+	/* paths are unique, so the same entry twice sorts side by side */
+	for (i = 0; i < ndup; i++) {
+		struct gd__sum *x = dups[i];
+		char *m;
+		if (i && x == dups[i - 1])
+			continue;
+		if (!first || first->kind != x->kind || strcmp(first->id, x->id)) {
+			first = x;
+			continue;
+		}
+		x->dropped = 1;
+		m = gd__xasprintf(_("%s: duplicate id '%s' (also %s)"), x->path,
+				  x->id, first->path);
+		report(rep, m);
+		free(m);
+	}
+	free(dups);
+	free(slots);
+}
+
+/* Gather the walk's parts and the files read into sc->sums. */
+static int gather(gd__sumscan *sc, const struct gd__sum_type *type,
+		  struct part parts[2], struct todo *todo, size_t ntodo,
+		  const struct report *rep)
+{
+	int changed = parts[0].changed || parts[1].changed;
+	size_t i, k;
+
+	sc->sums = gd__xcalloc(parts[0].nhits + parts[1].nhits + ntodo + 1,
+			       sizeof(*sc->sums));
+	sc->fresh = gd__xcalloc(ntodo + 1, sizeof(*sc->fresh));
+	sc->blobs = gd__xcalloc(ntodo + 1, sizeof(*sc->blobs));
+	for (k = 0; k < 2; k++) {
+		for (i = 0; i < parts[k].nproblems; i++) {
+			report(rep, parts[k].problems[i]);
+			free(parts[k].problems[i]);
+		}
+		free(parts[k].problems);
+		for (i = 0; i < parts[k].nhits; i++)
+			sc->sums[sc->n++] = parts[k].hits[i];
+		free(parts[k].hits);
+	}
+	for (i = 0; i < ntodo; i++) {
+		struct todo *t = &todo[i];
+		gd__rd r = {t->raw, t->raw + t->rawlen, 0};
+		if (t->msg) {
+			changed = 1;
+			report(rep, t->msg);
+		} else if (t->raw) {
+			sc->blobs[sc->nfresh] = t->raw;
+			/* decode(encode(x)) cannot fail, but trust nothing */
+			if (decode(&sc->fresh[sc->nfresh], type, &r) == 0)
+				sc->sums[sc->n++] = &sc->fresh[sc->nfresh];
+			sc->nfresh++;
+		}
+		free(t->msg);
+		free(t->path);
+	}
+	return changed;
+}
+
+gd__sumscan *gd__sum_scan(gd_ledger *l, const struct gd__sum_type *type,
+			  const void *arg, uint64_t key, gd_bad_fn bad, void *ctx)
+{
+	gd__sumscan *sc = gd__xcalloc(1, sizeof(*sc));
+	char *file = gd__xasprintf("%s%s", gd_store_gitdir(l->store), type->file);
+	struct report rep = {l, bad, ctx};
+	struct part parts[2];
+	struct todo *todo;
+	size_t i, ntodo;
+	int changed;
+
+	memset(parts, 0, sizeof(parts));
+	read_map(sc, file, type, key);
+	for (i = 0; i < 2; i++) {
+		parts[i].sc = sc;
+		parts[i].root = l->root;
+		parts[i].id = (unsigned)i;
+	}
+	walk(parts);
+	/* one list of files to read, shared out again between two threads */
+	ntodo = parts[0].ntodo + parts[1].ntodo;
+	todo = gd__xrealloc(parts[0].todo, (ntodo + 1) * sizeof(*todo));
+	if (parts[1].ntodo)
+		memcpy(todo + parts[0].ntodo, parts[1].todo,
+		       parts[1].ntodo * sizeof(*todo));
+	free(parts[1].todo);
+	read_all(l, type, arg, todo, ntodo);
+	changed = gather(sc, type, parts, todo, ntodo, &rep);
+	free(todo);
+	if (changed || parts[0].used + parts[1].used != sc->nold)
+		write_file(sc, file, type, key);
+	free(file);
+	drop_duplicates(sc, &rep);
+	for (i = 0; i < sc->n; i++)
+		if (sc->sums[i]->flags & GD__SUM_BAD)
+			report(&rep, sc->sums[i]->msg);
+	return sc;
+}
+
+void gd__sum_scan_free(gd__sumscan *sc)
+{
+	size_t i;
+
+	if (!sc)
+		return;
+	for (i = 0; i < sc->nfresh; i++)
+		free(sc->blobs[i]);
+	free(sc->blobs);
+	free(sc->fresh);
+	free(sc->sums);
+	forget_map(sc);
+	free(sc);
+}

@@ -1,0 +1,90 @@
+/*
+ * summary.h - per-file summaries of the ledger under .git, kept fresh by
+ * stat data (lib/summary.c).  Private to the library.
+ *
+ * `due`, `ls`, `find` and REF lookup each need a little of every record.
+ * A summary file keeps that little for every record file, with the file's
+ * stat data (mtime to the nanosecond, size, inode), under a key (the
+ * configuration's hash, the time zone, the translation, and what else the
+ * summary's type adds).  A scan walks the ledger: an unchanged file is
+ * answered from the summary; a new or changed one is read, validated and
+ * summarised by the type's encoder, on two threads when there are many.
+ * The file is never trusted blindly: a wrong magic or key, a checksum that
+ * does not match, or any entry that does not decode whole makes it
+ * ignored and rebuilt.
+ */
+#ifndef GENDAN_SUMMARY_H
+#define GENDAN_SUMMARY_H
+
+#include <stdint.h>
+
+#include "gendan/ledger.h"
+#include "internal.h"
+
+enum {
+	GD__SUM_BAD = 1,      /* invalid: the entry keeps its error */
+	GD__SUM_VOLATILE = 2, /* depends on the day: made again by every run */
+};
+
+/* One record file's entry.  Its strings point into the summary file's
+ * mapping or into a blob of this run, both owned by the scan. */
+struct gd__sum {
+	const unsigned char *raw;   /* the whole entry, as the file keeps it */
+	const unsigned char *stat;  /* its 32 bytes of stat data */
+	const unsigned char *body;  /* the type's part */
+	const char *path;
+	const char *id;             /* NULL when bad */
+	const char *msg;            /* the error, when bad */
+	uint32_t rawlen, bodylen;
+	unsigned char flags, kind, dropped;
+};
+
+struct gd__sum_type {
+	const char *magic; /* 8 bytes: the file's format */
+	const char *file;  /* its name in the git directory */
+	/* Append r's body to b; GD__SUM_VOLATILE when it depends on the day,
+	 * else 0.  Runs on two threads at once. */
+	unsigned (*encode)(gd__buf *b, const gd_record *r, gd_ledger *l,
+			   const void *arg);
+	/* Does the body decode whole, ending exactly at r->end? */
+	int (*check)(gd__rd *r);
+};
+
+typedef struct gd__sumscan {
+	struct gd__sum **sums; /* every record file, in no set order */
+	size_t n;
+	/* private */
+	void *map;
+	size_t maplen;
+	struct gd__sum *old, *fresh;
+	size_t nold, nfresh;
+	struct gd__sumslot *slots;
+	size_t nslots;
+	unsigned char **blobs;
+} gd__sumscan;
+
+/*
+ * Scan the ledger with the summary of `type`, keyed by key (see
+ * gd__sum_key).  Bad records, unreadable folders and ids found twice are
+ * reported through bad; a duplicate's entry is marked dropped.  The scan
+ * owns every entry; free it with gd__sum_scan_free.
+ */
+gd__sumscan *gd__sum_scan(gd_ledger *l, const struct gd__sum_type *type,
+			  const void *arg, uint64_t key, gd_bad_fn bad, void *ctx);
+void gd__sum_scan_free(gd__sumscan *sc);
+
+/* The key every summary needs: configuration, time zone, translation. */
+uint64_t gd__sum_key(uint64_t config_hash);
+
+/* The translation in use: its catalog's header, "" in English. */
+const char *gd__sum_language(void);
+
+/* A string: 4-byte length (0xffffffff for none), the bytes, NUL.  A list
+ * of strings is one string holding them NUL-terminated, ended by an empty
+ * one (see gd__list_add). */
+const char *gd__sum_get_str(gd__rd *r);
+const char *gd__sum_get_list(gd__rd *r);
+void gd__sum_put_str(gd__buf *b, const char *s);
+void gd__sum_put_list(gd__buf *b, const gd__buf *list);
+
+#endif
