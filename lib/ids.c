@@ -141,8 +141,7 @@ int gd_freemail(const char *domain, char *const *extra, size_t nextra)
 	return 0;
 }
 
-/* NFKC and case folding; a copy of the input when it is not UTF-8. */
-static char *fold(const char *s)
+char *gd_text_fold(const char *s)
 {
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
@@ -180,7 +179,7 @@ static int is_legal(const char *word)
 
 char *gd_name_norm(const char *name)
 {
-	char *f = fold(name);
+	char *f = gd_text_fold(name);
 	gd__buf out = {0}, word = {0}, run = {0};
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)f;
 	size_t i, k;
@@ -257,8 +256,8 @@ int gd_text_contains(const char *haystack, const char *needle)
 
 	if (!*needle)
 		return 1;
-	h = fold(haystack);
-	n = fold(needle);
+	h = gd_text_fold(haystack);
+	n = gd_text_fold(needle);
 	found = strstr(h, n) != NULL;
 	free(h);
 	free(n);

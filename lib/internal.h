@@ -116,6 +116,14 @@ int gd__node_set_str(gd_node *map, const char *key, const char *s, int plain);
 int gd__node_push(gd_node *seq, gd_node *val);
 int gd__node_insert(gd_node *seq, size_t at, gd_node *val);
 
+/* The lists of a gd_ref_view, made from r into the buffers given (any may
+ * be NULL); see gendan/refs.h.  (lib/refs.c) */
+#include "gendan/record.h"
+void gd__ref_lists(const gd_record *r, gd__buf *emails, gd__buf *phones,
+		   gd__buf *texts);
+/* Add s, when not NULL or empty, to a list of strings. (lib/util.c) */
+void gd__list_add(gd__buf *list, const char *s);
+
 /* The summary cache of parsed records (lib/cache.c). */
 
 typedef struct gd__cache gd__cache;

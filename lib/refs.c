@@ -12,94 +12,145 @@
 #include "gendan/refs.h"
 #include "internal.h"
 
-typedef int (*rule_fn)(const gd_record *r, const char *ref, const void *arg);
+/*
+ * Rules look at a view of a record: what a summary keeps of it, or the
+ * record itself, from which the same lists are made when a rule needs
+ * them (a loaded ledger asks few records for more than their id).
+ */
+struct lists {
+	gd__buf emails, phones, texts;
+	int made;
+};
 
-static int rule_kind_id(const gd_record *r, const char *ref, const void *arg)
+static void contact_lists(const gd_node *m, gd__buf *emails, gd__buf *phones)
 {
-	const gd_kind *kind = arg;
+	const char *v;
+	char *digits;
 
-	return kind && r->kind == *kind && !strcasecmp(r->id, ref);
+	if (!m || m->type != GD_MAP)
+		return;
+	if (emails)
+		gd__list_add(emails, gd_node_str(m, "email"));
+	if (phones && (v = gd_node_str(m, "phone"))) {
+		digits = gd_phone_digits(v);
+		gd__list_add(phones, digits);
+		free(digits);
+	}
 }
 
-static int rule_id(const gd_record *r, const char *ref, const void *arg)
+static void add_folded(gd__buf *list, const char *s)
 {
-	(void)arg;
-	return !strcasecmp(r->id, ref);
+	char *f;
+
+	if (!s || !*s)
+		return;
+	f = gd_text_fold(s);
+	gd__list_add(list, f);
+	free(f);
 }
 
-/* Calls fn on every contact of a record: itself, from, people. */
-static int any_contact(const gd_record *r, const char *key,
-		       int (*fn)(const char *value, const void *arg),
-		       const void *arg)
+void gd__ref_lists(const gd_record *r, gd__buf *emails, gd__buf *phones,
+		   gd__buf *texts)
 {
 	const gd_node *from = gd_node_get(r->root, "from");
 	const gd_node *people = gd_node_get(r->root, "people");
-	const char *v;
 	size_t i;
 
-	if ((v = gd_node_str(r->root, key)) && fn(v, arg))
-		return 1;
-	if (from && from->type == GD_MAP && (v = gd_node_str(from, key)) &&
-	    fn(v, arg))
-		return 1;
+	/* every contact of a record: itself, from, people */
+	contact_lists(r->root, emails, phones);
+	contact_lists(from, emails, phones);
 	for (i = 0; people && people->type == GD_SEQ && i < people->n; i++)
-		if (people->vals[i]->type == GD_MAP &&
-		    (v = gd_node_str(people->vals[i], key)) && fn(v, arg))
+		contact_lists(people->vals[i], emails, phones);
+	if (!texts)
+		return;
+	add_folded(texts, gd_record_name(r));
+	add_folded(texts, gd_node_str(r->root, "name"));
+	if (from && from->type == GD_MAP) {
+		add_folded(texts, gd_node_str(from, "company"));
+		add_folded(texts, gd_node_str(from, "name"));
+	}
+}
+
+/* A list of v: the kept one, or one made from its record into l. */
+static const char *list_of(const gd_ref_view *v, const char *kept, gd__buf *made,
+			   struct lists *l)
+{
+	if (!v->rec)
+		return kept;
+	if (!l->made) {
+		gd__ref_lists(v->rec, &l->emails, &l->phones, &l->texts);
+		l->made = 1;
+	}
+	return made->len ? made->buf : "";
+}
+
+typedef int (*rule_fn)(const gd_ref_view *v, const char *ref, const void *arg,
+		       struct lists *l);
+
+static int rule_kind_id(const gd_ref_view *v, const char *ref, const void *arg,
+			struct lists *l)
+{
+	const gd_kind *kind = arg;
+
+	(void)l;
+	return kind && v->kind == *kind && !strcasecmp(v->id, ref);
+}
+
+static int rule_id(const gd_ref_view *v, const char *ref, const void *arg,
+		   struct lists *l)
+{
+	(void)arg;
+	(void)l;
+	return !strcasecmp(v->id, ref);
+}
+
+static int rule_email(const gd_ref_view *v, const char *ref, const void *arg,
+		      struct lists *l)
+{
+	const char *p;
+
+	(void)arg;
+	for (p = list_of(v, v->emails, &l->emails, l); *p; p += strlen(p) + 1)
+		if (!strcasecmp(p, ref))
 			return 1;
 	return 0;
 }
 
-static int email_eq(const char *value, const void *arg)
+/* Digits equal, or the record's end with the 7 or more given. */
+static int rule_phone(const gd_ref_view *v, const char *ref, const void *arg,
+		      struct lists *l)
 {
-	return !strcasecmp(value, (const char *)arg);
-}
+	const char *want = arg, *p;
+	size_t wl = strlen(want), dl;
 
-static int rule_email(const gd_record *r, const char *ref, const void *arg)
-{
-	(void)arg;
-	return any_contact(r, "email", email_eq, ref);
-}
-
-static int phone_eq(const char *value, const void *arg)
-{
-	const char *want = arg;
-	char *digits = gd_phone_digits(value);
-	size_t dl = strlen(digits), wl = strlen(want);
-	int match = dl && (!strcmp(digits, want) ||
-			   (wl >= 7 && dl > wl && !strcmp(digits + dl - wl, want)));
-
-	free(digits);
-	return match;
-}
-
-static int rule_phone(const gd_record *r, const char *ref, const void *arg)
-{
 	(void)ref;
-	return any_contact(r, "phone", phone_eq, arg);
-}
-
-static int rule_prefix(const gd_record *r, const char *ref, const void *arg)
-{
-	(void)arg;
-	return !strncasecmp(r->id, ref, strlen(ref));
-}
-
-static int rule_text(const gd_record *r, const char *ref, const void *arg)
-{
-	const gd_node *from = gd_node_get(r->root, "from");
-	const char *v;
-
-	(void)arg;
-	if ((v = gd_record_name(r)) && gd_text_contains(v, ref))
-		return 1;
-	if ((v = gd_node_str(r->root, "name")) && gd_text_contains(v, ref))
-		return 1;
-	if (from && from->type == GD_MAP) {
-		if ((v = gd_node_str(from, "company")) && gd_text_contains(v, ref))
-			return 1;
-		if ((v = gd_node_str(from, "name")) && gd_text_contains(v, ref))
+	for (p = list_of(v, v->phones, &l->phones, l); *p; p += dl + 1) {
+		dl = strlen(p);
+		if (!strcmp(p, want) ||
+		    (wl >= 7 && dl > wl && !strcmp(p + dl - wl, want)))
 			return 1;
 	}
+	return 0;
+}
+
+static int rule_prefix(const gd_ref_view *v, const char *ref, const void *arg,
+		       struct lists *l)
+{
+	(void)arg;
+	(void)l;
+	return !strncasecmp(v->id, ref, strlen(ref));
+}
+
+/* arg: the REF folded */
+static int rule_text(const gd_ref_view *v, const char *ref, const void *arg,
+		     struct lists *l)
+{
+	const char *p;
+
+	(void)ref;
+	for (p = list_of(v, v->texts, &l->texts, l); *p; p += strlen(p) + 1)
+		if (strstr(p, (const char *)arg))
+			return 1;
 	return 0;
 }
 
@@ -117,21 +168,27 @@ static int looks_like_phone(const char *s)
 	return digits > 0;
 }
 
-static int apply(gd_record **out, gd_record *const *recs, size_t n,
-		 const char *ref, int kind, rule_fn fn, const void *arg)
+static int apply(size_t *out, const gd_ref_view *v, size_t n, const char *ref,
+		 int kind, rule_fn fn, const void *arg)
 {
-	gd_record **hits = NULL;
+	size_t *hits = NULL;
 	size_t i, nhits = 0;
 	gd__buf b = {0};
 	int err;
 
 	for (i = 0; i < n; i++) {
-		if (kind >= 0 && (int)recs[i]->kind != kind)
+		struct lists l = {{0}, {0}, {0}, 0};
+		int hit;
+		if (kind >= 0 && (int)v[i].kind != kind)
 			continue;
-		if (!fn(recs[i], ref, arg))
+		hit = fn(&v[i], ref, arg, &l);
+		gd__buf_free(&l.emails);
+		gd__buf_free(&l.phones);
+		gd__buf_free(&l.texts);
+		if (!hit)
 			continue;
 		hits = gd__xrealloc(hits, (nhits + 1) * sizeof(*hits));
-		hits[nhits++] = recs[i];
+		hits[nhits++] = i;
 	}
 	if (nhits == 1) {
 		*out = hits[0];
@@ -142,10 +199,10 @@ static int apply(gd_record **out, gd_record *const *recs, size_t n,
 		return 0;
 	gd__buf_printf(&b, _("'%s' matches %zu records:"), ref, nhits);
 	for (i = 0; i < nhits && i < 10; i++) {
-		const char *name = gd_record_name(hits[i]);
+		const gd_ref_view *h = &v[hits[i]];
 		gd__buf_printf(&b, "%s %s/%s%s%s%s", i ? "," : "",
-			       gd_kind_name(hits[i]->kind), hits[i]->id,
-			       name ? " (" : "", name ? name : "", name ? ")" : "");
+			       gd_kind_name(h->kind), h->id, h->name ? " (" : "",
+			       h->name ? h->name : "", h->name ? ")" : "");
 	}
 	if (nhits > 10)
 		gd__buf_printf(&b, _(", and %zu more"), nhits - 10);
@@ -155,45 +212,67 @@ static int apply(gd_record **out, gd_record *const *recs, size_t n,
 	return err;
 }
 
-int gd_ref_resolve(gd_record **out, gd_record *const *recs, size_t n,
-		   const char *ref, int kind)
+int gd_ref_resolve_views(size_t *out, const gd_ref_view *v, size_t n,
+			 const char *ref, int kind)
 {
 	/* by kind + 1: any kind, then GD_CUSTOMER, GD_INQUIRY, GD_ORDER */
 	static const char *const no_match[] = {
 		N_("no record matches '%s'"), N_("no customer matches '%s'"),
 		N_("no inquiry matches '%s'"), N_("no order matches '%s'")};
 	const char *slash = strchr(ref, '/');
-	char *digits = NULL;
+	char *digits = NULL, *folded;
 	int got = 0;
 
-	*out = NULL;
+	*out = 0;
 	if (!*ref)
 		return gd_error_set(GD_EINVALID, _("empty record reference"));
 	if (slash) {
 		char *k = gd__xstrndup(ref, (size_t)(slash - ref));
 		gd_kind kk;
 		if (gd_kind_parse(&kk, k) == 0 && (kind < 0 || (int)kk == kind))
-			got = apply(out, recs, n, slash + 1, (int)kk,
-				    rule_kind_id, &kk);
+			got = apply(out, v, n, slash + 1, (int)kk, rule_kind_id, &kk);
 		free(k);
 		gd_error_clear();
 	}
 	if (!got)
-		got = apply(out, recs, n, ref, kind, rule_id, NULL);
+		got = apply(out, v, n, ref, kind, rule_id, NULL);
 	if (!got && strchr(ref, '@'))
-		got = apply(out, recs, n, ref, kind, rule_email, NULL);
+		got = apply(out, v, n, ref, kind, rule_email, NULL);
 	if (!got && looks_like_phone(ref)) {
 		digits = gd_phone_digits(ref);
-		got = apply(out, recs, n, ref, kind, rule_phone, digits);
+		got = apply(out, v, n, ref, kind, rule_phone, digits);
 		free(digits);
 	}
 	if (!got)
-		got = apply(out, recs, n, ref, kind, rule_prefix, NULL);
-	if (!got)
-		got = apply(out, recs, n, ref, kind, rule_text, NULL);
+		got = apply(out, v, n, ref, kind, rule_prefix, NULL);
+	if (!got) {
+		folded = gd_text_fold(ref);
+		got = apply(out, v, n, ref, kind, rule_text, folded);
+		free(folded);
+	}
 	if (got < 0)
 		return got;
 	if (!got)
 		return gd_error_set(GD_ENOTFOUND, _(no_match[kind + 1]), ref);
 	return 0;
+}
+
+int gd_ref_resolve(gd_record **out, gd_record *const *recs, size_t n,
+		   const char *ref, int kind)
+{
+	gd_ref_view *v = gd__xcalloc(n + 1, sizeof(*v));
+	size_t i, hit;
+	int err;
+
+	*out = NULL;
+	for (i = 0; i < n; i++) {
+		v[i].kind = recs[i]->kind;
+		v[i].id = recs[i]->id;
+		v[i].name = gd_record_name(recs[i]);
+		v[i].rec = recs[i];
+	}
+	if ((err = gd_ref_resolve_views(&hit, v, n, ref, kind)) == 0)
+		*out = recs[hit];
+	free(v);
+	return err;
 }

@@ -166,6 +166,12 @@ void gd__buf_add(gd__buf *b, const char *s, size_t n)
 	b->buf[b->len] = '\0';
 }
 
+void gd__list_add(gd__buf *list, const char *s)
+{
+	if (s && *s)
+		gd__buf_add(list, s, strlen(s) + 1);
+}
+
 void gd__buf_puts(gd__buf *b, const char *s)
 {
 	gd__buf_add(b, s, strlen(s));

@@ -52,6 +52,11 @@ char *gd_name_norm(const char *name);
 /* Case-insensitive (Unicode case folding) substring test; works for Chinese. */
 int gd_text_contains(const char *haystack, const char *needle);
 
+/* Text as gd_text_contains compares it: NFKC, case folded (a copy when it
+ * is not UTF-8).  strstr(gd_text_fold(h), gd_text_fold(n)) is
+ * gd_text_contains(h, n) for a needle not empty.  Malloc'd. */
+char *gd_text_fold(const char *s);
+
 /* Terminal display width of UTF-8 text (CJK wide characters count 2). */
 size_t gd_text_width(const char *s);
 

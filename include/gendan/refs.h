@@ -19,4 +19,22 @@
 int gd_ref_resolve(gd_record **out, gd_record *const *recs, size_t n,
 		   const char *ref, int kind);
 
+/*
+ * What the rules look at in a record, as a summary keeps it.  A list is
+ * strings, each NUL-terminated, ended by an empty one.  With rec set, the
+ * lists are not read: they are made from rec when a rule needs them.
+ */
+typedef struct gd_ref_view {
+	gd_kind kind;
+	const char *id, *name;
+	const char *emails; /* of the record, its from and its people */
+	const char *phones; /* the same contacts' phones, digits only */
+	const char *texts;  /* name, from's company and name, gd_text_fold()ed */
+	const gd_record *rec;
+} gd_ref_view;
+
+/* gd_ref_resolve over views: *hit is the index of the one matched. */
+int gd_ref_resolve_views(size_t *hit, const gd_ref_view *views, size_t n,
+			 const char *ref, int kind);
+
 #endif
