@@ -94,9 +94,10 @@ gd_node *cmd_list_item(gd_record *r, const char *key, const char *field,
 /* A table whose headers (marked N_) are translated. */
 gd_table *cmd_table_new(size_t ncols, const char *const *headers);
 
-/* Print records as ls and find do, in the chosen format. */
-void cmd_list(gd_record *const *recs, size_t n, int format,
-	      struct cmd_ctx *ctx);
+/* Print entries as ls and find do, in the chosen format (JSON reads
+ * their records). */
+int cmd_list(gd_ledger *l, const gd_entry *e, size_t n, int format,
+	     struct cmd_ctx *ctx);
 
 /* The whole of a file ("-": standard input), NUL-terminated.  Malloc'd. */
 int cmd_read_file(char **out, size_t *len, const char *path);

@@ -200,47 +200,24 @@ done:
 	return err;
 }
 
-static void last_contact(char *buf, size_t size, const gd_record *r)
+/* The records of entries, read again, for JSON. */
+static int list_json(gd_ledger *l, const gd_entry *e, size_t n)
 {
-	gd_time at;
-	const gd_node *e = gd_record_last_log(r, &at);
-	char d[GD_DATE_LEN];
-	const char *via;
+	gd_record **recs = calloc(n + 1, sizeof(*recs));
+	size_t i, k;
 
-	buf[0] = '\0';
-	if (!e)
-		return;
-	gd_date_format(d, gd_time_date(&at));
-	via = gd_node_str(e, "via");
-	snprintf(buf, size, "%s%s%s", d, via ? " " : "", via ? via : "");
+	if (!recs)
+		return gd_error_set(GD_ERROR, _("out of memory"));
+	k = gd_ledger_read_entries(l, recs, e, n, cmd_print_bad, NULL);
+	cmd_print(gd_json_records(recs, k));
+	for (i = 0; i < k; i++)
+		gd_record_free(recs[i]);
+	free(recs);
+	return 0;
 }
 
-/* The listing columns of a record; `last` holds the last contact and
- * `status` the status with a hold, when there is one. */
-static void list_cells(const char *cells[8], const gd_record *r,
-		       char *last, size_t size, char *status, size_t ssize)
-{
-	const gd_node *from = gd_node_get(r->root, "from");
-	const gd_node *hold = gd_node_get(r->root, "hold");
-	const char *until = hold && hold->type == GD_MAP ? gd_node_str(hold, "until") : NULL;
-
-	last_contact(last, size, r);
-	if (until)
-		snprintf(status, ssize, _("%s (hold until %s)"), gd_record_status(r), until);
-	else
-		snprintf(status, ssize, "%s", gd_record_status(r));
-	cells[0] = gd_record_name(r);
-	cells[1] = gd_record_grade(r);
-	cells[2] = status;
-	cells[3] = gd_record_owner(r);
-	cells[4] = gd_node_str(from ? from : r->root, "country");
-	cells[5] = gd_node_str(r->root, "city");
-	cells[6] = last;
-	cells[7] = r->path;
-}
-
-void cmd_list(gd_record *const *recs, size_t n, int format,
-	      struct cmd_ctx *ctx)
+int cmd_list(gd_ledger *l, const gd_entry *e, size_t n, int format,
+	     struct cmd_ctx *ctx)
 {
 	static const char *const headers[] = {N_("REF"), N_("NAME"), N_("GRADE"),
 					      N_("STATUS"), N_("OWNER"), N_("COUNTRY"),
@@ -251,32 +228,31 @@ void cmd_list(gd_record *const *recs, size_t n, int format,
 	gd_table *t = NULL;
 	size_t i;
 
-	if (format == FMT_JSON) {
-		cmd_print(gd_json_records(recs, n));
-		return;
-	}
+	if (format == FMT_JSON)
+		return list_json(l, e, n);
 	if (format == FMT_TSV)
 		cmd_print(gd_tsv_line(tsv_headers, 10));
 	else
 		t = cmd_table_new(8, headers);
 	for (i = 0; i < n; i++) {
-		char last[64], ref[128], status[64];
+		char ref[128];
 		const char *cells[10];
-		const gd_record *r = recs[i];
-		list_cells(cells + 2, r, last, sizeof(last), status, sizeof(status));
+		memcpy(cells + 2, e[i].cells, sizeof(e[i].cells));
+		cells[9] = e[i].path;
 		if (t) {
-			snprintf(ref, sizeof(ref), "%s/%s", gd_kind_name(r->kind), r->id);
+			snprintf(ref, sizeof(ref), "%s/%s", gd_kind_name(e[i].kind), e[i].id);
 			cells[1] = ref;
 			gd_table_add(t, cells + 1, GD_PLAIN);
 		} else {
-			cells[0] = r->id;
-			cells[1] = gd_kind_name(r->kind);
+			cells[0] = e[i].id;
+			cells[1] = gd_kind_name(e[i].kind);
 			cmd_print(gd_tsv_line(cells, 10));
 		}
 	}
 	if (t && n)
 		cmd_print(gd_table_render(t, ctx->color, 0));
 	gd_table_free(t);
+	return 0;
 }
 
 gd_table *cmd_table_new(size_t ncols, const char *const *headers)

@@ -121,8 +121,17 @@ int gd__node_insert(gd_node *seq, size_t at, gd_node *val);
 #include "gendan/record.h"
 void gd__ref_lists(const gd_record *r, gd__buf *emails, gd__buf *phones,
 		   gd__buf *texts);
+/* The order of a loaded ledger: by kind, then id, then path. (lib/util.c) */
+int gd__record_order(int kx, const char *idx, const char *px, int ky,
+		     const char *idy, const char *py);
 /* Add s, when not NULL or empty, to a list of strings. (lib/util.c) */
 void gd__list_add(gd__buf *list, const char *s);
+
+/* The path of the record REF names, from the summary of lib/listscan.c,
+ * or NULL with the error set (as gd_ref_resolve sets it). */
+struct gd_ledger;
+char *gd__ledger_resolve(struct gd_ledger *l, const char *ref, int kind,
+			 void (*bad)(void *ctx, const char *message), void *ctx);
 
 /* The summary cache of parsed records (lib/cache.c). */
 

@@ -257,13 +257,8 @@ static int rec_cmp(const void *a, const void *b)
 {
 	const gd_record *x = *(gd_record *const *)a;
 	const gd_record *y = *(gd_record *const *)b;
-	int c;
 
-	if (x->kind != y->kind)
-		return (int)x->kind - (int)y->kind;
-	if ((c = strcmp(x->id, y->id)))
-		return c;
-	return strcmp(x->path, y->path);
+	return gd__record_order((int)x->kind, x->id, x->path, (int)y->kind, y->id, y->path);
 }
 
 int gd_ledger_load(gd_ledger *l, gd_bad_fn bad, void *ctx)
@@ -325,6 +320,31 @@ int gd_ledger_load(gd_ledger *l, gd_bad_fn bad, void *ctx)
 	return 0;
 }
 
+size_t gd_ledger_read_entries(gd_ledger *l, gd_record **out, const gd_entry *e,
+			      size_t n, gd_bad_fn bad, void *ctx)
+{
+	char *file = gd__xasprintf("%sgendan-cache", gd_store_gitdir(l->store));
+	/* a few files are read faster than the whole tree cache */
+	gd__cache *cache = n >= 64 ? gd__cache_read(file, l->config_hash) : NULL;
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		char *abs = gd__xasprintf("%s/%s", l->root, e[i].path);
+		struct stat st;
+		gd_node *root = lstat(abs, &st) == 0 ? gd__cache_get(cache, e[i].path, &st)
+						     : NULL;
+		free(abs);
+		if ((root && gd_record_from_node(&out[k], e[i].path, root) == 0) ||
+		    gd_ledger_read(l, &out[k], e[i].path) == 0)
+			k++;
+		else if (bad) /* changed since it was listed, and now bad */
+			bad(ctx, gd_error_last());
+	}
+	gd__cache_free(cache);
+	free(file);
+	return k;
+}
+
 /* REF as an id, lowercased, and the kind it names, if it has the form. */
 static char *ref_id(const char *ref, int *kind)
 {
@@ -353,6 +373,14 @@ static char *ref_id(const char *ref, int *kind)
 	return id;
 }
 
+/* A record found on its own: the ledger holds it for the caller. */
+static int keep_found(gd_ledger *l, gd_record *r)
+{
+	l->recs = gd__xrealloc(l->recs, (l->n + 1) * sizeof(*l->recs));
+	l->recs[l->n++] = r;
+	return 0;
+}
+
 int gd_ledger_find(gd_ledger *l, gd_record **out, const char *ref, int kind,
 		   gd_bad_fn bad, void *ctx)
 {
@@ -378,10 +406,8 @@ int gd_ledger_find(gd_ledger *l, gd_record **out, const char *ref, int kind,
 		}
 		free(id);
 		if (!err && nfound == 1) {
-			l->recs = gd__xrealloc(l->recs, (l->n + 1) * sizeof(*l->recs));
-			l->recs[l->n++] = found[0];
 			*out = found[0];
-			return 0;
+			return keep_found(l, found[0]);
 		}
 		if (!err && nfound > 1)
 			err = gd_ref_resolve(out, found, nfound, ref, kind);
@@ -391,8 +417,15 @@ int gd_ledger_find(gd_ledger *l, gd_record **out, const char *ref, int kind,
 		if (err < 0)
 			return err;
 	}
-	if (!l->loaded && (err = gd_ledger_load(l, bad, ctx)) < 0)
-		return err;
+	if (!l->loaded) {
+		/* any other rule: from the summary, then the one file */
+		char *path = gd__ledger_resolve(l, ref, kind, bad, ctx);
+		if (!path)
+			return gd_error_code_last();
+		err = gd_ledger_read(l, out, path);
+		free(path);
+		return err < 0 ? err : keep_found(l, *out);
+	}
 	return gd_ref_resolve(out, l->recs, l->n, ref, kind);
 }
 

@@ -517,17 +517,12 @@ static void report(const struct report *rep, const char *message)
 		rep->bad(rep->ctx, message);
 }
 
-static int sum_cmp(const void *a, const void *b)
+int gd__sum_cmp(const void *a, const void *b)
 {
 	const struct gd__sum *x = *(const struct gd__sum *const *)a;
 	const struct gd__sum *y = *(const struct gd__sum *const *)b;
-	int c;
 
-	if (x->kind != y->kind)
-		return (int)x->kind - (int)y->kind;
-	if ((c = strcmp(x->id, y->id)))
-		return c;
-	return strcmp(x->path, y->path);
+	return gd__record_order(x->kind, x->id, x->path, y->kind, y->id, y->path);
 }
 
 /* Is the record at kind/shard/id.yaml, where gendan writes it? */
@@ -581,7 +576,7 @@ static void drop_duplicates(gd__sumscan *sc, const struct report *rep)
 		dups[ndup++] = sc->sums[slots[s] - 1];
 	}
 	if (ndup)
-		qsort(dups, ndup, sizeof(*dups), sum_cmp);
+		qsort(dups, ndup, sizeof(*dups), gd__sum_cmp);
 	/* paths are unique, so the same entry twice sorts side by side */
 	for (i = 0; i < ndup; i++) {
 		struct gd__sum *x = dups[i];

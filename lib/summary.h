@@ -73,6 +73,9 @@ gd__sumscan *gd__sum_scan(gd_ledger *l, const struct gd__sum_type *type,
 			  const void *arg, uint64_t key, gd_bad_fn bad, void *ctx);
 void gd__sum_scan_free(gd__sumscan *sc);
 
+/* qsort() order of struct gd__sum pointers: a loaded ledger's. */
+int gd__sum_cmp(const void *a, const void *b);
+
 /* The key every summary needs: configuration, time zone, translation. */
 uint64_t gd__sum_key(uint64_t config_hash);
 

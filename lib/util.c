@@ -166,6 +166,18 @@ void gd__buf_add(gd__buf *b, const char *s, size_t n)
 	b->buf[b->len] = '\0';
 }
 
+int gd__record_order(int kx, const char *idx, const char *px, int ky,
+		     const char *idy, const char *py)
+{
+	int c;
+
+	if (kx != ky)
+		return kx - ky;
+	if ((c = strcmp(idx, idy)))
+		return c;
+	return strcmp(px, py);
+}
+
 void gd__list_add(gd__buf *list, const char *s)
 {
 	if (s && *s)

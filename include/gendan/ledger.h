@@ -68,6 +68,43 @@ int gd_ledger_due(gd_ledger *l, gd_due_item **items, size_t *n,
 		  gd_bad_fn bad, void *ctx);
 void gd_due_scan_free(gd_due_scan *sc);
 
+/* One record as ls and find list it. */
+typedef struct gd_entry {
+	gd_kind kind;
+	const char *id, *path;
+	/* name, grade, status (with its hold), owner, country, city, last
+	 * contact ("YYYY-MM-DD via"); NULL or "" when the record has none */
+	const char *cells[7];
+} gd_entry;
+
+/* NULL matches anything; strings compare case-insensitively. */
+typedef struct gd_list_filter {
+	int kind;                 /* a gd_kind, or -1 for all */
+	const char *tier, *owner; /* owner "none": records nobody owns */
+	const char *country, *city, *tag, *status;
+	/* find: in names, companies, numbers, emails, notes, products,
+	 * cities and ids (Unicode case folding), or in phone digits */
+	const char *text;
+} gd_list_filter;
+
+/*
+ * The records that pass f, sorted by kind, then id, from the summary
+ * .git/gendan-list (made again for files changed since), without loading
+ * the ledger.  Bad records are reported through bad, as by
+ * gd_ledger_load().  The entries point into *keep: free *out, then
+ * gd_list_scan_free(*keep).
+ */
+typedef struct gd_list_scan gd_list_scan;
+int gd_ledger_list(gd_ledger *l, gd_entry **out, size_t *n, gd_list_scan **keep,
+		   const gd_list_filter *f, gd_bad_fn bad, void *ctx);
+void gd_list_scan_free(gd_list_scan *keep);
+
+/* The records of n entries into out (room for n), from the tree cache
+ * when it is fresh for them, else from their files; one that has become
+ * bad since is reported through bad and left out.  The number read. */
+size_t gd_ledger_read_entries(gd_ledger *l, gd_record **out, const gd_entry *e,
+			      size_t n, gd_bad_fn bad, void *ctx);
+
 /* Is `id` free for `kind` (no loaded record of that kind has it)? */
 int gd_ledger_id_free(gd_ledger *l, gd_kind kind, const char *id);
 

@@ -1,0 +1,339 @@
+/*
+ * listscan.c - ls, find and REF lookup over the whole ledger without
+ * loading it.
+ *
+ * The summary .git/gendan-list keeps, for every record file (see
+ * summary.h): the columns `ls` and `find` print, what their filters
+ * compare, the text `find` searches, already folded as gd_text_contains()
+ * folds it, and what REF resolution looks at (emails, phone digits, folded
+ * names).  So a name given as REF, or a search, costs a walk that stats
+ * every file plus a look at the summary, not a parse of every record.
+ * Nothing kept depends on the day.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+#include "gendan/error.h"
+#include "gendan/ids.h"
+#include "gendan/ledger.h"
+#include "gendan/refs.h"
+#include "summary.h"
+
+/* The body of an entry. */
+struct body {
+	const char *cells[7]; /* name grade status owner country city last */
+	const char *status;   /* as written, for --status */
+	const char *tags;     /* lists, see summary.h */
+	const char *emails, *phones, *names;
+	const char *text;     /* what find searches, folded */
+	const char *digits;   /* the phones find searches */
+};
+
+static int decode_body(struct body *b, gd__rd *r)
+{
+	int i;
+
+	for (i = 0; i < 7; i++)
+		b->cells[i] = gd__sum_get_str(r);
+	b->status = gd__sum_get_str(r);
+	b->tags = gd__sum_get_list(r);
+	b->emails = gd__sum_get_list(r);
+	b->phones = gd__sum_get_list(r);
+	b->names = gd__sum_get_list(r);
+	b->text = gd__sum_get_list(r);
+	b->digits = gd__sum_get_list(r);
+	return r->bad ? -1 : 0;
+}
+
+static int check(gd__rd *r)
+{
+	struct body b;
+
+	return decode_body(&b, r);
+}
+
+static void body_of(const struct gd__sum *s, struct body *b)
+{
+	gd__rd r = {s->body, s->body + s->bodylen, 0};
+
+	decode_body(b, &r);
+}
+
+/* The last contact: its date and channel. */
+static void last_contact(char *buf, size_t size, const gd_record *r)
+{
+	gd_time at;
+	const gd_node *e = gd_record_last_log(r, &at);
+	char d[GD_DATE_LEN];
+	const char *via;
+
+	buf[0] = '\0';
+	if (!e)
+		return;
+	gd_date_format(d, gd_time_date(&at));
+	via = gd_node_str(e, "via");
+	snprintf(buf, size, "%s%s%s", d, via ? " " : "", via ? via : "");
+}
+
+/* What find searches in one mapping: record, from, a person, a log entry. */
+static void find_map(const gd_node *m, gd__buf *text, gd__buf *digits)
+{
+	static const char *const keys[] = {"name", "company", "number", "email",
+					   "note", "product", "city", NULL};
+	const char *v;
+	char *f;
+	size_t i;
+
+	if (!m || m->type != GD_MAP)
+		return;
+	for (i = 0; keys[i]; i++) {
+		if (!(v = gd_node_str(m, keys[i])) || !*v)
+			continue;
+		f = gd_text_fold(v);
+		gd__list_add(text, f);
+		free(f);
+	}
+	if ((v = gd_node_str(m, "phone"))) {
+		f = gd_phone_digits(v);
+		gd__list_add(digits, f);
+		free(f);
+	}
+}
+
+static void find_seq(const gd_node *seq, gd__buf *text, gd__buf *digits)
+{
+	size_t i;
+
+	for (i = 0; seq && seq->type == GD_SEQ && i < seq->n; i++)
+		find_map(seq->vals[i], text, digits);
+}
+
+static unsigned encode(gd__buf *b, const gd_record *r, gd_ledger *l,
+		       const void *arg)
+{
+	const gd_node *from = gd_node_get(r->root, "from");
+	const gd_node *hold = gd_node_get(r->root, "hold");
+	const gd_node *tags = gd_node_get(r->root, "tags");
+	const char *until = hold && hold->type == GD_MAP ? gd_node_str(hold, "until") : NULL;
+	const char *status = gd_record_status(r);
+	gd__buf lists[7];
+	char last[64], *cell, *f;
+	size_t i;
+
+	(void)l;
+	(void)arg;
+	memset(lists, 0, sizeof(lists));
+	last_contact(last, sizeof(last), r);
+	cell = until ? gd__xasprintf(_("%s (hold until %s)"), status, until)
+		     : gd__xstrdup(status ? status : "");
+	gd__sum_put_str(b, gd_record_name(r));
+	gd__sum_put_str(b, gd_record_grade(r));
+	gd__sum_put_str(b, cell);
+	gd__sum_put_str(b, gd_record_owner(r));
+	gd__sum_put_str(b, gd_node_str(from && from->type == GD_MAP ? from : r->root,
+				       "country"));
+	gd__sum_put_str(b, gd_node_str(r->root, "city"));
+	gd__sum_put_str(b, last);
+	gd__sum_put_str(b, status);
+	free(cell);
+	for (i = 0; tags && tags->type == GD_SEQ && i < tags->n; i++)
+		if (tags->vals[i]->type == GD_SCALAR)
+			gd__list_add(&lists[0], tags->vals[i]->str);
+	gd__ref_lists(r, &lists[1], &lists[2], &lists[3]);
+	f = gd_text_fold(r->id);
+	gd__list_add(&lists[4], f);
+	free(f);
+	find_map(r->root, &lists[4], &lists[5]);
+	find_map(from, &lists[4], &lists[5]);
+	find_seq(gd_node_get(r->root, "people"), &lists[4], &lists[5]);
+	find_seq(gd_node_get(r->root, "log"), &lists[4], &lists[5]);
+	for (i = 0; i < 6; i++) {
+		gd__sum_put_list(b, &lists[i]);
+		gd__buf_free(&lists[i]);
+	}
+	return 0;
+}
+
+/* A summary of another utf8proc may fold text another way. */
+static uint64_t list_key(uint64_t config_hash)
+{
+	const char *v = utf8proc_version();
+
+	return gd__sum_key(config_hash) ^ ((uint64_t)gd_fnv1a(v, strlen(v)) << 16);
+}
+
+static const struct gd__sum_type list_summary = {"GDLIST01", "gendan-list", encode, check};
+
+struct gd_list_scan {
+	gd__sumscan *sc;
+};
+
+/* --- filters -------------------------------------------------------------- */
+
+static int eq(const char *value, const char *want)
+{
+	return value && !strcasecmp(value, want);
+}
+
+static int in_list(const char *list, const char *want)
+{
+	for (; *list; list += strlen(list) + 1)
+		if (!strcasecmp(list, want))
+			return 1;
+	return 0;
+}
+
+static int contains(const char *list, const char *want)
+{
+	for (; *list; list += strlen(list) + 1)
+		if (strstr(list, want))
+			return 1;
+	return 0;
+}
+
+/* "8888", "+86 574": digits people type for a phone number. */
+static char *query_digits(const char *s)
+{
+	size_t digits = 0;
+	const char *p;
+
+	for (p = s; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (!strchr(" +-().", *p))
+			return NULL;
+	}
+	return digits >= 3 ? gd_phone_digits(s) : NULL;
+}
+
+static int match(const struct gd__sum *s, const struct body *b,
+		 const gd_list_filter *f, const char *text, const char *digits)
+{
+	const char *owner = b->cells[3];
+
+	if (f->kind >= 0 && (int)s->kind != f->kind)
+		return 0;
+	if (f->tier && !eq(b->cells[1], f->tier))
+		return 0;
+	if (f->owner) {
+		if (!strcmp(f->owner, "none") ? owner && *owner : !eq(owner, f->owner))
+			return 0;
+	}
+	if (f->country && !eq(b->cells[4], f->country))
+		return 0;
+	if (f->city && !eq(b->cells[5], f->city))
+		return 0;
+	if (f->tag && !in_list(b->tags, f->tag))
+		return 0;
+	if (f->status && !eq(b->status, f->status))
+		return 0;
+	if (text && !contains(b->text, text) && !(digits && contains(b->digits, digits)))
+		return 0;
+	return 1;
+}
+
+static int entry_cmp(const void *a, const void *b)
+{
+	const gd_entry *x = a, *y = b;
+
+	return gd__record_order((int)x->kind, x->id, x->path, (int)y->kind, y->id, y->path);
+}
+
+/* The scan's records that are not bad and not dropped. */
+static int listed(const struct gd__sum *s)
+{
+	return !(s->flags & GD__SUM_BAD) && !s->dropped;
+}
+
+int gd_ledger_list(gd_ledger *l, gd_entry **out, size_t *nout,
+		   gd_list_scan **keep, const gd_list_filter *f, gd_bad_fn bad,
+		   void *ctx)
+{
+	gd__sumscan *sc = gd__sum_scan(l, &list_summary, NULL,
+				       list_key(l->config_hash), bad, ctx);
+	char *text = f->text ? gd_text_fold(f->text) : NULL;
+	char *digits = f->text ? query_digits(f->text) : NULL;
+	gd_entry *e = gd__xcalloc(sc->n + 1, sizeof(*e));
+	size_t i, n = 0;
+
+	for (i = 0; i < sc->n; i++) {
+		const struct gd__sum *s = sc->sums[i];
+		struct body b;
+		if (!listed(s))
+			continue;
+		body_of(s, &b);
+		if (!match(s, &b, f, text, digits))
+			continue;
+		e[n].kind = (gd_kind)s->kind;
+		e[n].id = s->id;
+		e[n].path = s->path;
+		memcpy(e[n].cells, b.cells, sizeof(b.cells));
+		n++;
+	}
+	free(text);
+	free(digits);
+	if (n > 1)
+		qsort(e, n, sizeof(*e), entry_cmp);
+	*out = e;
+	*nout = n;
+	*keep = gd__xcalloc(1, sizeof(**keep));
+	(*keep)->sc = sc;
+	return 0;
+}
+
+void gd_list_scan_free(gd_list_scan *keep)
+{
+	if (!keep)
+		return;
+	gd__sum_scan_free(keep->sc);
+	free(keep);
+}
+
+
+static void views_of(gd_ref_view *v, const struct gd__sum **sums, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct body b;
+		body_of(sums[i], &b);
+		v[i].kind = (gd_kind)sums[i]->kind;
+		v[i].id = sums[i]->id;
+		v[i].name = b.cells[0];
+		v[i].emails = b.emails;
+		v[i].phones = b.phones;
+		v[i].texts = b.names;
+	}
+}
+
+char *gd__ledger_resolve(gd_ledger *l, const char *ref, int kind, gd_bad_fn bad,
+			 void *ctx)
+{
+	gd__sumscan *sc = gd__sum_scan(l, &list_summary, NULL,
+				       list_key(l->config_hash), bad, ctx);
+	const struct gd__sum **sums = gd__xcalloc(sc->n + 1, sizeof(*sums));
+	gd_ref_view *v = gd__xcalloc(sc->n + 1, sizeof(*v));
+	size_t i, n = 0, hit;
+	char *path = NULL;
+	int err;
+
+	for (i = 0; i < sc->n; i++)
+		if (listed(sc->sums[i]))
+			sums[n++] = sc->sums[i];
+	views_of(v, sums, n);
+	err = gd_ref_resolve_views(&hit, v, n, ref, kind);
+	/* several: listed in the order of a loaded ledger, as before */
+	if (err == GD_EAMBIGUOUS) {
+		qsort(sums, n, sizeof(*sums), gd__sum_cmp);
+		views_of(v, sums, n);
+		err = gd_ref_resolve_views(&hit, v, n, ref, kind);
+	}
+	if (err == 0)
+		path = gd__xstrdup(sums[hit]->path);
+	free(v);
+	free(sums);
+	gd__sum_scan_free(sc);
+	return path;
+}
