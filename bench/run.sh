@@ -38,7 +38,7 @@ git_commit() { i=$((i + 1)); echo "x$i: 1" >>"$other" && git add "$other" && git
 # the same with git syncing what it writes, as gendan does
 git_commit_sync() { i=$((i + 1)); echo "y$i: 1" >>"$other" &&
 	git -c core.fsync=all add "$other" && git -c core.fsync=all commit -qm x; }
-cat_all() { find customers -name '*.yaml' -exec cat {} + >/dev/null; }
+cat_all() { find customers inquiries orders -name '*.yaml' -exec cat {} + >/dev/null; }
 
 printf '\n%-44s %11s %11s  %6s\n' "ledger of $n customers" gendan baseline ratio
 log_ms=$(ms gd_log)
@@ -55,6 +55,20 @@ rss=$(/usr/bin/time -f %M "$gendan" due 2>&1 >/dev/null | tail -1)
 printf '%-44s %8s MB\n' "peak memory of due (no cache)" "$((rss / 1024))"
 printf '%-44s %8s items\n' "due list of li.lei@example.com" \
 	"$("$gendan" due --format=tsv | tail -n +2 | wc -l)"
+
+# ls, find and a REF by name, from their summary, against git grep
+# reading the same files for the same text
+name=$(sed -n 's/^name: //p' "$f")
+"$gendan" ls >/dev/null 2>&1
+row "ls --owner (warm) / git grep -l owner" \
+	"$(ms "$gendan" ls --owner li.lei@example.com)" \
+	"$(ms git grep -l -F "owner: li.lei@example.com")"
+row "find TEXT (warm) / git grep -i TEXT" "$(ms "$gendan" find "$name")" \
+	"$(ms git grep -i -F "$name")"
+row "show NAME (warm) / git grep -i NAME" "$(ms "$gendan" show "$name")" \
+	"$(ms git grep -i -F "$name")"
+cold_find() { rm -f .git/gendan-list; "$gendan" find "$name"; }
+row "find, no cache / reading every record once" "$(ms cold_find)" "$(ms cat_all)"
 
 # taskwarrior's `task next` over as many tasks, due on the same kind of dates
 if command -v task >/dev/null && [ "$n" -le 10000 ]; then
