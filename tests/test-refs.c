@@ -12,6 +12,7 @@
 #include "gendan/error.h"
 #include "gendan/record.h"
 #include "gendan/refs.h"
+#include "internal.h"
 
 static gd_record *recs[8];
 static const size_t nrecs = 8;
@@ -62,20 +63,62 @@ static int teardown(void **state)
 	return 0;
 }
 
+/*
+ * Resolve ref over recs twice: as records, and as views holding the lists
+ * a summary keeps (gd__ref_lists).  Both must give the same answer, which
+ * is returned: the record, or NULL with the error set.
+ */
+static gd_record *resolve(const char *ref, int kind, int *code)
+{
+	gd_ref_view v[8];
+	gd__buf lists[8][3];
+	gd_record *r = NULL;
+	char *msg;
+	size_t i, hit = 0;
+	int err, verr;
+
+	memset(lists, 0, sizeof(lists));
+	err = gd_ref_resolve(&r, recs, nrecs, ref, kind);
+	msg = strdup(err < 0 ? gd_error_last() : "");
+	for (i = 0; i < nrecs; i++) {
+		gd__ref_lists(recs[i], &lists[i][0], &lists[i][1], &lists[i][2]);
+		v[i] = (gd_ref_view){recs[i]->kind, recs[i]->id, gd_record_name(recs[i]),
+				     lists[i][0].len ? lists[i][0].buf : "",
+				     lists[i][1].len ? lists[i][1].buf : "",
+				     lists[i][2].len ? lists[i][2].buf : "", NULL};
+	}
+	verr = gd_ref_resolve_views(&hit, v, nrecs, ref, kind);
+	assert_int_equal(verr, err);
+	if (err == 0)
+		assert_ptr_equal(recs[hit], r);
+	else
+		assert_string_equal(gd_error_last(), msg);
+	for (i = 0; i < nrecs; i++) {
+		gd__buf_free(&lists[i][0]);
+		gd__buf_free(&lists[i][1]);
+		gd__buf_free(&lists[i][2]);
+	}
+	free(msg);
+	*code = err;
+	return r;
+}
+
 static void finds(const char *ref, int kind, const char *path)
 {
-	gd_record *r = NULL;
+	int code;
+	gd_record *r = resolve(ref, kind, &code);
 
-	if (gd_ref_resolve(&r, recs, nrecs, ref, kind) < 0)
+	if (code < 0)
 		fail_msg("'%s': %s", ref, gd_error_last());
 	assert_string_equal(r->path, path);
 }
 
 static void fails(const char *ref, int kind, int code, const char *want)
 {
-	gd_record *r = NULL;
+	int got;
+	gd_record *r = resolve(ref, kind, &got);
 
-	assert_int_equal(gd_ref_resolve(&r, recs, nrecs, ref, kind), code);
+	assert_int_equal(got, code);
 	assert_null(r);
 	if (!strstr(gd_error_last(), want))
 		fail_msg("expected '%s' in '%s'", want, gd_error_last());
