@@ -271,7 +271,14 @@ size_t gd_text_width(const char *s)
 
 	while (*p) {
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t len = utf8proc_iterate(p, -1, &cp);
+		utf8proc_ssize_t len;
+		/* printable ASCII, most of any table: one column each */
+		if (*p >= 0x20 && *p < 0x7f) {
+			width++;
+			p++;
+			continue;
+		}
+		len = utf8proc_iterate(p, -1, &cp);
 		if (len <= 0) {
 			width++;
 			p++;
