@@ -7,7 +7,9 @@
 #include <libintl.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <endian.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "gendan/error.h"
 
@@ -76,7 +78,19 @@ typedef struct {
 	int bad;
 } gd__rd;
 
-uint64_t gd__rd_num(gd__rd *r, int bytes);
+/* Inline: a summary of 100k records reads a million of them. */
+static inline uint64_t gd__rd_num(gd__rd *r, int bytes)
+{
+	uint64_t v = 0;
+
+	if (r->bad || r->end - r->p < bytes) {
+		r->bad = 1;
+		return 0;
+	}
+	memcpy(&v, r->p, (size_t)bytes);
+	r->p += bytes;
+	return le64toh(v);
+}
 const unsigned char *gd__rd_take(gd__rd *r, size_t n);
 void gd__buf_num(gd__buf *b, uint64_t v, int bytes);
 

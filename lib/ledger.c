@@ -188,6 +188,12 @@ static void walk_dir(const struct gd__walker *w, const char *rel, int depth)
 			continue;
 		child.len = prefix;
 		gd__buf_puts(&child, e->d_name);
+		/* a folder says so itself; a file is stat'ed for its stat data */
+		if (e->d_type == DT_DIR) {
+			if (depth < 8)
+				walk_dir(w, child.buf, depth + 1);
+			continue;
+		}
 		if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
 			continue;
 		if (S_ISDIR(st.st_mode)) {

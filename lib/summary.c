@@ -4,8 +4,9 @@
  * An entry is: the path (2-byte length, bytes, NUL), 32 bytes of stat
  * data, a flags byte; then for a bad record its error, else the kind (1
  * byte), the id and the type's body (4-byte length, bytes).  The file is
- * the magic, the key (8 bytes), the count (4 bytes), the entries, and a
- * checksum of all that.
+ * the magic, the key (8 bytes), the count (4 bytes), how many entries the
+ * first walking thread met (4 bytes), the entries in the order the walk
+ * met them, and a checksum of all that.
  *
  * The walk that stats every file runs on two threads, as git preloads its
  * index; so does the reading of changed files, the cold path's whole cost.
@@ -228,7 +229,7 @@ static void forget_map(gd__sumscan *sc)
 	sc->map = NULL;
 	sc->old = NULL;
 	sc->slots = NULL;
-	sc->nold = sc->nslots = 0;
+	sc->nold = sc->nslots = sc->oldsplit = 0;
 }
 
 /* The slot of path (hashed h) in the file's table: its entry's, or the
@@ -258,7 +259,7 @@ static void read_map(gd__sumscan *sc, const char *file,
 
 	if (fd < 0)
 		return;
-	if (fstat(fd, &st) < 0 || st.st_size < 28 || st.st_size > ((off_t)1 << 31)) {
+	if (fstat(fd, &st) < 0 || st.st_size < 32 || st.st_size > ((off_t)1 << 31)) {
 		close(fd);
 		return;
 	}
@@ -282,22 +283,13 @@ static void read_map(gd__sumscan *sc, const char *file,
 	if (gd__rd_num(&r, 8) != key)
 		goto bad;
 	count = (size_t)gd__rd_num(&r, 4);
-	if (count > sc->maplen / 40)
+	sc->oldsplit = (size_t)gd__rd_num(&r, 4);
+	if (count > sc->maplen / 40 || sc->oldsplit > count)
 		goto bad;
 	sc->old = gd__xcalloc(count + 1, sizeof(*sc->old));
-	sc->nslots = count * 2 + 1;
-	sc->slots = gd__xcalloc(sc->nslots, sizeof(*sc->slots));
-	for (i = 0; i < count; i++) {
-		struct gd__sumslot *slot;
-		uint32_t h;
+	for (i = 0; i < count; i++)
 		if (decode(&sc->old[i], type, &r) < 0)
 			goto bad;
-		h = gd_fnv1a(sc->old[i].path, strlen(sc->old[i].path));
-		if ((slot = slot_of(sc, sc->old[i].path, h))->idx)
-			goto bad; /* the same path twice */
-		slot->hash = h;
-		slot->idx = (uint32_t)(i + 1);
-	}
 	if (r.p != r.end)
 		goto bad;
 	sc->nold = count;
@@ -306,14 +298,49 @@ bad:
 	forget_map(sc);
 }
 
-static struct gd__sum *cached(const gd__sumscan *sc, const char *path)
+/* The table of the file's entries by path, made when a lookup first
+ * needs it.  A path found twice keeps its first entry (the second is left
+ * unused, so the file is written again). */
+static void index_old(gd__sumscan *sc)
+{
+	size_t i;
+
+	sc->nslots = sc->nold * 2 + 1;
+	sc->slots = gd__xcalloc(sc->nslots, sizeof(*sc->slots));
+	for (i = 0; i < sc->nold; i++) {
+		uint32_t h = gd_fnv1a(sc->old[i].path, strlen(sc->old[i].path));
+		struct gd__sumslot *slot = slot_of(sc, sc->old[i].path, h);
+		if (slot->idx)
+			continue;
+		slot->hash = h;
+		slot->idx = (uint32_t)(i + 1);
+	}
+}
+
+/*
+ * The file's entry for path, or NULL.  The walk meets files in the order
+ * it met them when the file was written, so the entry after the last one
+ * found is tried first (*next); only when that is not it is the table
+ * used, made on first need.  Two walking threads share sc: the table is
+ * made under its lock and only read after.
+ */
+static struct gd__sum *cached(gd__sumscan *sc, size_t *next, const char *path)
 {
 	const struct gd__sumslot *slot;
 
-	if (!sc->nslots)
+	if (!sc->nold)
 		return NULL;
+	if (*next < sc->nold && !strcmp(sc->old[*next].path, path))
+		return &sc->old[(*next)++];
+	pthread_mutex_lock(&sc->lock);
+	if (!sc->slots)
+		index_old(sc);
+	pthread_mutex_unlock(&sc->lock);
 	slot = slot_of(sc, path, gd_fnv1a(path, strlen(path)));
-	return slot->idx ? &sc->old[slot->idx - 1] : NULL;
+	if (!slot->idx)
+		return NULL;
+	*next = slot->idx;
+	return &sc->old[slot->idx - 1];
 }
 
 /* Replace the summary file; one that cannot be written only costs time. */
@@ -335,6 +362,7 @@ static void write_file(const gd__sumscan *sc, const char *file,
 	gd__buf_add(&head, type->magic, 8);
 	gd__buf_num(&head, key, 8);
 	gd__buf_num(&head, sc->n, 4);
+	gd__buf_num(&head, sc->split, 4);
 	ok = fwrite(head.buf, 1, head.len, f) == head.len;
 	check_add(&sum, head.buf, head.len);
 	for (i = 0; ok && i < sc->n; i++) {
@@ -435,37 +463,40 @@ struct part {
 	gd__sumscan *sc;            /* its summary file is only read */
 	const char *root;
 	unsigned id;
-	struct gd__sum **hits;      /* unchanged entries of the file */
-	size_t nhits, caphits;
+	struct gd__sum **seq;       /* in walk order: an unchanged entry of
+				       the file, or NULL for the next todo */
+	size_t nseq, capseq;
 	struct todo *todo;          /* files to read */
 	size_t ntodo, captodo;
 	char **problems;            /* to report from the main thread */
 	size_t nproblems;
 	size_t used;                /* entries of the file still true */
+	size_t next;                /* the entry expected next */
 	int changed;
 };
 
 static void found(void *ctx, const char *rel, const struct stat *st)
 {
 	struct part *p = ctx;
-	struct gd__sum *s = cached(p->sc, rel);
+	struct gd__sum *s = cached(p->sc, &p->next, rel);
 	unsigned char sb[32];
+	int hit = 0;
 
 	encode_stat(sb, st);
 	if (s && !memcmp(s->stat, sb, sizeof(sb))) {
 		p->used++;
-		if (!(s->flags & GD__SUM_VOLATILE)) {
-			if (p->nhits == p->caphits) {
-				p->caphits = p->caphits ? p->caphits * 2 : 1024;
-				p->hits = gd__xrealloc(p->hits, p->caphits * sizeof(*p->hits));
-			}
-			p->hits[p->nhits++] = s;
-			return;
-		}
-		/* unchanged, but its entry is today's: read it again */
+		/* volatile: unchanged, but its entry is today's: read it again */
+		hit = !(s->flags & GD__SUM_VOLATILE);
 	} else {
 		p->changed = 1;
 	}
+	if (p->nseq == p->capseq) {
+		p->capseq = p->capseq ? p->capseq * 2 : 1024;
+		p->seq = gd__xrealloc(p->seq, p->capseq * sizeof(*p->seq));
+	}
+	p->seq[p->nseq++] = hit ? s : NULL;
+	if (hit)
+		return;
 	if (p->ntodo == p->captodo) {
 		p->captodo = p->captodo ? p->captodo * 2 : 256;
 		p->todo = gd__xrealloc(p->todo, p->captodo * sizeof(*p->todo));
@@ -598,15 +629,39 @@ static void drop_duplicates(gd__sumscan *sc, const struct report *rep)
 }
 
 /* Gather the walk's parts and the files read into sc->sums. */
+/* One file read: its fresh entry into sc->sums, or its error said. */
+static int take_todo(gd__sumscan *sc, const struct gd__sum_type *type,
+		     struct todo *t, const struct report *rep)
+{
+	gd__rd r = {t->raw, t->raw + t->rawlen, 0};
+	int changed = 0;
+
+	if (t->msg) {
+		changed = 1;
+		report(rep, t->msg);
+	} else if (t->raw) {
+		sc->blobs[sc->nfresh] = t->raw;
+		/* decode(encode(x)) cannot fail, but trust nothing */
+		if (decode(&sc->fresh[sc->nfresh], type, &r) == 0)
+			sc->sums[sc->n++] = &sc->fresh[sc->nfresh];
+		sc->nfresh++;
+	}
+	free(t->msg);
+	free(t->path);
+	return changed;
+}
+
+/* Gather the walk's parts and the files read into sc->sums, in the order
+ * the walk met them, so the next walk finds each entry where it expects
+ * it (see cached()). */
 static int gather(gd__sumscan *sc, const struct gd__sum_type *type,
 		  struct part parts[2], struct todo *todo, size_t ntodo,
 		  const struct report *rep)
 {
 	int changed = parts[0].changed || parts[1].changed;
-	size_t i, k;
+	size_t i, k, t = 0;
 
-	sc->sums = gd__xcalloc(parts[0].nhits + parts[1].nhits + ntodo + 1,
-			       sizeof(*sc->sums));
+	sc->sums = gd__xcalloc(parts[0].nseq + parts[1].nseq + 1, sizeof(*sc->sums));
 	sc->fresh = gd__xcalloc(ntodo + 1, sizeof(*sc->fresh));
 	sc->blobs = gd__xcalloc(ntodo + 1, sizeof(*sc->blobs));
 	for (k = 0; k < 2; k++) {
@@ -615,25 +670,17 @@ static int gather(gd__sumscan *sc, const struct gd__sum_type *type,
 			free(parts[k].problems[i]);
 		}
 		free(parts[k].problems);
-		for (i = 0; i < parts[k].nhits; i++)
-			sc->sums[sc->n++] = parts[k].hits[i];
-		free(parts[k].hits);
 	}
-	for (i = 0; i < ntodo; i++) {
-		struct todo *t = &todo[i];
-		gd__rd r = {t->raw, t->raw + t->rawlen, 0};
-		if (t->msg) {
-			changed = 1;
-			report(rep, t->msg);
-		} else if (t->raw) {
-			sc->blobs[sc->nfresh] = t->raw;
-			/* decode(encode(x)) cannot fail, but trust nothing */
-			if (decode(&sc->fresh[sc->nfresh], type, &r) == 0)
-				sc->sums[sc->n++] = &sc->fresh[sc->nfresh];
-			sc->nfresh++;
+	for (k = 0; k < 2; k++) {
+		for (i = 0; i < parts[k].nseq; i++) {
+			if (parts[k].seq[i])
+				sc->sums[sc->n++] = parts[k].seq[i];
+			else if (t < ntodo && take_todo(sc, type, &todo[t++], rep))
+				changed = 1;
 		}
-		free(t->msg);
-		free(t->path);
+		free(parts[k].seq);
+		if (k == 0)
+			sc->split = sc->n;
 	}
 	return changed;
 }
@@ -650,12 +697,15 @@ gd__sumscan *gd__sum_scan(gd_ledger *l, const struct gd__sum_type *type,
 	int changed;
 
 	memset(parts, 0, sizeof(parts));
+	pthread_mutex_init(&sc->lock, NULL);
 	read_map(sc, file, type, key);
 	for (i = 0; i < 2; i++) {
 		parts[i].sc = sc;
 		parts[i].root = l->root;
 		parts[i].id = (unsigned)i;
 	}
+	/* each part walks its half in the order the file keeps it */
+	parts[1].next = sc->oldsplit;
 	walk(parts);
 	/* one list of files to read, shared out again between two threads */
 	ntodo = parts[0].ntodo + parts[1].ntodo;
@@ -689,5 +739,6 @@ void gd__sum_scan_free(gd__sumscan *sc)
 	free(sc->fresh);
 	free(sc->sums);
 	forget_map(sc);
+	pthread_mutex_destroy(&sc->lock);
 	free(sc);
 }

@@ -16,6 +16,7 @@
 #ifndef GENDAN_SUMMARY_H
 #define GENDAN_SUMMARY_H
 
+#include <pthread.h>
 #include <stdint.h>
 
 #include "gendan/ledger.h"
@@ -51,15 +52,17 @@ struct gd__sum_type {
 };
 
 typedef struct gd__sumscan {
-	struct gd__sum **sums; /* every record file, in no set order */
+	struct gd__sum **sums; /* every record file, in walk order */
 	size_t n;
+	size_t split;          /* sums[0..split) met by the first thread */
 	/* private */
 	void *map;
 	size_t maplen;
 	struct gd__sum *old, *fresh;
-	size_t nold, nfresh;
-	struct gd__sumslot *slots;
+	size_t nold, nfresh, oldsplit;
+	struct gd__sumslot *slots; /* made on first need, under lock */
 	size_t nslots;
+	pthread_mutex_t lock;
 	unsigned char **blobs;
 } gd__sumscan;
 

@@ -286,19 +286,6 @@ done:
 	return err;
 }
 
-uint64_t gd__rd_num(gd__rd *r, int bytes)
-{
-	uint64_t v = 0;
-
-	if (r->bad || r->end - r->p < bytes) {
-		r->bad = 1;
-		return 0;
-	}
-	memcpy(&v, r->p, (size_t)bytes);
-	r->p += bytes;
-	return le64toh(v);
-}
-
 const unsigned char *gd__rd_take(gd__rd *r, size_t n)
 {
 	const unsigned char *p = r->p;
