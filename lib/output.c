@@ -13,20 +13,37 @@
 #include "internal.h"
 
 struct gd_table {
-	size_t ncols, nrows;
-	char **cells; /* nrows+1 rows of ncols: the header first */
+	size_t ncols, nrows, caprows;
+	char **cells;   /* nrows rows of ncols, the header first, flattened */
+	size_t *widths; /* the display width of each cell */
 	gd_color *colors;
 };
 
+/* Control characters would break the table: show them as spaces. */
+static char *flatten(const char *s)
+{
+	char *c = gd__xstrdup(s), *p;
+
+	for (p = c; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	return c;
+}
+
 static void add_row(gd_table *t, const char *const *cells, gd_color color)
 {
-	size_t i;
+	size_t i, at = t->nrows * t->ncols;
 
-	t->cells = gd__xrealloc(t->cells, (t->nrows + 1) * t->ncols * sizeof(char *));
-	t->colors = gd__xrealloc(t->colors, (t->nrows + 1) * sizeof(gd_color));
-	for (i = 0; i < t->ncols; i++)
-		t->cells[t->nrows * t->ncols + i] =
-			gd__xstrdup(cells[i] ? cells[i] : "");
+	if (t->nrows == t->caprows) {
+		t->caprows = t->caprows ? t->caprows * 2 : 64;
+		t->cells = gd__xrealloc(t->cells, t->caprows * t->ncols * sizeof(*t->cells));
+		t->widths = gd__xrealloc(t->widths, t->caprows * t->ncols * sizeof(*t->widths));
+		t->colors = gd__xrealloc(t->colors, t->caprows * sizeof(*t->colors));
+	}
+	for (i = 0; i < t->ncols; i++) {
+		t->cells[at + i] = flatten(cells[i] ? cells[i] : "");
+		t->widths[at + i] = gd_text_width(t->cells[at + i]);
+	}
 	t->colors[t->nrows++] = color;
 }
 
@@ -58,19 +75,9 @@ void gd_table_free(gd_table *t)
 	for (i = 0; i < t->nrows * t->ncols; i++)
 		free(t->cells[i]);
 	free(t->cells);
+	free(t->widths);
 	free(t->colors);
 	free(t);
-}
-
-/* Control characters would break the table: show them as spaces. */
-static char *flatten(const char *s)
-{
-	char *c = gd__xstrdup(s), *p;
-
-	for (p = c; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = ' ';
-	return c;
 }
 
 /* The longest prefix of s (whole UTF-8 characters) of width <= w. */
@@ -109,11 +116,9 @@ char *gd_table_render(const gd_table *t, int color, size_t max_width)
 	gd__buf b = {0};
 
 	for (r = 0; r < t->nrows; r++)
-		for (c = 0; c < t->ncols; c++) {
-			size_t w = gd_text_width(t->cells[r * t->ncols + c]);
-			if (w > widths[c])
-				widths[c] = w;
-		}
+		for (c = 0; c < t->ncols; c++)
+			if (t->widths[r * t->ncols + c] > widths[c])
+				widths[c] = t->widths[r * t->ncols + c];
 	for (c = 0; c + 1 < t->ncols; c++)
 		used += widths[c] + 2;
 	for (r = 0; r < t->nrows; r++) {
@@ -121,8 +126,8 @@ char *gd_table_render(const gd_table *t, int color, size_t max_width)
 		if (on)
 			gd__buf_puts(&b, r == 0 ? "\033[1m" : codes[t->colors[r]]);
 		for (c = 0; c < t->ncols; c++) {
-			char *cell = flatten(t->cells[r * t->ncols + c]);
-			size_t w = gd_text_width(cell);
+			const char *cell = t->cells[r * t->ncols + c];
+			size_t w = t->widths[r * t->ncols + c];
 			if (c + 1 == t->ncols) {
 				if (max_width && used + w > max_width &&
 				    max_width > used + 1) {
@@ -137,7 +142,6 @@ char *gd_table_render(const gd_table *t, int color, size_t max_width)
 				for (; w < widths[c] + 2; w++)
 					gd__buf_putc(&b, ' ');
 			}
-			free(cell);
 		}
 		/* no trailing blanks when the last cell is empty */
 		while (b.len && b.buf[b.len - 1] == ' ')
