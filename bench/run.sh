@@ -44,6 +44,14 @@ printf '\n%-44s %11s %11s  %6s\n' "ledger of $n customers" gendan baseline ratio
 log_ms=$(ms gd_log)
 row "log one contact / git add F && git commit" "$log_ms" "$(ms git_commit)"
 row "log one contact / the same, core.fsync=all" "$log_ms" "$(ms git_commit_sync)"
+# the part of log that keeps the git index consistent: libgit2 reading
+# and writing it, alone (git writes it version 4 from 10k entries, as
+# gendan does)
+if [ -x "$here/build/bench-index-cost" ]; then
+	set -- $("$here/build/bench-index-cost" .)
+	printf '%-44s %8s ms %8s ms  (%s entries: read, write)\n' \
+		"  of which libgit2's index, alone" "$2" "$3" "$1"
+fi
 cold_due() { rm -f .git/gendan-cache .git/gendan-due; "$gendan" due; }
 "$gendan" due >/dev/null 2>&1
 row "due (cache warm) / git status --porcelain" "$(ms "$gendan" due)" "$(ms git status --porcelain)"
