@@ -3,7 +3,8 @@
 # N customers (default 10000; plus N/10 inquiries and N/50 orders) against
 # baselines measured in the same run: git itself, reading the files, and
 # taskwarrior (`task next` over N tasks, when `task` is installed and N is
-# at most 10000).  Prints medians of 5 runs and ratios.  `due` runs as
+# at most 10000).  Each command and its baseline run in turn, 5 times
+# each; prints their medians and the ratio.  `due` runs as
 # li.lei@example.com, one salesperson of the team.
 # Not a test: it never fails on timing.
 set -eu
@@ -17,11 +18,17 @@ export GIT_AUTHOR_NAME=Bench GIT_AUTHOR_EMAIL=li.lei@example.com
 export GIT_COMMITTER_NAME=Bench GIT_COMMITTER_EMAIL=li.lei@example.com
 export GENDAN_NOW=2026-11-23T09:00:00+08:00 TZ=Asia/Shanghai
 
-ms() { # median wall time of 5 runs of "$@", in milliseconds
-	for i in 1 2 3 4 5; do
-		s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N)
-		echo $(( (e - s) / 1000000 ))
-	done | sort -n | sed -n 3p
+# pair TITLE "A" "B": A and B (shell commands) run in turn, 5 times each,
+# so both meet the same machine; prints the row of their medians
+pair() {
+	for k in 1 2 3 4 5; do
+		s=$(date +%s%N); eval "$2" >/dev/null 2>&1; e=$(date +%s%N)
+		echo "a $(( (e - s) / 1000000 ))"
+		s=$(date +%s%N); eval "$3" >/dev/null 2>&1; e=$(date +%s%N)
+		echo "b $(( (e - s) / 1000000 ))"
+	done >"$work/pair"
+	row "$1" "$(sed -n 's/^a //p' "$work/pair" | sort -n | sed -n 3p)" \
+		"$(sed -n 's/^b //p' "$work/pair" | sort -n | sed -n 3p)"
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 row() { printf '%-44s %8s ms %8s ms  %6s\n' "$1" "$2" "$3" "$(ratio "$2" "$3")"; }
@@ -41,9 +48,8 @@ git_commit_sync() { i=$((i + 1)); echo "y$i: 1" >>"$other" &&
 cat_all() { find customers inquiries orders -name '*.yaml' -exec cat {} + >/dev/null; }
 
 printf '\n%-44s %11s %11s  %6s\n' "ledger of $n customers" gendan baseline ratio
-log_ms=$(ms gd_log)
-row "log one contact / git add F && git commit" "$log_ms" "$(ms git_commit)"
-row "log one contact / the same, core.fsync=all" "$log_ms" "$(ms git_commit_sync)"
+pair "log one contact / git add F && git commit" gd_log git_commit
+pair "log one contact / the same, core.fsync=all" gd_log git_commit_sync
 # the part of log that keeps the git index consistent: libgit2 reading
 # and writing it, alone (git writes it version 4 from 10k entries, as
 # gendan does)
@@ -54,8 +60,8 @@ if [ -x "$here/build/bench-index-cost" ]; then
 fi
 cold_due() { rm -f .git/gendan-cache .git/gendan-due; "$gendan" due; }
 "$gendan" due >/dev/null 2>&1
-row "due (cache warm) / git status --porcelain" "$(ms "$gendan" due)" "$(ms git status --porcelain)"
-row "due, no cache / reading every record once" "$(ms cold_due)" "$(ms cat_all)"
+pair "due (cache warm) / git status --porcelain" '"$gendan" due' 'git status --porcelain'
+pair "due, no cache / reading every record once" cold_due cat_all
 rss=$(/usr/bin/time -f %M "$gendan" due 2>&1 >/dev/null | tail -1)
 printf '%-44s %8s MB\n' "peak memory of due (warm)" "$((rss / 1024))"
 rm -f .git/gendan-due
@@ -68,15 +74,12 @@ printf '%-44s %8s items\n' "due list of li.lei@example.com" \
 # reading the same files for the same text
 name=$(sed -n 's/^name: //p' "$f")
 "$gendan" ls >/dev/null 2>&1
-row "ls --owner (warm) / git grep -l owner" \
-	"$(ms "$gendan" ls --owner li.lei@example.com)" \
-	"$(ms git grep -l -F "owner: li.lei@example.com")"
-row "find TEXT (warm) / git grep -i TEXT" "$(ms "$gendan" find "$name")" \
-	"$(ms git grep -i -F "$name")"
-row "show NAME (warm) / git grep -i NAME" "$(ms "$gendan" show "$name")" \
-	"$(ms git grep -i -F "$name")"
+pair "ls --owner (warm) / git grep -l owner" \
+	'"$gendan" ls --owner li.lei@example.com' 'git grep -l -F "owner: li.lei@example.com"'
+pair "find TEXT (warm) / git grep -i TEXT" '"$gendan" find "$name"' 'git grep -i -F "$name"'
+pair "show NAME (warm) / git grep -i NAME" '"$gendan" show "$name"' 'git grep -i -F "$name"'
 cold_find() { rm -f .git/gendan-list; "$gendan" find "$name"; }
-row "find, no cache / reading every record once" "$(ms cold_find)" "$(ms cat_all)"
+pair "find, no cache / reading every record once" cold_find cat_all
 
 # taskwarrior's `task next` over as many tasks, due on the same kind of dates
 if command -v task >/dev/null && [ "$n" -le 10000 ]; then
@@ -91,8 +94,8 @@ for i in range(int(sys.argv[1])):
         "due": "2026%02d%02dT000000Z" % (r.randint(10, 12), r.randint(1, 28)),
         "project": "tier%s" % r.choice("ABCD")}))' "$n" >"$work/tasks.json"
 	task rc.confirmation=off rc.hooks=off import "$work/tasks.json" >/dev/null 2>&1
-	row "due (cache warm) / task next over $n tasks" "$(ms "$gendan" due)" \
-		"$(ms task rc.hooks=off rc.gc=off next)"
+	pair "due (cache warm) / task next over $n tasks" '"$gendan" due' \
+		'task rc.hooks=off rc.gc=off next'
 fi
 test -z "$(git status --porcelain)" && echo "git status after the runs: clean"
 
