@@ -50,25 +50,8 @@ static int check_id(gd_ledger *l, gd_kind kind, const char *id)
 static int dup_check(gd_ledger *l, const gd_dup_probe *probe, const char *what,
 		     const gd_record *skip, const char *linked)
 {
-	gd_record **others = malloc((l->n ? l->n : 1) * sizeof(*others));
-	size_t i, k = 0;
-	int err;
-
-	if (!others)
-		return gd_error_set(GD_ERROR, _("out of memory"));
-	for (i = 0; i < l->n; i++) {
-		const gd_record *r = l->recs[i];
-		const char *cust = gd_node_str(r->root, "customer");
-		if (r == skip)
-			continue;
-		if (linked && ((r->kind == GD_CUSTOMER && !strcmp(r->id, linked)) ||
-			       (cust && !strcmp(cust, linked))))
-			continue;
-		others[k++] = l->recs[i];
-	}
-	err = gd_dup_check(others, k, l->cfg, probe, what);
-	free(others);
-	return err;
+	return gd_ledger_dup_check(l, probe, what, skip ? skip->path : NULL, linked,
+				   cmd_print_bad, NULL);
 }
 
 /* Validate, stage r (and `also`), commit, and say what was added. */
@@ -120,8 +103,7 @@ static int add_customer(gd_ledger *l, const char *name, struct add_opts *o,
 
 	if (o->from_inquiry) {
 		const gd_node *from;
-		if ((err = gd_ref_resolve(&inq, l->recs, l->n, o->from_inquiry,
-					  GD_INQUIRY)) < 0)
+		if ((err = cmd_find(l, &inq, o->from_inquiry, GD_INQUIRY)) < 0)
 			goto done;
 		if ((err = gd_ledger_check_clean(l, inq)) < 0)
 			goto done;
@@ -207,7 +189,7 @@ static int add_inquiry(gd_ledger *l, struct add_opts *o, const gd_time *now,
 		return gd_error_set(GD_EINVALID,
 				    _("who sent the inquiry? give --from, --company, --email or --phone"));
 	if (o->customer &&
-	    (err = gd_ref_resolve(&cust, l->recs, l->n, o->customer, GD_CUSTOMER)) < 0)
+	    (err = cmd_find(l, &cust, o->customer, GD_CUSTOMER)) < 0)
 		return err;
 	if (o->id && (err = check_id(l, GD_INQUIRY, o->id)) < 0)
 		return err;
@@ -327,7 +309,7 @@ static int add_order(gd_ledger *l, const char *number, struct add_opts *o,
 			  buffer <= 0))
 		return err < 0 ? err
 			       : gd_error_set(GD_EINVALID, _("--buffer must be more than 0"));
-	if ((err = gd_ref_resolve(&cust, l->recs, l->n, o->customer, GD_CUSTOMER)) < 0)
+	if ((err = cmd_find(l, &cust, o->customer, GD_CUSTOMER)) < 0)
 		return err;
 	if (o->id && (err = check_id(l, GD_ORDER, o->id)) < 0)
 		return err;
@@ -454,8 +436,10 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return cmd_usage(&cmd_add_entry);
 	if ((err = cmd_now(&now, &today)) < 0)
 		return err;
-	if ((err = cmd_open(ctx, &l, 1, 1)) < 0)
+	if ((err = cmd_open(ctx, &l, 0, 1)) < 0)
 		return err;
+	/* every record, from the summary: ids taken, duplicates, bad ones */
+	gd_ledger_survey(l, cmd_print_bad, NULL);
 	if (kind == GD_CUSTOMER)
 		err = add_customer(l, arg, &o, &now, today);
 	else if (kind == GD_INQUIRY)

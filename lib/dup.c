@@ -213,24 +213,63 @@ static void index_put(gd_dup_index *ix, const char *prefix, const char *v,
 	ix->n++;
 }
 
-void gd_dup_index_add(gd_dup_index *ix, const gd_record *r)
+/* What r is compared by, as a probe (false for an order). */
+static int probe_of(gd_dup_probe *probe, const gd_record *r)
 {
 	const gd_node *c = contact(r);
+
+	if (r->kind == GD_ORDER)
+		return 0;
+	probe->name = r->kind == GD_INQUIRY ? gd_node_str(c, "company")
+					    : gd_node_str(r->root, "name");
+	probe->email = gd_node_str(c, "email");
+	probe->phone = gd_node_str(c, "phone");
+	return 1;
+}
+
+void gd_dup_index_add(gd_dup_index *ix, const gd_record *r)
+{
 	gd_dup_probe probe;
 	struct probe p;
 
-	if (r->kind == GD_ORDER)
+	if (!probe_of(&probe, r))
 		return;
-	probe.name = r->kind == GD_INQUIRY ? gd_node_str(c, "company")
-					   : gd_node_str(r->root, "name");
-	probe.email = gd_node_str(c, "email");
-	probe.phone = gd_node_str(c, "phone");
 	probe_make(&p, ix->cfg, &probe);
 	index_put(ix, "e:", p.email, r);
 	index_put(ix, "d:", p.domain, r);
 	index_put(ix, "p:", p.phone, r);
 	index_put(ix, "n:", p.name, r);
 	probe_clear(&p);
+}
+
+void gd__dup_probe_keys(gd__buf *list, const gd_config *cfg,
+			const gd_dup_probe *probe)
+{
+	static const char *const prefixes[] = {"e:", "d:", "p:", "n:"};
+	const char *vals[4];
+	struct probe p;
+	int i;
+
+	probe_make(&p, cfg, probe);
+	vals[0] = p.email;
+	vals[1] = p.domain;
+	vals[2] = p.phone;
+	vals[3] = p.name;
+	for (i = 0; i < 4; i++) {
+		if (!vals[i])
+			continue;
+		gd__buf_puts(list, prefixes[i]);
+		gd__buf_add(list, vals[i], strlen(vals[i]) + 1);
+	}
+	probe_clear(&p);
+}
+
+void gd__dup_keys(gd__buf *list, const gd_config *cfg, const gd_record *r)
+{
+	gd_dup_probe probe;
+
+	if (probe_of(&probe, r))
+		gd__dup_probe_keys(list, cfg, &probe);
 }
 
 gd_dup_index *gd_dup_index_new(gd_record *const *recs, size_t n,

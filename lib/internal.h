@@ -142,10 +142,26 @@ int gd__record_order(int kx, const char *idx, const char *px, int ky,
 void gd__list_add(gd__buf *list, const char *s);
 
 /* The path of the record REF names, from the summary of lib/listscan.c,
- * or NULL with the error set (as gd_ref_resolve sets it). */
+ * or NULL with the error set (as gd_ref_resolve sets it).  The summary's
+ * scan is kept on the ledger for the rest of the command. */
 struct gd_ledger;
 char *gd__ledger_resolve(struct gd_ledger *l, const char *ref, int kind,
 			 void (*bad)(void *ctx, const char *message), void *ctx);
+/* Does the list summary hold a record of that kind and id? */
+int gd__ledger_id_listed(struct gd_ledger *l, int kind, const char *id);
+/* Drop the kept scan (the ledger's files change, or it is freed). */
+void gd__ledger_forget_list(struct gd_ledger *l);
+
+/* The keys the duplicate check compares (see gendan/dup.h): "e:" email,
+ * "d:" email domain (not a free-mail one), "p:" phone digits (6 or more),
+ * "n:" normalised company name, each added to a list of strings; none for
+ * an order.  Two records are compared alike when they share a key.
+ * (lib/dup.c) */
+#include "gendan/config.h"
+#include "gendan/dup.h"
+void gd__dup_probe_keys(gd__buf *list, const gd_config *cfg,
+			const gd_dup_probe *probe);
+void gd__dup_keys(gd__buf *list, const gd_config *cfg, const gd_record *r);
 
 /* The summary cache of parsed records (lib/cache.c). */
 

@@ -57,6 +57,7 @@ void gd_ledger_free(gd_ledger *l)
 		gd_record_free(l->recs[i]);
 	free(l->recs);
 	ids_drop(l);
+	gd__ledger_forget_list(l);
 	gd_config_free(l->cfg);
 	gd_store_free(l->store);
 	free(l);
@@ -276,6 +277,7 @@ int gd_ledger_load(gd_ledger *l, gd_bad_fn bad, void *ctx)
 
 	memset(&w, 0, sizeof(w));
 	ids_drop(l);
+	gd__ledger_forget_list(l);
 	w.l = l;
 	w.bad = bad;
 	w.ctx = ctx;
@@ -497,7 +499,22 @@ static struct gd_ledger_ids *ids_of(gd_ledger *l)
 
 int gd_ledger_id_free(gd_ledger *l, gd_kind kind, const char *id)
 {
-	return !*id_slot(ids_of(l), kind, id);
+	char *path, *abs;
+	struct stat st;
+	int taken;
+
+	if (*id_slot(ids_of(l), kind, id))
+		return 0;
+	if (l->loaded)
+		return 1;
+	/* not loaded: a file where the id would be, or the id in the list
+	 * summary (a record kept at another path) */
+	path = gd_record_path_for(kind, id);
+	abs = gd__xasprintf("%s/%s", l->root, path);
+	taken = lstat(abs, &st) == 0 || gd__ledger_id_listed(l, (int)kind, id);
+	free(abs);
+	free(path);
+	return !taken;
 }
 
 char *gd_ledger_unique_id(gd_ledger *l, gd_kind kind, const char *base)

@@ -6,9 +6,10 @@
  * summary.h): the columns `ls` and `find` print, what their filters
  * compare, the text `find` searches, already folded as gd_text_contains()
  * folds it, and what REF resolution looks at (emails, phone digits, folded
- * names).  So a name given as REF, or a search, costs a walk that stats
- * every file plus a look at the summary, not a parse of every record.
- * Nothing kept depends on the day.
+ * names), and the keys the duplicate check of `add` compares.  So a name
+ * given as REF, a search or a new customer costs a walk that stats every
+ * file plus a look at the summary, not a parse of every record.  Nothing
+ * kept depends on the day.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,7 @@ struct body {
 	const char *emails, *phones, *names;
 	const char *text;     /* what find searches, folded */
 	const char *digits;   /* the phones find searches */
+	const char *dupkeys;  /* what the duplicate check compares */
 };
 
 static int decode_body(struct body *b, gd__rd *r)
@@ -44,6 +46,7 @@ static int decode_body(struct body *b, gd__rd *r)
 	b->names = gd__sum_get_list(r);
 	b->text = gd__sum_get_list(r);
 	b->digits = gd__sum_get_list(r);
+	b->dupkeys = gd__sum_get_list(r);
 	return r->bad ? -1 : 0;
 }
 
@@ -122,7 +125,6 @@ static unsigned encode(gd__buf *b, const gd_record *r, gd_ledger *l,
 	char last[64], *cell, *f;
 	size_t i;
 
-	(void)l;
 	(void)arg;
 	memset(lists, 0, sizeof(lists));
 	last_contact(last, sizeof(last), r);
@@ -149,7 +151,8 @@ static unsigned encode(gd__buf *b, const gd_record *r, gd_ledger *l,
 	find_map(from, &lists[4], &lists[5]);
 	find_seq(gd_node_get(r->root, "people"), &lists[4], &lists[5]);
 	find_seq(gd_node_get(r->root, "log"), &lists[4], &lists[5]);
-	for (i = 0; i < 6; i++) {
+	gd__dup_keys(&lists[6], l->cfg, r);
+	for (i = 0; i < 7; i++) {
 		gd__sum_put_list(b, &lists[i]);
 		gd__buf_free(&lists[i]);
 	}
@@ -308,11 +311,31 @@ static void views_of(gd_ref_view *v, const struct gd__sum **sums, size_t n)
 	}
 }
 
+/* The ledger's list scan, made once per command (for REF lookup, free
+ * ids and the duplicate check, which all look before one change). */
+static gd__sumscan *scan_of(gd_ledger *l, gd_bad_fn bad, void *ctx)
+{
+	if (!l->list)
+		l->list = gd__sum_scan(l, &list_summary, NULL,
+				       list_key(l->config_hash), bad, ctx);
+	return l->list;
+}
+
+void gd_ledger_survey(gd_ledger *l, gd_bad_fn bad, void *ctx)
+{
+	scan_of(l, bad, ctx);
+}
+
+void gd__ledger_forget_list(gd_ledger *l)
+{
+	gd__sum_scan_free(l->list);
+	l->list = NULL;
+}
+
 char *gd__ledger_resolve(gd_ledger *l, const char *ref, int kind, gd_bad_fn bad,
 			 void *ctx)
 {
-	gd__sumscan *sc = gd__sum_scan(l, &list_summary, NULL,
-				       list_key(l->config_hash), bad, ctx);
+	gd__sumscan *sc = scan_of(l, bad, ctx);
 	const struct gd__sum **sums = gd__xcalloc(sc->n + 1, sizeof(*sums));
 	gd_ref_view *v = gd__xcalloc(sc->n + 1, sizeof(*v));
 	size_t i, n = 0, hit;
@@ -334,6 +357,97 @@ char *gd__ledger_resolve(gd_ledger *l, const char *ref, int kind, gd_bad_fn bad,
 		path = gd__xstrdup(sums[hit]->path);
 	free(v);
 	free(sums);
-	gd__sum_scan_free(sc);
 	return path;
+}
+
+int gd__ledger_id_listed(gd_ledger *l, int kind, const char *id)
+{
+	gd__sumscan *sc = scan_of(l, NULL, NULL);
+	size_t i;
+
+	for (i = 0; i < sc->n; i++)
+		if (listed(sc->sums[i]) && (int)sc->sums[i]->kind == kind &&
+		    !strcmp(sc->sums[i]->id, id))
+			return 1;
+	return 0;
+}
+
+/* Is r left out of the check: the record being turned into another
+ * (skip), or one linked to the customer `linked`? */
+static int exempt(const gd_record *r, const char *skip, const char *linked)
+{
+	const char *cust = gd_node_str(r->root, "customer");
+
+	if (skip && !strcmp(r->path, skip))
+		return 1;
+	return linked && ((r->kind == GD_CUSTOMER && !strcmp(r->id, linked)) ||
+			  (cust && !strcmp(cust, linked)));
+}
+
+/* Does the list of keys a share one with the list b? */
+static int share_key(const char *a, const char *b)
+{
+	const char *p;
+
+	for (; *a; a += strlen(a) + 1)
+		for (p = b; *p; p += strlen(p) + 1)
+			if (!strcmp(a, p))
+				return 1;
+	return 0;
+}
+
+int gd_ledger_dup_check(gd_ledger *l, const gd_dup_probe *probe,
+			const char *what, const char *skip, const char *linked,
+			gd_bad_fn bad, void *ctx)
+{
+	gd_record **others;
+	const struct gd__sum **cands;
+	gd__sumscan *sc;
+	gd__buf keys = {0};
+	size_t i, n = 0, k = 0;
+	int err;
+
+	if (l->loaded) {
+		others = gd__xcalloc(l->n + 1, sizeof(*others));
+		for (i = 0; i < l->n; i++)
+			if (!exempt(l->recs[i], skip, linked))
+				others[k++] = l->recs[i];
+		err = gd_dup_check(others, k, l->cfg, probe, what);
+		free(others);
+		return err;
+	}
+	/* from the summary: the records that share a key, read again and
+	 * checked in the order of a loaded ledger, so the one named is the
+	 * one a loaded ledger names */
+	sc = scan_of(l, bad, ctx);
+	gd__dup_probe_keys(&keys, l->cfg, probe);
+	cands = gd__xcalloc(sc->n + 1, sizeof(*cands));
+	for (i = 0; keys.len && i < sc->n; i++) {
+		struct body b;
+		if (!listed(sc->sums[i]))
+			continue;
+		body_of(sc->sums[i], &b);
+		if (share_key(b.dupkeys, keys.buf))
+			cands[n++] = sc->sums[i];
+	}
+	gd__buf_free(&keys);
+	if (n > 1)
+		qsort(cands, n, sizeof(*cands), gd__sum_cmp);
+	others = gd__xcalloc(n + 1, sizeof(*others));
+	for (i = 0; i < n; i++) {
+		gd_record *r = NULL;
+		if (gd_ledger_read(l, &r, cands[i]->path) < 0)
+			continue; /* bad since the scan: as a loaded ledger would */
+		if (exempt(r, skip, linked))
+			gd_record_free(r);
+		else
+			others[k++] = r;
+	}
+	gd_error_clear();
+	err = gd_dup_check(others, k, l->cfg, probe, what);
+	for (i = 0; i < k; i++)
+		gd_record_free(others[i]);
+	free(others);
+	free(cands);
+	return err;
 }

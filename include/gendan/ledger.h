@@ -26,6 +26,7 @@ typedef struct gd_ledger {
 	int loaded;         /* every record has been read */
 	unsigned long long config_hash; /* of gendan.yaml's bytes, for the cache */
 	struct gd_ledger_ids *ids; /* private (ledger.c): (kind, id) -> record */
+	struct gd__sumscan *list;  /* private (listscan.c): the list summary */
 } gd_ledger;
 
 typedef void (*gd_bad_fn)(void *ctx, const char *message);
@@ -102,6 +103,23 @@ void gd_list_scan_free(gd_list_scan *keep);
 /* The records of n entries into out (room for n), from the tree cache
  * when it is fresh for them, else from their files; one that has become
  * bad since is reported through bad and left out.  The number read. */
+/* Look at every record through the list summary, now, naming bad ones
+ * through bad; REF lookup, free ids and the duplicate check then use what
+ * it saw, for the rest of the command. */
+void gd_ledger_survey(gd_ledger *l, gd_bad_fn bad, void *ctx);
+
+/*
+ * The duplicate check of `add` (gendan/dup.h) against every record but
+ * the one at path skip and those linked to the customer id `linked`
+ * (either may be NULL).  A loaded ledger is checked as it is; otherwise
+ * the list summary names the records that share a key, and only they are
+ * read.  GD_EEXISTS with gd_dup_check's message, or 0.
+ */
+#include "gendan/dup.h"
+int gd_ledger_dup_check(gd_ledger *l, const gd_dup_probe *probe,
+			const char *what, const char *skip, const char *linked,
+			gd_bad_fn bad, void *ctx);
+
 size_t gd_ledger_read_entries(gd_ledger *l, gd_record **out, const gd_entry *e,
 			      size_t n, gd_bad_fn bad, void *ctx);
 

@@ -1,14 +1,15 @@
-# The summary cache under .git/ never shows stale data: hand edits, files
-# added or deleted by hand, a branch switch, a pull behind gendan's back,
-# a corrupt or foreign cache.
+# The cache of parsed records (.git/gendan-cache), which the commands that
+# load the whole ledger use (export here; also check, stats, report),
+# never shows stale data: hand edits, files added or deleted by hand, a
+# branch switch, a pull behind gendan's back, a corrupt or foreign cache.
 . "$TESTDIR/lib.sh"
 new_ledger "$TMP/l"
 "$GENDAN" add customer "ACME Trading Co." --tier B >/dev/null
 "$GENDAN" add customer "Bravo Lamps" --tier C >/dev/null
 f=$(ls customers/*/acme-trading-co.yaml)
-gd 0 ls --format=tsv
+gd 0 export csv customer
 check "the cache is written" test -s .git/gendan-cache
-cached() { "$GENDAN" ls --format=tsv 2>/dev/null | tail -n +2 | cut -f1,4 | tr '\t\n' ': ' | sed 's/ $//'; }
+cached() { "$GENDAN" export csv customer 2>/dev/null | tail -n +2 | cut -d, -f1,3 | tr ',\n' ': ' | sed 's/ $//'; }
 eq "from the cache" "acme-trading-co:B bravo-lamps:C" "$(cached)"
 
 # a hand edit is seen by the very next command
@@ -48,7 +49,7 @@ head -c 20000 /dev/urandom >.git/gendan-cache
 eq "random cache" "acme-trading-co:B bravo-lamps:A" "$(cached)"
 sed 's/GDCACHE1/GDCACHE9/' .git/gendan-cache >"$TMP/c" 2>/dev/null; cp "$TMP/c" .git/gendan-cache
 eq "foreign cache" "acme-trading-co:B bravo-lamps:A" "$(cached)"
-"$GENDAN" ls >/dev/null
+"$GENDAN" export csv customer >/dev/null
 # a cache claiming another record's content: its stat data do not match
 cp .git/gendan-cache "$TMP/good-cache"
 printf 'name: ACME Trading Co.\ntier: C\nstatus: active\n' >"$f"

@@ -121,6 +121,25 @@ cp "$TMP/cfg" gendan.yaml
 gd 0 ls --format=tsv
 has "$TMP/out" "^bravo-lamps	"
 
+# add looks before it adds through the summary: a duplicate by what a hand
+# edit wrote, an id taken by a file kept elsewhere, a customer by name
+sed -i 's/^email: john@acme\.example$/email: john@acme-lighting.example/' "$f"
+gd 1 add customer "John's Shop" --email sales@acme-lighting.example
+has "$TMP/err" "looks like a duplicate: customer/acme-trading-co \(ACME Trading Co\.\), tier B, status active \(same email domain acme-lighting\.example\)"
+gd 0 add customer "Old Mail Shop" --email shop@acme.example
+git checkout -q -- "$f"
+printf 'name: Kept Elsewhere\ntier: A\n' >customers/00/zeta.yaml
+gd 0 add customer "Zeta" --tier A
+has "$TMP/out" "^added customer/zeta-2 "
+gd 1 add customer "Zeta" --tier A --id zeta
+has "$TMP/err" "customer 'zeta' already exists"
+rm -f .git/gendan-list
+gd 1 add customer "Kept Elsewhere Ltd"
+has "$TMP/err" "looks like a duplicate: customer/zeta \(Kept Elsewhere\)"
+gd 0 add order PO-8 --customer "Bravo Lamps" --ship-by 2026-12-30
+has "$TMP/out" "^added order/po-8 "
+rm customers/00/zeta.yaml
+
 # the user's language: the hold is worded in Chinese from a Chinese
 # summary, and in English again after
 if [ -n "${GENDAN_LOCALEDIR:-}" ]; then
