@@ -720,10 +720,11 @@ gd__sumscan *gd__sum_scan(gd_ledger *l, const struct gd__sum_type *type,
 	if (changed || parts[0].used + parts[1].used != sc->nold)
 		write_file(sc, file, type, key);
 	free(file);
-	drop_duplicates(sc, &rep);
+	/* bad records, then ids found twice: as a loaded ledger names them */
 	for (i = 0; i < sc->n; i++)
 		if (sc->sums[i]->flags & GD__SUM_BAD)
 			report(&rep, sc->sums[i]->msg);
+	drop_duplicates(sc, &rep);
 	return sc;
 }
 
