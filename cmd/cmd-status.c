@@ -14,10 +14,13 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
+	gd_list_filter all = {-1, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
 	gd_ledger *l = NULL;
+	gd_list_scan *keep = NULL;
+	gd_entry *e = NULL;
 	gd_store_state st;
 	char **paths = NULL;
-	size_t counts[GD_NKINDS] = {0}, i, n = 0;
+	size_t counts[GD_NKINDS] = {0}, i, n = 0, ne = 0;
 	gd_time now;
 	gd_date today;
 	int ch, err;
@@ -32,13 +35,15 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return cmd_usage(&cmd_status_entry);
 	if ((err = cmd_now(&now, &today)) < 0)
 		return err;
-	if ((err = cmd_open(ctx, &l, 1, 0)) < 0)
+	if ((err = cmd_open(ctx, &l, 0, 0)) < 0)
 		return err;
-	if ((err = gd_store_state_get(l->store, &st)) < 0 ||
+	/* counted from the list summary; bad records are named and counted */
+	if ((err = gd_ledger_list(l, &e, &ne, &keep, &all, cmd_print_bad, NULL)) < 0 ||
+	    (err = gd_store_state_get(l->store, &st)) < 0 ||
 	    (err = gd_store_changed_paths(l->store, &paths, &n)) < 0)
 		goto done;
-	for (i = 0; i < l->n; i++)
-		counts[l->recs[i]->kind]++;
+	for (i = 0; i < ne; i++)
+		counts[e[i].kind]++;
 	printf(_("ledger %s (branch %s)\n"), l->root, st.branch);
 	printf(_("records: %zu customers, %zu inquiries, %zu orders"), counts[GD_CUSTOMER],
 	       counts[GD_INQUIRY], counts[GD_ORDER]);
@@ -68,6 +73,8 @@ done:
 	for (i = 0; i < n; i++)
 		free(paths[i]);
 	free(paths);
+	free(e);
+	gd_list_scan_free(keep);
 	gd_ledger_free(l);
 	return err;
 }
