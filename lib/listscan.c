@@ -120,7 +120,7 @@ static unsigned encode(gd__buf *b, const gd_record *r, gd_ledger *l,
 	const gd_node *hold = gd_node_get(r->root, "hold");
 	const gd_node *tags = gd_node_get(r->root, "tags");
 	const char *until = hold && hold->type == GD_MAP ? gd_node_str(hold, "until") : NULL;
-	const char *status = gd_record_status(r);
+	const char *status = gd_record_status(r); /* never NULL */
 	gd__buf lists[7];
 	char last[64], *cell, *f;
 	size_t i;
@@ -129,7 +129,7 @@ static unsigned encode(gd__buf *b, const gd_record *r, gd_ledger *l,
 	memset(lists, 0, sizeof(lists));
 	last_contact(last, sizeof(last), r);
 	cell = until ? gd__xasprintf(_("%s (hold until %s)"), status, until)
-		     : gd__xstrdup(status ? status : "");
+		     : gd__xstrdup(status);
 	gd__sum_put_str(b, gd_record_name(r));
 	gd__sum_put_str(b, gd_record_grade(r));
 	gd__sum_put_str(b, cell);
