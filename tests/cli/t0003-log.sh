@@ -84,6 +84,18 @@ git read-tree HEAD~1
 gd 0 log acme -m "after the crash"
 clean "after a stale index"
 
+# the commit is HEAD's tree with the record changed: what someone staged
+# by hand stays staged, out of gendan's commit, and the index says the
+# same as HEAD for everything else
+echo "call list for Monday" >notes.txt
+git add notes.txt
+gd 0 log acme -m "with a file staged by hand"
+eq "only the record is in the commit" "$(ls customers/*/acme-trading-co.yaml)" \
+	"$(git diff-tree --no-commit-id --name-only -r HEAD)"
+eq "the file staged by hand is still staged" "A  notes.txt" "$(git status --porcelain)"
+git rm -q --cached notes.txt && rm notes.txt
+eq "the index is HEAD's tree" "$(git rev-parse 'HEAD^{tree}')" "$(git write-tree)"
+
 # concurrent logs serialise: none lost
 before=$(commits)
 for i in $(seq 1 20); do "$GENDAN" log haitian -m "parallel $i" >/dev/null 2>&1 & done
