@@ -294,7 +294,7 @@ void gd_list_scan_free(gd_list_scan *keep)
 	free(keep);
 }
 
-
+/* What REF resolution looks at, for each of sums. */
 static void views_of(gd_ref_view *v, const struct gd__sum **sums, size_t n)
 {
 	size_t i;
