@@ -964,6 +964,9 @@ static int bulk_flush(gd_store *s, struct bulk *b, const git_oid *tree)
 	int ok;
 
 	ok = git_packbuilder_new(&pb, b->repo) == 0;
+	/* the delta search on every core (it returns how many it will use) */
+	if (ok)
+		(void)git_packbuilder_set_threads(pb, 0);
 	for (i = 0; ok && i < b->nblobs; i++)
 		ok = git_packbuilder_insert(pb, &b->blobs[i], NULL) == 0;
 	ok = ok && insert_new_trees(pb, b, tree, 0) == 0 &&
