@@ -19,7 +19,7 @@
  */
 struct lists {
 	gd__buf emails, phones, texts;
-	int made;
+	int made; /* one of them, for the one rule that asked */
 };
 
 static void contact_lists(const gd_node *m, gd__buf *emails, gd__buf *phones)
@@ -71,14 +71,17 @@ void gd__ref_lists(const gd_record *r, gd__buf *emails, gd__buf *phones,
 	}
 }
 
-/* A list of v: the kept one, or one made from its record into l. */
+/* A list of v: the kept one, or that one alone made from its record into
+ * made, one of l's buffers (names are folded only when names are asked). */
 static const char *list_of(const gd_ref_view *v, const char *kept, gd__buf *made,
 			   struct lists *l)
 {
 	if (!v->rec)
 		return kept;
 	if (!l->made) {
-		gd__ref_lists(v->rec, &l->emails, &l->phones, &l->texts);
+		gd__ref_lists(v->rec, made == &l->emails ? made : NULL,
+			      made == &l->phones ? made : NULL,
+			      made == &l->texts ? made : NULL);
 		l->made = 1;
 	}
 	return made->len ? made->buf : "";
