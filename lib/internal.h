@@ -103,15 +103,29 @@ int gd__read_file(char **out, size_t *len, const char *path, size_t max);
  * Every *.yaml file under the record folders of the ledger at root,
  * skipping hidden entries and trees deeper than 8: file(ctx, rel, st) with
  * its path relative to root and its lstat data, or problem(ctx, message)
- * for a folder that cannot be read or a symbolic link.  Part `part` of
- * `nparts` sees only every nparts-th entry of each kind's folder, so
- * threads can share a walk; one part, 0 of 1, sees everything.
- * (lib/ledger.c)
+ * for a folder that cannot be read or a symbolic link.  (lib/ledger.c)
  */
 typedef void (*gd__walk_file_fn)(void *ctx, const char *rel, const struct stat *st);
-void gd__walk_records(const char *root, unsigned part, unsigned nparts,
-		      gd__walk_file_fn file,
+void gd__walk_records(const char *root, gd__walk_file_fn file,
 		      void (*problem)(void *ctx, const char *message), void *ctx);
+
+/*
+ * The same walk shared by threads: the entries of the kind folders are
+ * read once (gd__walk_top_read, on one thread), then part `part` of
+ * `nparts` walks every nparts-th of them (gd__walk_part), so the parts
+ * see every entry once even when a folder changes meanwhile.
+ */
+typedef struct {
+	char **rel;         /* "customers/ab", ... in readdir order */
+	unsigned char *dir; /* readdir says it is a folder */
+	size_t n;
+} gd__walk_top;
+void gd__walk_top_read(gd__walk_top *top, const char *root,
+		       void (*problem)(void *ctx, const char *message), void *ctx);
+void gd__walk_part(const char *root, const gd__walk_top *top, unsigned part,
+		   unsigned nparts, gd__walk_file_fn file,
+		   void (*problem)(void *ctx, const char *message), void *ctx);
+void gd__walk_top_free(gd__walk_top *top);
 
 #include "gendan/node.h"
 

@@ -152,23 +152,46 @@ static int ends_with(const char *s, const char *suffix)
 
 struct gd__walker {
 	const char *root;
-	unsigned part, nparts;
 	gd__walk_file_fn file;
 	void (*problem)(void *ctx, const char *message);
 	void *ctx;
 };
 
-static void walk_dir(const struct gd__walker *w, const char *rel, int depth)
+static void walk_dir(const struct gd__walker *w, const char *rel, int depth);
+
+/* One entry of a folder, at rel, with its lstat data: a folder to walk,
+ * a record file, or a symbolic link to refuse. */
+static void visit(const struct gd__walker *w, const char *rel, const char *name,
+		  const struct stat *st, int depth)
+{
+	if (S_ISDIR(st->st_mode)) {
+		/* deep trees are someone's mistake or an attack */
+		if (depth < 8)
+			walk_dir(w, rel, depth + 1);
+	} else if (ends_with(name, ".yaml")) {
+		if (S_ISLNK(st->st_mode)) {
+			char *m = gd__xasprintf(_("%s: symbolic links are not allowed"), rel);
+			w->problem(w->ctx, m);
+			free(m);
+		} else {
+			w->file(w->ctx, rel, st);
+		}
+	}
+}
+
+/* The entries of the folder at rel (depth 0: a kind's folder), each
+ * visited, or only listed into top when it is given. */
+static void read_dir(const struct gd__walker *w, const char *rel, int depth,
+		     gd__walk_top *top)
 {
 	char *abs = gd__xasprintf("%s/%s", w->root, rel);
 	DIR *d = opendir(abs);
 	struct dirent *e;
 	gd__buf child = {0};
 	size_t prefix;
-	unsigned nth = 0;
 
 	if (!d) {
-		if (errno != ENOENT && (depth > 0 || w->part == 0)) {
+		if (errno != ENOENT) {
 			char *m = gd__xasprintf("%s: %s", rel, strerror(errno));
 			w->problem(w->ctx, m);
 			free(m);
@@ -184,48 +207,86 @@ static void walk_dir(const struct gd__walker *w, const char *rel, int depth)
 		/* hidden entries: ".", "..", and gendan's own temp files */
 		if (e->d_name[0] == '.')
 			continue;
-		/* a kind's folder is shared out between the parts */
-		if (depth == 0 && nth++ % w->nparts != w->part)
-			continue;
 		child.len = prefix;
 		gd__buf_puts(&child, e->d_name);
+		if (top) {
+			top->rel = gd__xrealloc(top->rel, (top->n + 1) * sizeof(*top->rel));
+			top->dir = gd__xrealloc(top->dir, top->n + 1);
+			top->dir[top->n] = e->d_type == DT_DIR;
+			top->rel[top->n++] = gd__xstrdup(child.buf);
+			continue;
+		}
 		/* a folder says so itself; a file is stat'ed for its stat data */
 		if (e->d_type == DT_DIR) {
 			if (depth < 8)
 				walk_dir(w, child.buf, depth + 1);
 			continue;
 		}
-		if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
-			continue;
-		if (S_ISDIR(st.st_mode)) {
-			/* deep trees are someone's mistake or an attack */
-			if (depth < 8)
-				walk_dir(w, child.buf, depth + 1);
-		} else if (ends_with(e->d_name, ".yaml")) {
-			if (S_ISLNK(st.st_mode)) {
-				char *m = gd__xasprintf(_("%s: symbolic links are not allowed"),
-							child.buf);
-				w->problem(w->ctx, m);
-				free(m);
-			} else {
-				w->file(w->ctx, child.buf, &st);
-			}
-		}
+		if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+			visit(w, child.buf, e->d_name, &st, depth);
 	}
 	closedir(d);
 	gd__buf_free(&child);
 	free(abs);
 }
 
-void gd__walk_records(const char *root, unsigned part, unsigned nparts,
-		      gd__walk_file_fn file,
-		      void (*problem_fn)(void *ctx, const char *message), void *ctx)
+static void walk_dir(const struct gd__walker *w, const char *rel, int depth)
 {
-	struct gd__walker w = {root, part, nparts, file, problem_fn, ctx};
+	read_dir(w, rel, depth, NULL);
+}
+
+void gd__walk_top_read(gd__walk_top *top, const char *root,
+		       void (*problem_fn)(void *ctx, const char *message), void *ctx)
+{
+	struct gd__walker w = {root, NULL, problem_fn, ctx};
 	int k;
 
+	memset(top, 0, sizeof(*top));
 	for (k = 0; k < GD_NKINDS; k++)
-		walk_dir(&w, gd_kind_dir((gd_kind)k), 0);
+		read_dir(&w, gd_kind_dir((gd_kind)k), 0, top);
+}
+
+void gd__walk_top_free(gd__walk_top *top)
+{
+	size_t i;
+
+	for (i = 0; i < top->n; i++)
+		free(top->rel[i]);
+	free(top->rel);
+	free(top->dir);
+	memset(top, 0, sizeof(*top));
+}
+
+void gd__walk_part(const char *root, const gd__walk_top *top, unsigned part,
+		   unsigned nparts, gd__walk_file_fn file,
+		   void (*problem_fn)(void *ctx, const char *message), void *ctx)
+{
+	struct gd__walker w = {root, file, problem_fn, ctx};
+	size_t i;
+
+	for (i = part; i < top->n; i += nparts) {
+		char *abs;
+		const char *name = strrchr(top->rel[i], '/');
+		struct stat st;
+		if (top->dir[i]) {
+			walk_dir(&w, top->rel[i], 1);
+			continue;
+		}
+		abs = gd__xasprintf("%s/%s", root, top->rel[i]);
+		if (lstat(abs, &st) == 0)
+			visit(&w, top->rel[i], name ? name + 1 : top->rel[i], &st, 0);
+		free(abs);
+	}
+}
+
+void gd__walk_records(const char *root, gd__walk_file_fn file,
+		      void (*problem_fn)(void *ctx, const char *message), void *ctx)
+{
+	gd__walk_top top;
+
+	gd__walk_top_read(&top, root, problem_fn, ctx);
+	gd__walk_part(root, &top, 0, 1, file, problem_fn, ctx);
+	gd__walk_top_free(&top);
 }
 
 /* From the cache when its entry is fresh, else from the file (and then the
@@ -285,7 +346,7 @@ int gd_ledger_load(gd_ledger *l, gd_bad_fn bad, void *ctx)
 	l->recs = NULL;
 	l->n = 0;
 	l->loaded = 1;
-	gd__walk_records(l->root, 0, 1, load_file, load_problem, &w);
+	gd__walk_records(l->root, load_file, load_problem, &w);
 	/* new, changed or deleted records: the next command reads the rest */
 	if (w.changed || w.nkept != gd__cache_count(w.cache))
 		gd__cache_write(cache, l->config_hash, w.paths, w.sts, w.roots, w.nkept);

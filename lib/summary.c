@@ -462,6 +462,7 @@ static void read_all(gd_ledger *l, const struct gd__sum_type *type,
 struct part {
 	gd__sumscan *sc;            /* its summary file is only read */
 	const char *root;
+	const gd__walk_top *top;    /* the entries of the kind folders */
 	unsigned id;
 	struct gd__sum **seq;       /* in walk order: an unchanged entry of
 				       the file, or NULL for the next todo */
@@ -518,7 +519,7 @@ static void *walk_part(void *arg)
 {
 	struct part *p = arg;
 
-	gd__walk_records(p->root, p->id, 2, found, problem, p);
+	gd__walk_part(p->root, p->top, p->id, 2, found, problem, p);
 	return NULL;
 }
 
@@ -692,6 +693,7 @@ gd__sumscan *gd__sum_scan(gd_ledger *l, const struct gd__sum_type *type,
 	char *file = gd__xasprintf("%s%s", gd_store_gitdir(l->store), type->file);
 	struct report rep = {l, bad, ctx};
 	struct part parts[2];
+	gd__walk_top top;
 	struct todo *todo;
 	size_t i, ntodo;
 	int changed;
@@ -699,14 +701,19 @@ gd__sumscan *gd__sum_scan(gd_ledger *l, const struct gd__sum_type *type,
 	memset(parts, 0, sizeof(parts));
 	pthread_mutex_init(&sc->lock, NULL);
 	read_map(sc, file, type, key);
+	/* the kind folders are read once, then shared out: two threads
+	 * reading them each could split them differently if one changed */
+	gd__walk_top_read(&top, l->root, problem, &parts[0]);
 	for (i = 0; i < 2; i++) {
 		parts[i].sc = sc;
 		parts[i].root = l->root;
+		parts[i].top = &top;
 		parts[i].id = (unsigned)i;
 	}
 	/* each part walks its half in the order the file keeps it */
 	parts[1].next = sc->oldsplit;
 	walk(parts);
+	gd__walk_top_free(&top);
 	/* one list of files to read, shared out again between two threads */
 	ntodo = parts[0].ntodo + parts[1].ntodo;
 	todo = gd__xrealloc(parts[0].todo, (ntodo + 1) * sizeof(*todo));

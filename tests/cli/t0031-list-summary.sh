@@ -193,4 +193,31 @@ done
 eq "a damaged summary is never believed" 0 "$wrong"
 clean "reading never changes the ledger"
 gd 0 check
+
+# two threads share the walk: a kind folder that changes meanwhile (a
+# shard made by another gendan, a checkout) never makes them miss or
+# repeat a record
+mkdir -p "$TMP/many"
+i=0
+while [ $i -lt 800 ]; do
+	d=customers/$(printf '%02x' $((i % 256)))
+	mkdir -p "$d"
+	printf 'name: Many %d\ntier: C\n' $i >"$d/many-$i.yaml"
+	i=$((i + 1))
+done
+want=$("$GENDAN" ls --format=tsv 2>/dev/null | wc -l)
+( j=0; while :; do mkdir -p customers/zz$((j % 40)); rmdir customers/zz$(((j + 20) % 40)) 2>/dev/null; j=$((j + 1)); done ) &
+churn=$!
+wrong=0
+k=0
+while [ $k -lt 40 ]; do
+	got=$("$GENDAN" ls --format=tsv 2>/dev/null | wc -l)
+	[ "$got" = "$want" ] || wrong=$((wrong + 1))
+	k=$((k + 1))
+done
+kill $churn
+wait $churn 2>/dev/null
+rmdir customers/zz* 2>/dev/null
+eq "a kind folder changing during the walk: every record once, 40 times of 40" 0 "$wrong"
+rm -f customers/*/many-*.yaml
 done_testing
