@@ -1003,6 +1003,7 @@ static int path_tree(git_oid *out, gd_store *s, git_index *idx,
 {
 	git_tree *base = NULL;
 	git_tree_update *up;
+	char **sorted;
 	size_t i, k = 0;
 	int err = 0;
 
@@ -1013,23 +1014,31 @@ static int path_tree(git_oid *out, gd_store *s, git_index *idx,
 	}
 	if (git_commit_tree(&base, parent) < 0)
 		return git_fail(GD_EIO, _("cannot read the HEAD commit"));
+	/* sorted, each path once: libgit2 refuses two updates of one path */
+	sorted = gd__xcalloc(n + 1, sizeof(*sorted));
+	if (n)
+		memcpy(sorted, paths, n * sizeof(*paths));
+	qsort(sorted, n, sizeof(*sorted), str_cmp);
 	up = gd__xcalloc(n + 1, sizeof(*up));
 	for (i = 0; i < n && !err; i++) {
-		const git_index_entry *e = git_index_get_bypath(idx, paths[i], 0);
+		const git_index_entry *e;
 		git_tree_entry *te = NULL;
 		int r;
+		if (i && !strcmp(sorted[i], sorted[i - 1]))
+			continue;
+		e = git_index_get_bypath(idx, sorted[i], 0);
 		if (e) {
 			up[k].action = GIT_TREE_UPDATE_UPSERT;
 			git_oid_cpy(&up[k].id, &e->id);
 			up[k].filemode = (git_filemode_t)e->mode;
-			up[k++].path = paths[i];
+			up[k++].path = sorted[i];
 			continue;
 		}
 		/* gone from the index: out of the tree, if it was there */
-		r = git_tree_entry_bypath(&te, base, paths[i]);
+		r = git_tree_entry_bypath(&te, base, sorted[i]);
 		if (r == 0) {
 			up[k].action = GIT_TREE_UPDATE_REMOVE;
-			up[k++].path = paths[i];
+			up[k++].path = sorted[i];
 		} else if (r != GIT_ENOTFOUND) {
 			err = git_fail(GD_EIO, _("cannot read the HEAD tree"));
 		}
@@ -1039,6 +1048,7 @@ static int path_tree(git_oid *out, gd_store *s, git_index *idx,
 	if (!err && git_tree_create_updated(out, s->repo, base, k, up) < 0)
 		err = git_fail(GD_EIO, _("cannot write the tree"));
 	free(up);
+	free(sorted);
 	git_tree_free(base);
 	return err;
 }

@@ -213,6 +213,37 @@ static void test_store__hand_edits_are_seen_and_committed(void **state)
 	gd_store_free(s);
 }
 
+/* A path given twice, a path removed and a path in a new folder: one
+ * commit, HEAD's tree with just those changes. */
+static void test_store__commit_paths_twice_and_removed(void **state)
+{
+	gd_store *s = new_ledger("l");
+	gd_change *c = gd_change_new();
+	char dir[512];
+	char *paths[] = {"customers/3f/acme.yaml", "customers/7a/new.yaml",
+			 "customers/3f/acme.yaml", "customers/00/gone.yaml"};
+	char *head;
+	int committed;
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "%s/l", tmp);
+	gd_change_write(c, "customers/3f/acme.yaml", "name: ACME\n", 11);
+	gd_change_write(c, "customers/00/gone.yaml", "name: Gone\n", 11);
+	assert_int_equal(gd_store_apply(s, c, "add\n", &committed), 0);
+	free(run("echo 'tier: A' >> %s/customers/3f/acme.yaml && rm %s/customers/00/gone.yaml"
+		 " && mkdir -p %s/customers/7a && echo 'name: New' > %s/customers/7a/new.yaml",
+		 dir, dir, dir, dir));
+	assert_int_equal(gd_store_commit_paths(s, paths, 4, "commit: hand edits\n"), 0);
+	expect(run("git -C %s status --porcelain", dir), "");
+	expect(run("git -C %s diff-tree --no-commit-id --name-status -r HEAD", dir),
+	       "D\tcustomers/00/gone.yaml\nM\tcustomers/3f/acme.yaml\nA\tcustomers/7a/new.yaml\n");
+	head = run("git -C %s rev-parse 'HEAD^{tree}'", dir);
+	expect(run("git -C %s write-tree", dir), head);
+	free(head);
+	gd_change_free(c);
+	gd_store_free(s);
+}
+
 static void test_store__message_trailers(void **state)
 {
 	char *paths[101], *msg;
@@ -461,6 +492,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_store__a_git_repository_without_config_is_no_ledger, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_store__a_failed_apply_changes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_store__a_second_lock_waits_for_the_first, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_store__commit_paths_twice_and_removed, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
