@@ -1,11 +1,13 @@
 /*
- * cache.c - the summary cache of parsed records, under .git/gendan-cache.
+ * cache.c - the tree cache of parsed records, under .git/gendan-cache,
+ * for the commands that need whole records (check, stats, report, export).
  *
- * Reading 10k YAML files costs most of `gendan due`.  The cache keeps each
- * valid record's tree in a compact binary form with the stat data of its
- * file (mtime to the nanosecond, size, inode) and a hash of gendan.yaml; a
- * record is taken from the cache only when all of these match, so a hand
- * edit is seen by the very next command.  The file is never trusted
+ * The cache keeps each valid record's tree in a compact binary form with
+ * the stat data of its file (mtime and ctime to the nanosecond, size,
+ * inode) and a hash of gendan.yaml; a record is taken from the cache only
+ * when all of these match, so a hand edit is seen by the very next
+ * command.  A file changed just before it was read is not kept (see
+ * gd__stat_racy).  The file is never trusted
  * blindly: a wrong magic, a truncated or corrupt file, or any read past
  * its end makes it ignored, and the ledger is read from the files.
  */
@@ -20,11 +22,11 @@
 #include "gendan/ids.h"
 #include "internal.h"
 
-#define MAGIC "GDCACHE1"
+#define MAGIC "GDCACHE2"
 
 struct gd__cache_entry {
 	const char *path;          /* into the file's buffer, NUL-terminated */
-	int64_t sec, nsec, size;
+	int64_t sec, nsec, csec, cnsec, size;
 	uint64_t ino;
 	const unsigned char *node; /* serialized tree */
 	size_t nodelen;
@@ -87,6 +89,8 @@ gd__cache *gd__cache_read(const char *file, uint64_t config_hash)
 		e->path = (const char *)p;
 		e->sec = (int64_t)gd__rd_num(&r, 8);
 		e->nsec = (int64_t)gd__rd_num(&r, 8);
+		e->csec = (int64_t)gd__rd_num(&r, 8);
+		e->cnsec = (int64_t)gd__rd_num(&r, 8);
 		e->size = (int64_t)gd__rd_num(&r, 8);
 		e->ino = gd__rd_num(&r, 8);
 		e->nodelen = (size_t)gd__rd_num(&r, 4);
@@ -171,6 +175,8 @@ gd_node *gd__cache_get(const gd__cache *c, const char *path, const struct stat *
 		if (strcmp(e->path, path))
 			continue;
 		if (e->sec != (int64_t)st->st_mtim.tv_sec || e->nsec != (int64_t)st->st_mtim.tv_nsec ||
+		    e->csec != (int64_t)st->st_ctim.tv_sec ||
+		    e->cnsec != (int64_t)st->st_ctim.tv_nsec ||
 		    e->size != (int64_t)st->st_size || e->ino != (uint64_t)st->st_ino)
 			return NULL;
 		r.p = e->node;
@@ -224,6 +230,8 @@ void gd__cache_write(const char *file, uint64_t config_hash, char *const *paths,
 		gd__buf_add(&b, paths[i], strlen(paths[i]) + 1);
 		gd__buf_num(&b, (uint64_t)sts[i].st_mtim.tv_sec, 8);
 		gd__buf_num(&b, (uint64_t)sts[i].st_mtim.tv_nsec, 8);
+		gd__buf_num(&b, (uint64_t)sts[i].st_ctim.tv_sec, 8);
+		gd__buf_num(&b, (uint64_t)sts[i].st_ctim.tv_nsec, 8);
 		gd__buf_num(&b, (uint64_t)sts[i].st_size, 8);
 		gd__buf_num(&b, (uint64_t)sts[i].st_ino, 8);
 		at = b.len;

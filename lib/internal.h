@@ -98,6 +98,17 @@ void gd__buf_num(gd__buf *b, uint64_t v, int bytes);
 int gd__read_file(char **out, size_t *len, const char *path, size_t max);
 
 #include <sys/stat.h>
+#include <time.h>
+
+/*
+ * Can a file's stat data be trusted to say its content has not changed
+ * since it was read, during a scan that began at `since`?  Not when it
+ * changed within two seconds before: a second change in the same clock
+ * tick (or FAT's two seconds) would leave mtime, ctime and size as they
+ * were, as git's "racily clean" entries.  Such a file is read again by
+ * the next scan.  (lib/util.c)
+ */
+int gd__stat_racy(const struct stat *st, const struct timespec *since);
 
 /*
  * Every *.yaml file under the record folders of the ledger at root,

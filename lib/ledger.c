@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "gendan/error.h"
@@ -110,10 +111,15 @@ struct walk {
 	struct stat *sts;     /* for the next cache */
 	gd_node **roots;
 	size_t nkept, capkept;
+	struct timespec since; /* when the load began */
 };
 
 static void keep(struct walk *w, gd_record *r, const struct stat *st)
 {
+	if (gd__stat_racy(st, &w->since)) {
+		w->changed = 1; /* not kept: read again next time */
+		return;
+	}
 	if (w->nkept == w->capkept) {
 		w->capkept = w->capkept ? w->capkept * 2 : 256;
 		w->paths = gd__xrealloc(w->paths, w->capkept * sizeof(*w->paths));
@@ -343,6 +349,8 @@ int gd_ledger_load(gd_ledger *l, gd_bad_fn bad, void *ctx)
 	w.bad = bad;
 	w.ctx = ctx;
 	w.cache = gd__cache_read(cache, l->config_hash);
+	if (clock_gettime(CLOCK_REALTIME, &w.since) < 0)
+		w.since.tv_sec = (time_t)INT64_MAX; /* no clock: keep nothing */
 	l->recs = NULL;
 	l->n = 0;
 	l->loaded = 1;

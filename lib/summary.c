@@ -1,8 +1,9 @@
 /*
  * summary.c - per-file summaries of the ledger under .git (see summary.h).
  *
- * An entry is: the path (2-byte length, bytes, NUL), 32 bytes of stat
- * data, a flags byte; then for a bad record its error, else the kind (1
+ * An entry is: the path (2-byte length, bytes, NUL), STAT_LEN bytes of
+ * stat data (mtime and ctime to the nanosecond, size, inode), a flags
+ * byte; then for a bad record its error, else the kind (1
  * byte), the id and the type's body (4-byte length, bytes).  The file is
  * the magic, the key (8 bytes), the count (4 bytes), how many entries the
  * first walking thread met (4 bytes), the entries in the order the walk
@@ -18,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "gendan/error.h"
@@ -25,6 +27,7 @@
 #include "summary.h"
 
 #define NOSTR 0xffffffffu
+#define STAT_LEN 48
 #define THREAD_MIN 256 /* fewer files to read: not worth a thread */
 
 struct gd__sumslot {
@@ -94,7 +97,7 @@ static int decode(struct gd__sum *s, const struct gd__sum_type *type, gd__rd *r)
 		return -1;
 	s->path = (const char *)r->p;
 	r->p += plen + 1;
-	s->stat = gd__rd_take(r, 32);
+	s->stat = gd__rd_take(r, STAT_LEN);
 	s->flags = (unsigned char)gd__rd_num(r, 1);
 	if (s->flags & GD__SUM_BAD) {
 		if (!(s->msg = gd__sum_get_str(r)))
@@ -121,23 +124,27 @@ static int decode(struct gd__sum *s, const struct gd__sum_type *type, gd__rd *r)
 	return 0;
 }
 
-static void encode_stat(unsigned char out[32], const struct stat *st)
+/* ctime too: a tool that puts a file's mtime back cannot put back its
+ * ctime, nor can chmod. */
+static void encode_stat(unsigned char out[STAT_LEN], const struct stat *st)
 {
-	uint64_t v[4] = {(uint64_t)st->st_mtim.tv_sec, (uint64_t)st->st_mtim.tv_nsec,
-			 (uint64_t)st->st_size, (uint64_t)st->st_ino};
+	uint64_t v[STAT_LEN / 8] = {
+		(uint64_t)st->st_mtim.tv_sec, (uint64_t)st->st_mtim.tv_nsec,
+		(uint64_t)st->st_ctim.tv_sec, (uint64_t)st->st_ctim.tv_nsec,
+		(uint64_t)st->st_size, (uint64_t)st->st_ino};
 	int i, k;
 
-	for (k = 0; k < 4; k++)
+	for (k = 0; k < STAT_LEN / 8; k++)
 		for (i = 0; i < 8; i++)
 			out[8 * k + i] = (unsigned char)((v[k] >> (8 * i)) & 0xff);
 }
 
-static void encode_head(gd__buf *b, const char *path, const unsigned char st[32],
+static void encode_head(gd__buf *b, const char *path, const unsigned char st[STAT_LEN],
 			unsigned flags)
 {
 	gd__buf_num(b, strlen(path), 2);
 	gd__buf_add(b, path, strlen(path) + 1);
-	gd__buf_add(b, (const char *)st, 32);
+	gd__buf_add(b, (const char *)st, STAT_LEN);
 	gd__buf_num(b, flags, 1);
 }
 
@@ -382,7 +389,9 @@ static void write_file(const gd__sumscan *sc, const char *file,
 
 struct todo {
 	char *path;
-	unsigned char st[32]; /* encode_stat() of the file as walked */
+	unsigned char st[STAT_LEN]; /* encode_stat() of the file as walked */
+	int racy;             /* changed too recently to trust its stat data */
+	int again;            /* its entry was volatile: read again */
 	unsigned char *raw;   /* the entry made from the file */
 	size_t rawlen;
 	char *msg;            /* why there is none */
@@ -411,11 +420,14 @@ static void summarise(struct todo *t, gd_ledger *l,
 			t->msg = gd__xstrdup(gd_error_last());
 			return;
 		}
-		encode_head(&b, t->path, t->st, GD__SUM_BAD);
+		/* a racy entry is read again by the next run too */
+		encode_head(&b, t->path, t->st,
+			    GD__SUM_BAD | (t->racy ? GD__SUM_VOLATILE : 0));
 		gd__sum_put_str(&b, gd_error_last());
 	} else {
 		flags = type->encode(&body, r, l, arg);
-		encode_head(&b, t->path, t->st, flags & GD__SUM_VOLATILE);
+		encode_head(&b, t->path, t->st,
+			    (flags & GD__SUM_VOLATILE) | (t->racy ? GD__SUM_VOLATILE : 0));
 		gd__buf_num(&b, (uint64_t)r->kind, 1);
 		gd__sum_put_str(&b, r->id);
 		gd__buf_num(&b, body.len, 4);
@@ -480,13 +492,14 @@ static void found(void *ctx, const char *rel, const struct stat *st)
 {
 	struct part *p = ctx;
 	struct gd__sum *s = cached(p->sc, &p->next, rel);
-	unsigned char sb[32];
+	unsigned char sb[STAT_LEN];
 	int hit = 0;
 
 	encode_stat(sb, st);
 	if (s && !memcmp(s->stat, sb, sizeof(sb))) {
 		p->used++;
-		/* volatile: unchanged, but its entry is today's: read it again */
+		/* volatile: unchanged, but its entry is today's, or was made too
+		 * soon after a change: read it again */
 		hit = !(s->flags & GD__SUM_VOLATILE);
 	} else {
 		p->changed = 1;
@@ -504,6 +517,8 @@ static void found(void *ctx, const char *rel, const struct stat *st)
 	}
 	memset(&p->todo[p->ntodo], 0, sizeof(*p->todo));
 	p->todo[p->ntodo].path = gd__xstrdup(rel);
+	p->todo[p->ntodo].racy = gd__stat_racy(st, &p->sc->since);
+	p->todo[p->ntodo].again = s != NULL && !hit;
 	memcpy(p->todo[p->ntodo++].st, sb, sizeof(sb));
 }
 
@@ -643,8 +658,13 @@ static int take_todo(gd__sumscan *sc, const struct gd__sum_type *type,
 	} else if (t->raw) {
 		sc->blobs[sc->nfresh] = t->raw;
 		/* decode(encode(x)) cannot fail, but trust nothing */
-		if (decode(&sc->fresh[sc->nfresh], type, &r) == 0)
+		if (decode(&sc->fresh[sc->nfresh], type, &r) == 0) {
 			sc->sums[sc->n++] = &sc->fresh[sc->nfresh];
+			/* no longer racy: the file must say so, or it is read
+			 * by every run */
+			if (t->again && !(sc->fresh[sc->nfresh].flags & GD__SUM_VOLATILE))
+				changed = 1;
+		}
 		sc->nfresh++;
 	}
 	free(t->msg);
@@ -700,6 +720,8 @@ gd__sumscan *gd__sum_scan(gd_ledger *l, const struct gd__sum_type *type,
 
 	memset(parts, 0, sizeof(parts));
 	pthread_mutex_init(&sc->lock, NULL);
+	if (clock_gettime(CLOCK_REALTIME, &sc->since) < 0)
+		sc->since.tv_sec = (time_t)INT64_MAX; /* no clock: nothing is trusted */
 	read_map(sc, file, type, key);
 	/* the kind folders are read once, then shared out: two threads
 	 * reading them each could split them differently if one changed */

@@ -18,6 +18,7 @@
 
 #include <pthread.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "gendan/ledger.h"
 #include "internal.h"
@@ -63,6 +64,7 @@ typedef struct gd__sumscan {
 	struct gd__sumslot *slots; /* made on first need, under lock */
 	size_t nslots;
 	pthread_mutex_t lock;
+	struct timespec since;     /* when the scan began */
 	unsigned char **blobs;
 } gd__sumscan;
 

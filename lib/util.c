@@ -166,6 +166,13 @@ void gd__buf_add(gd__buf *b, const char *s, size_t n)
 	b->buf[b->len] = '\0';
 }
 
+int gd__stat_racy(const struct stat *st, const struct timespec *since)
+{
+	time_t limit = since->tv_sec - 2;
+
+	return st->st_mtim.tv_sec >= limit || st->st_ctim.tv_sec >= limit;
+}
+
 int gd__record_order(int kx, const char *idx, const char *px, int ky,
 		     const char *idy, const char *py)
 {

@@ -42,7 +42,17 @@ eq "a cached record is checked against a new config" "bravo-lamps:A" "$(cached)"
 git checkout -q -- gendan.yaml
 eq "and again after it" "acme-trading-co:B bravo-lamps:A" "$(cached)"
 
+# an edit that puts the mtime back is seen by its ctime, also once the
+# file is old enough to be taken from the cache (two seconds)
+sleep 3
+"$GENDAN" export csv customer >/dev/null
+same_stat "$f" "tier: B" "tier: D"
+sleep 3
+eq "an edit with its mtime put back" "acme-trading-co:D bravo-lamps:A" "$(cached)"
+same_stat "$f" "tier: D" "tier: B"
+
 # corrupt, truncated and foreign caches are rebuilt, not believed
+sleep 3 # old enough to be taken from a cache, had it been believed
 head -c 100 .git/gendan-cache >"$TMP/c" && cp "$TMP/c" .git/gendan-cache
 eq "truncated cache" "acme-trading-co:B bravo-lamps:A" "$(cached)"
 head -c 20000 /dev/urandom >.git/gendan-cache
