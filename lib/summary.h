@@ -3,10 +3,10 @@
  * stat data (lib/summary.c).  Private to the library.
  *
  * `due`, `ls`, `find` and REF lookup each need a little of every record.
- * A summary file keeps that little for every record file, with the file's
- * stat data (mtime to the nanosecond, size, inode), under a key (the
- * configuration's hash, the time zone, the translation, and what else the
- * summary's type adds).  A scan walks the ledger: an unchanged file is
+ * A summary file keeps that little for every record file, with the
+ * file's stat data (mtime and ctime to the nanosecond, size, inode),
+ * under a key (the configuration's hash, the time zone, the translation,
+ * and what else the summary's type adds).  A scan walks the ledger: an unchanged file is
  * answered from the summary; a new or changed one is read, validated and
  * summarised by the type's encoder, on two threads when there are many.
  * The file is never trusted blindly: a wrong magic or key, a checksum that
