@@ -134,7 +134,7 @@ struct gd_due_scan {
 	gd__sumscan *sc;
 };
 
-static const struct gd__sum_type due_summary = {"GDDUE002", "gendan-due", encode, check};
+static const struct gd__sum_type due_summary = {"GDDUE003", "gendan-due", encode, check};
 
 static void push_items(gd_due_item **items, size_t *n, size_t *cap,
 		       const struct gd__sum *s, const struct body *b,

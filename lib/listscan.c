@@ -167,7 +167,7 @@ static uint64_t list_key(uint64_t config_hash)
 	return gd__sum_key(config_hash) ^ ((uint64_t)gd_fnv1a(v, strlen(v)) << 16);
 }
 
-static const struct gd__sum_type list_summary = {"GDLIST01", "gendan-list", encode, check};
+static const struct gd__sum_type list_summary = {"GDLIST02", "gendan-list", encode, check};
 
 struct gd_list_scan {
 	gd__sumscan *sc;

@@ -418,6 +418,8 @@ static void summarise(struct todo *t, gd_ledger *l,
 		if (err != GD_EINVALID) {
 			/* not the record's fault (I/O, vanished): say it, keep nothing */
 			t->msg = gd__xstrdup(gd_error_last());
+			free(t->path);
+			t->path = NULL;
 			return;
 		}
 		/* a racy entry is read again by the next run too */
@@ -436,6 +438,10 @@ static void summarise(struct todo *t, gd_ledger *l,
 		gd__buf_free(&body);
 		gd_record_free(r);
 	}
+	/* the entry holds the path now: a cold scan of 100k files keeps
+	 * 100k entries to the end, and nothing more */
+	free(t->path);
+	t->path = NULL;
 	raw = gd__buf_detach(&b, &t->rawlen);
 	/* kept to the end of the run: no slack */
 	t->raw = gd__xrealloc(raw, t->rawlen + 1);

@@ -148,7 +148,7 @@ check "a truncated summary" cmp "$TMP/good" "$TMP/got"
 head -c 20000 /dev/urandom >.git/gendan-due
 due >"$TMP/got"
 check "a random summary" cmp "$TMP/good" "$TMP/got"
-sed 's/GDDUE002/GDDUE009/' .git/gendan-due >"$TMP/c"; cp "$TMP/c" .git/gendan-due
+sed 's/GDDUE003/GDDUE009/' .git/gendan-due >"$TMP/c"; cp "$TMP/c" .git/gendan-due
 due >"$TMP/got"
 check "a foreign summary" cmp "$TMP/good" "$TMP/got"
 # damage each byte of the summary in turn: never a crash, never a wrong list

@@ -174,7 +174,7 @@ check "a truncated summary" cmp "$TMP/good" "$TMP/got"
 head -c 20000 /dev/urandom >.git/gendan-list
 answers >"$TMP/got"
 check "a random summary" cmp "$TMP/good" "$TMP/got"
-sed 's/GDLIST01/GDLIST09/' .git/gendan-list >"$TMP/c"; cp "$TMP/c" .git/gendan-list
+sed 's/GDLIST02/GDLIST09/' .git/gendan-list >"$TMP/c"; cp "$TMP/c" .git/gendan-list
 answers >"$TMP/got"
 check "a foreign summary" cmp "$TMP/good" "$TMP/got"
 "$GENDAN" due >/dev/null
