@@ -26,8 +26,7 @@
 
 struct gd__cache_entry {
 	const char *path;          /* into the file's buffer, NUL-terminated */
-	int64_t sec, nsec, csec, cnsec, size;
-	uint64_t ino;
+	const unsigned char *stat; /* gd__stat_bytes() of its file */
 	const unsigned char *node; /* serialized tree */
 	size_t nodelen;
 };
@@ -87,12 +86,7 @@ gd__cache *gd__cache_read(const char *file, uint64_t config_hash)
 		if (r.bad || p[plen] != '\0')
 			goto bad;
 		e->path = (const char *)p;
-		e->sec = (int64_t)gd__rd_num(&r, 8);
-		e->nsec = (int64_t)gd__rd_num(&r, 8);
-		e->csec = (int64_t)gd__rd_num(&r, 8);
-		e->cnsec = (int64_t)gd__rd_num(&r, 8);
-		e->size = (int64_t)gd__rd_num(&r, 8);
-		e->ino = gd__rd_num(&r, 8);
+		e->stat = gd__rd_take(&r, GD__STAT_LEN);
 		e->nodelen = (size_t)gd__rd_num(&r, 4);
 		e->node = gd__rd_take(&r, e->nodelen);
 		if (r.bad)
@@ -164,6 +158,7 @@ static gd_node *node_read(gd__rd *r, int depth)
 
 gd_node *gd__cache_get(const gd__cache *c, const char *path, const struct stat *st)
 {
+	unsigned char now[GD__STAT_LEN];
 	size_t s;
 	gd__rd r;
 	gd_node *n;
@@ -174,10 +169,8 @@ gd_node *gd__cache_get(const gd__cache *c, const char *path, const struct stat *
 		const struct gd__cache_entry *e = &c->e[c->slots[s] - 1];
 		if (strcmp(e->path, path))
 			continue;
-		if (e->sec != (int64_t)st->st_mtim.tv_sec || e->nsec != (int64_t)st->st_mtim.tv_nsec ||
-		    e->csec != (int64_t)st->st_ctim.tv_sec ||
-		    e->cnsec != (int64_t)st->st_ctim.tv_nsec ||
-		    e->size != (int64_t)st->st_size || e->ino != (uint64_t)st->st_ino)
+		gd__stat_bytes(now, st);
+		if (memcmp(e->stat, now, GD__STAT_LEN))
 			return NULL;
 		r.p = e->node;
 		r.end = e->node + e->nodelen;
@@ -225,15 +218,12 @@ void gd__cache_write(const char *file, uint64_t config_hash, char *const *paths,
 	gd__buf_num(&b, config_hash, 8);
 	gd__buf_num(&b, n, 4);
 	for (i = 0; i < n; i++) {
+		unsigned char sb[GD__STAT_LEN];
 		size_t at, len;
 		gd__buf_num(&b, strlen(paths[i]), 2);
 		gd__buf_add(&b, paths[i], strlen(paths[i]) + 1);
-		gd__buf_num(&b, (uint64_t)sts[i].st_mtim.tv_sec, 8);
-		gd__buf_num(&b, (uint64_t)sts[i].st_mtim.tv_nsec, 8);
-		gd__buf_num(&b, (uint64_t)sts[i].st_ctim.tv_sec, 8);
-		gd__buf_num(&b, (uint64_t)sts[i].st_ctim.tv_nsec, 8);
-		gd__buf_num(&b, (uint64_t)sts[i].st_size, 8);
-		gd__buf_num(&b, (uint64_t)sts[i].st_ino, 8);
+		gd__stat_bytes(sb, &sts[i]);
+		gd__buf_add(&b, (const char *)sb, GD__STAT_LEN);
 		at = b.len;
 		gd__buf_num(&b, 0, 4);
 		node_write(&b, roots[i]);

@@ -110,6 +110,13 @@ int gd__read_file(char **out, size_t *len, const char *path, size_t max);
  */
 int gd__stat_racy(const struct stat *st, const struct timespec *since);
 
+/* What says a record file is unchanged, as the summaries and the tree
+ * cache keep it: mtime and ctime to the nanosecond (ctime because a tool
+ * can put a file's mtime back, but not its ctime), size and inode, each
+ * 8 bytes little-endian.  (lib/util.c) */
+#define GD__STAT_LEN 48
+void gd__stat_bytes(unsigned char out[GD__STAT_LEN], const struct stat *st);
+
 /*
  * Every *.yaml file under the record folders of the ledger at root,
  * skipping hidden entries and trees deeper than 8: file(ctx, rel, st) with

@@ -1,7 +1,7 @@
 /*
  * summary.c - per-file summaries of the ledger under .git (see summary.h).
  *
- * An entry is: the path (2-byte length, bytes, NUL), STAT_LEN bytes of
+ * An entry is: the path (2-byte length, bytes, NUL), GD__STAT_LEN bytes of
  * stat data (mtime and ctime to the nanosecond, size, inode), a flags
  * byte; then for a bad record its error, else the kind (1
  * byte), the id and the type's body (4-byte length, bytes).  The file is
@@ -27,7 +27,6 @@
 #include "summary.h"
 
 #define NOSTR 0xffffffffu
-#define STAT_LEN 48
 #define THREAD_MIN 256 /* fewer files to read: not worth a thread */
 
 struct gd__sumslot {
@@ -97,7 +96,7 @@ static int decode(struct gd__sum *s, const struct gd__sum_type *type, gd__rd *r)
 		return -1;
 	s->path = (const char *)r->p;
 	r->p += plen + 1;
-	s->stat = gd__rd_take(r, STAT_LEN);
+	s->stat = gd__rd_take(r, GD__STAT_LEN);
 	s->flags = (unsigned char)gd__rd_num(r, 1);
 	if (s->flags & GD__SUM_BAD) {
 		if (!(s->msg = gd__sum_get_str(r)))
@@ -124,27 +123,12 @@ static int decode(struct gd__sum *s, const struct gd__sum_type *type, gd__rd *r)
 	return 0;
 }
 
-/* ctime too: a tool that puts a file's mtime back cannot put back its
- * ctime, nor can chmod. */
-static void encode_stat(unsigned char out[STAT_LEN], const struct stat *st)
-{
-	uint64_t v[STAT_LEN / 8] = {
-		(uint64_t)st->st_mtim.tv_sec, (uint64_t)st->st_mtim.tv_nsec,
-		(uint64_t)st->st_ctim.tv_sec, (uint64_t)st->st_ctim.tv_nsec,
-		(uint64_t)st->st_size, (uint64_t)st->st_ino};
-	int i, k;
-
-	for (k = 0; k < STAT_LEN / 8; k++)
-		for (i = 0; i < 8; i++)
-			out[8 * k + i] = (unsigned char)((v[k] >> (8 * i)) & 0xff);
-}
-
-static void encode_head(gd__buf *b, const char *path, const unsigned char st[STAT_LEN],
+static void encode_head(gd__buf *b, const char *path, const unsigned char st[GD__STAT_LEN],
 			unsigned flags)
 {
 	gd__buf_num(b, strlen(path), 2);
 	gd__buf_add(b, path, strlen(path) + 1);
-	gd__buf_add(b, (const char *)st, STAT_LEN);
+	gd__buf_add(b, (const char *)st, GD__STAT_LEN);
 	gd__buf_num(b, flags, 1);
 }
 
@@ -389,7 +373,7 @@ static void write_file(const gd__sumscan *sc, const char *file,
 
 struct todo {
 	char *path;
-	unsigned char st[STAT_LEN]; /* encode_stat() of the file as walked */
+	unsigned char st[GD__STAT_LEN]; /* gd__stat_bytes() of the file as walked */
 	int racy;             /* changed too recently to trust its stat data */
 	int again;            /* its entry was volatile: read again */
 	unsigned char *raw;   /* the entry made from the file */
@@ -498,10 +482,10 @@ static void found(void *ctx, const char *rel, const struct stat *st)
 {
 	struct part *p = ctx;
 	struct gd__sum *s = cached(p->sc, &p->next, rel);
-	unsigned char sb[STAT_LEN];
+	unsigned char sb[GD__STAT_LEN];
 	int hit = 0;
 
-	encode_stat(sb, st);
+	gd__stat_bytes(sb, st);
 	if (s && !memcmp(s->stat, sb, sizeof(sb))) {
 		p->used++;
 		/* volatile: unchanged, but its entry is today's, or was made too

@@ -173,6 +173,19 @@ int gd__stat_racy(const struct stat *st, const struct timespec *since)
 	return st->st_mtim.tv_sec >= limit || st->st_ctim.tv_sec >= limit;
 }
 
+void gd__stat_bytes(unsigned char out[GD__STAT_LEN], const struct stat *st)
+{
+	uint64_t v[GD__STAT_LEN / 8] = {
+		(uint64_t)st->st_mtim.tv_sec, (uint64_t)st->st_mtim.tv_nsec,
+		(uint64_t)st->st_ctim.tv_sec, (uint64_t)st->st_ctim.tv_nsec,
+		(uint64_t)st->st_size, (uint64_t)st->st_ino};
+	int i, k;
+
+	for (k = 0; k < GD__STAT_LEN / 8; k++)
+		for (i = 0; i < 8; i++)
+			out[8 * k + i] = (unsigned char)((v[k] >> (8 * i)) & 0xff);
+}
+
 int gd__record_order(int kx, const char *idx, const char *px, int ky,
 		     const char *idy, const char *py)
 {
