@@ -72,7 +72,7 @@ static int check(gd__rd *r)
 /* The body of an entry that decoded once already. */
 static void body_of(const struct gd__sum *s, struct body *b)
 {
-	gd__rd r = {s->body, s->body + s->bodylen, 0};
+	gd__rd r = gd__sum_body(s);
 
 	decode_body(b, &r);
 }

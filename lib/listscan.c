@@ -59,7 +59,7 @@ static int check(gd__rd *r)
 
 static void body_of(const struct gd__sum *s, struct body *b)
 {
-	gd__rd r = {s->body, s->body + s->bodylen, 0};
+	gd__rd r = gd__sum_body(s);
 
 	decode_body(b, &r);
 }

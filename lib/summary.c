@@ -111,7 +111,7 @@ static int decode(struct gd__sum *s, const struct gd__sum_type *type, gd__rd *r)
 		if (r->bad)
 			return -1;
 		s->bodylen = (uint32_t)blen;
-		body = (gd__rd){s->body, s->body + blen, 0};
+		body = gd__sum_body(s);
 		/* walked once here, so a later decode of the body cannot fail */
 		if (type->check(&body) < 0 || body.bad || body.p != body.end)
 			return -1;
@@ -394,7 +394,8 @@ static void summarise(struct todo *t, gd_ledger *l,
 {
 	gd__buf b = {0}, body = {0};
 	gd_record *r = NULL;
-	unsigned flags;
+	/* a racy entry is read again by the next run too */
+	unsigned flags = t->racy ? GD__SUM_VOLATILE : 0;
 	char *raw;
 	int err;
 
@@ -406,14 +407,11 @@ static void summarise(struct todo *t, gd_ledger *l,
 			t->path = NULL;
 			return;
 		}
-		/* a racy entry is read again by the next run too */
-		encode_head(&b, t->path, t->st,
-			    GD__SUM_BAD | (t->racy ? GD__SUM_VOLATILE : 0));
+		encode_head(&b, t->path, t->st, GD__SUM_BAD | flags);
 		gd__sum_put_str(&b, gd_error_last());
 	} else {
-		flags = type->encode(&body, r, l, arg);
-		encode_head(&b, t->path, t->st,
-			    (flags & GD__SUM_VOLATILE) | (t->racy ? GD__SUM_VOLATILE : 0));
+		flags |= type->encode(&body, r, l, arg) & GD__SUM_VOLATILE;
+		encode_head(&b, t->path, t->st, flags);
 		gd__buf_num(&b, (uint64_t)r->kind, 1);
 		gd__sum_put_str(&b, r->id);
 		gd__buf_num(&b, body.len, 4);
@@ -634,7 +632,6 @@ static void drop_duplicates(gd__sumscan *sc, const struct report *rep)
 	free(slots);
 }
 
-/* Gather the walk's parts and the files read into sc->sums. */
 /* One file read: its fresh entry into sc->sums, or its error said. */
 static int take_todo(gd__sumscan *sc, const struct gd__sum_type *type,
 		     struct todo *t, const struct report *rep)
@@ -658,7 +655,6 @@ static int take_todo(gd__sumscan *sc, const struct gd__sum_type *type,
 		sc->nfresh++;
 	}
 	free(t->msg);
-	free(t->path);
 	return changed;
 }
 

@@ -78,6 +78,12 @@ gd__sumscan *gd__sum_scan(gd_ledger *l, const struct gd__sum_type *type,
 			  const void *arg, uint64_t key, gd_bad_fn bad, void *ctx);
 void gd__sum_scan_free(gd__sumscan *sc);
 
+/* A reader over an entry's body. */
+static inline gd__rd gd__sum_body(const struct gd__sum *s)
+{
+	return (gd__rd){s->body, s->body + s->bodylen, 0};
+}
+
 /* qsort() order of struct gd__sum pointers: a loaded ledger's. */
 int gd__sum_cmp(const void *a, const void *b);
 
