@@ -172,6 +172,13 @@ int gd__record_order(int kx, const char *idx, const char *px, int ky,
 		     const char *idy, const char *py);
 /* Add s, when not NULL or empty, to a list of strings. (lib/util.c) */
 void gd__list_add(gd__buf *list, const char *s);
+/* Add s gd_text_fold()ed, or the digits of a phone number, the same way.
+ * (lib/refs.c) */
+void gd__list_add_folded(gd__buf *list, const char *s);
+void gd__list_add_phone(gd__buf *list, const char *phone);
+/* How many digits s has, when it holds only digits and what people write
+ * between them (" +-()."), else -1.  (lib/refs.c) */
+int gd__phone_digit_count(const char *s);
 
 /* The path of the record REF names, from the summary of lib/listscan.c,
  * or NULL with the error set (as gd_ref_resolve sets it).  The summary's

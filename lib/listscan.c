@@ -85,24 +85,13 @@ static void find_map(const gd_node *m, gd__buf *text, gd__buf *digits)
 {
 	static const char *const keys[] = {"name", "company", "number", "email",
 					   "note", "product", "city", NULL};
-	const char *v;
-	char *f;
 	size_t i;
 
 	if (!m || m->type != GD_MAP)
 		return;
-	for (i = 0; keys[i]; i++) {
-		if (!(v = gd_node_str(m, keys[i])) || !*v)
-			continue;
-		f = gd_text_fold(v);
-		gd__list_add(text, f);
-		free(f);
-	}
-	if ((v = gd_node_str(m, "phone"))) {
-		f = gd_phone_digits(v);
-		gd__list_add(digits, f);
-		free(f);
-	}
+	for (i = 0; keys[i]; i++)
+		gd__list_add_folded(text, gd_node_str(m, keys[i]));
+	gd__list_add_phone(digits, gd_node_str(m, "phone"));
 }
 
 static void find_seq(const gd_node *seq, gd__buf *text, gd__buf *digits)
@@ -122,7 +111,7 @@ static unsigned encode(gd__buf *b, const gd_record *r, gd_ledger *l,
 	const char *until = hold && hold->type == GD_MAP ? gd_node_str(hold, "until") : NULL;
 	const char *status = gd_record_status(r); /* never NULL */
 	gd__buf lists[7];
-	char last[64], *cell, *f;
+	char last[64], *cell;
 	size_t i;
 
 	(void)arg;
@@ -144,9 +133,7 @@ static unsigned encode(gd__buf *b, const gd_record *r, gd_ledger *l,
 		if (tags->vals[i]->type == GD_SCALAR)
 			gd__list_add(&lists[0], tags->vals[i]->str);
 	gd__ref_lists(r, &lists[1], &lists[2], &lists[3]);
-	f = gd_text_fold(r->id);
-	gd__list_add(&lists[4], f);
-	free(f);
+	gd__list_add_folded(&lists[4], r->id);
 	find_map(r->root, &lists[4], &lists[5]);
 	find_map(from, &lists[4], &lists[5]);
 	find_seq(gd_node_get(r->root, "people"), &lists[4], &lists[5]);
@@ -199,16 +186,7 @@ static int contains(const char *list, const char *want)
 /* "8888", "+86 574": digits people type for a phone number. */
 static char *query_digits(const char *s)
 {
-	size_t digits = 0;
-	const char *p;
-
-	for (p = s; *p; p++) {
-		if (*p >= '0' && *p <= '9')
-			digits++;
-		else if (!strchr(" +-().", *p))
-			return NULL;
-	}
-	return digits >= 3 ? gd_phone_digits(s) : NULL;
+	return gd__phone_digit_count(s) >= 3 ? gd_phone_digits(s) : NULL;
 }
 
 static int match(const struct gd__sum *s, const struct body *b,

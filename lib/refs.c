@@ -22,23 +22,7 @@ struct lists {
 	int made; /* one of them, for the one rule that asked */
 };
 
-static void contact_lists(const gd_node *m, gd__buf *emails, gd__buf *phones)
-{
-	const char *v;
-	char *digits;
-
-	if (!m || m->type != GD_MAP)
-		return;
-	if (emails)
-		gd__list_add(emails, gd_node_str(m, "email"));
-	if (phones && (v = gd_node_str(m, "phone"))) {
-		digits = gd_phone_digits(v);
-		gd__list_add(phones, digits);
-		free(digits);
-	}
-}
-
-static void add_folded(gd__buf *list, const char *s)
+void gd__list_add_folded(gd__buf *list, const char *s)
 {
 	char *f;
 
@@ -47,6 +31,40 @@ static void add_folded(gd__buf *list, const char *s)
 	f = gd_text_fold(s);
 	gd__list_add(list, f);
 	free(f);
+}
+
+void gd__list_add_phone(gd__buf *list, const char *phone)
+{
+	char *digits;
+
+	if (!phone)
+		return;
+	digits = gd_phone_digits(phone);
+	gd__list_add(list, digits);
+	free(digits);
+}
+
+int gd__phone_digit_count(const char *s)
+{
+	int digits = 0;
+
+	for (; *s; s++) {
+		if (isdigit((unsigned char)*s))
+			digits++;
+		else if (!strchr(" +-().", *s))
+			return -1;
+	}
+	return digits;
+}
+
+static void contact_lists(const gd_node *m, gd__buf *emails, gd__buf *phones)
+{
+	if (!m || m->type != GD_MAP)
+		return;
+	if (emails)
+		gd__list_add(emails, gd_node_str(m, "email"));
+	if (phones)
+		gd__list_add_phone(phones, gd_node_str(m, "phone"));
 }
 
 void gd__ref_lists(const gd_record *r, gd__buf *emails, gd__buf *phones,
@@ -63,11 +81,11 @@ void gd__ref_lists(const gd_record *r, gd__buf *emails, gd__buf *phones,
 		contact_lists(people->vals[i], emails, phones);
 	if (!texts)
 		return;
-	add_folded(texts, gd_record_name(r));
-	add_folded(texts, gd_node_str(r->root, "name"));
+	gd__list_add_folded(texts, gd_record_name(r));
+	gd__list_add_folded(texts, gd_node_str(r->root, "name"));
 	if (from && from->type == GD_MAP) {
-		add_folded(texts, gd_node_str(from, "company"));
-		add_folded(texts, gd_node_str(from, "name"));
+		gd__list_add_folded(texts, gd_node_str(from, "company"));
+		gd__list_add_folded(texts, gd_node_str(from, "name"));
 	}
 }
 
@@ -157,20 +175,6 @@ static int rule_text(const gd_ref_view *v, const char *ref, const void *arg,
 	return 0;
 }
 
-/* Only digits and what people write between them. */
-static int looks_like_phone(const char *s)
-{
-	int digits = 0;
-
-	for (; *s; s++) {
-		if (isdigit((unsigned char)*s))
-			digits++;
-		else if (!strchr(" +-().", *s))
-			return 0;
-	}
-	return digits > 0;
-}
-
 static int apply(size_t *out, const gd_ref_view *v, size_t n, const char *ref,
 		 int kind, rule_fn fn, const void *arg)
 {
@@ -241,7 +245,7 @@ int gd_ref_resolve_views(size_t *out, const gd_ref_view *v, size_t n,
 		got = apply(out, v, n, ref, kind, rule_id, NULL);
 	if (!got && strchr(ref, '@'))
 		got = apply(out, v, n, ref, kind, rule_email, NULL);
-	if (!got && looks_like_phone(ref)) {
+	if (!got && gd__phone_digit_count(ref) > 0) {
 		digits = gd_phone_digits(ref);
 		got = apply(out, v, n, ref, kind, rule_phone, digits);
 		free(digits);
