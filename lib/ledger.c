@@ -295,17 +295,17 @@ void gd__walk_records(const char *root, gd__walk_file_fn file,
 	gd__walk_top_free(&top);
 }
 
-/* From the cache when its entry is fresh, else from the file (and then the
- * cache must be written again). */
-static int read_one(struct walk *w, gd_record **r, const char *rel,
-		    const struct stat *st)
+/* The record at rel, from the tree cache when its entry is fresh for st,
+ * else from its file (then *missed is set). */
+static int read_cached(gd_ledger *l, const gd__cache *cache, gd_record **r,
+		       const char *rel, const struct stat *st, int *missed)
 {
-	gd_node *root = gd__cache_get(w->cache, rel, st);
+	gd_node *root = gd__cache_get(cache, rel, st);
 
 	if (root && gd_record_from_node(r, rel, root) == 0)
 		return 0;
-	w->changed = 1;
-	return gd_ledger_read(w->l, r, rel);
+	*missed = 1;
+	return gd_ledger_read(l, r, rel);
 }
 
 /* A record file found by the walk. */
@@ -314,7 +314,8 @@ static void load_file(void *ctx, const char *rel, const struct stat *st)
 	struct walk *w = ctx;
 	gd_record *r = NULL;
 
-	if (read_one(w, &r, rel, st) < 0) {
+	/* a miss: the cache must be written again */
+	if (read_cached(w->l, w->cache, &r, rel, st, &w->changed) < 0) {
 		report(w, gd_error_last());
 		return;
 	}
@@ -400,25 +401,30 @@ int gd_ledger_load(gd_ledger *l, gd_bad_fn bad, void *ctx)
 size_t gd_ledger_read_entries(gd_ledger *l, gd_record **out, const gd_entry *e,
 			      size_t n, gd_bad_fn bad, void *ctx)
 {
-	char *file = gd__xasprintf("%sgendan-cache", gd_store_gitdir(l->store));
-	/* a few files are read faster than the whole tree cache */
-	gd__cache *cache = n >= 64 ? gd__cache_read(file, l->config_hash) : NULL;
+	gd__cache *cache = NULL;
 	size_t i, k = 0;
+	int missed = 0, err;
 
+	/* a few files are read faster than the whole tree cache */
+	if (n >= 64) {
+		char *file = gd__xasprintf("%sgendan-cache", gd_store_gitdir(l->store));
+		cache = gd__cache_read(file, l->config_hash);
+		free(file);
+	}
 	for (i = 0; i < n; i++) {
 		char *abs = gd__xasprintf("%s/%s", l->root, e[i].path);
 		struct stat st;
-		gd_node *root = lstat(abs, &st) == 0 ? gd__cache_get(cache, e[i].path, &st)
-						     : NULL;
+		if (cache && lstat(abs, &st) == 0)
+			err = read_cached(l, cache, &out[k], e[i].path, &st, &missed);
+		else
+			err = gd_ledger_read(l, &out[k], e[i].path);
 		free(abs);
-		if ((root && gd_record_from_node(&out[k], e[i].path, root) == 0) ||
-		    gd_ledger_read(l, &out[k], e[i].path) == 0)
+		if (err == 0)
 			k++;
 		else if (bad) /* changed since it was listed, and now bad */
 			bad(ctx, gd_error_last());
 	}
 	gd__cache_free(cache);
-	free(file);
 	return k;
 }
 
