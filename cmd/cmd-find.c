@@ -16,7 +16,6 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	};
 	gd_list_filter f = {-1, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
 	gd_ledger *l = NULL;
-	gd_list_scan *keep = NULL;
 	gd_entry *hits = NULL;
 	size_t n = 0;
 	int ch, err, format = FMT_TABLE;
@@ -36,10 +35,9 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	f.text = argv[optind];
 	if ((err = cmd_open(ctx, &l, 0, 0)) < 0)
 		return err;
-	if ((err = gd_ledger_list(l, &hits, &n, &keep, &f, cmd_print_bad, NULL)) == 0)
+	if ((err = gd_ledger_list(l, &hits, &n, &f, cmd_print_bad, NULL)) == 0)
 		err = cmd_list(l, hits, n, format, ctx);
 	free(hits);
-	gd_list_scan_free(keep);
 	gd_ledger_free(l);
 	return err;
 }

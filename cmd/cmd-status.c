@@ -16,7 +16,6 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	};
 	gd_list_filter all = {-1, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
 	gd_ledger *l = NULL;
-	gd_list_scan *keep = NULL;
 	gd_entry *e = NULL;
 	gd_store_state st;
 	char **paths = NULL;
@@ -38,7 +37,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if ((err = cmd_open(ctx, &l, 0, 0)) < 0)
 		return err;
 	/* counted from the list summary; bad records are named and counted */
-	if ((err = gd_ledger_list(l, &e, &ne, &keep, &all, cmd_print_bad, NULL)) < 0 ||
+	if ((err = gd_ledger_list(l, &e, &ne, &all, cmd_print_bad, NULL)) < 0 ||
 	    (err = gd_store_state_get(l->store, &st)) < 0 ||
 	    (err = gd_store_changed_paths(l->store, &paths, &n)) < 0)
 		goto done;
@@ -74,7 +73,6 @@ done:
 		free(paths[i]);
 	free(paths);
 	free(e);
-	gd_list_scan_free(keep);
 	gd_ledger_free(l);
 	return err;
 }

@@ -156,10 +156,6 @@ static uint64_t list_key(uint64_t config_hash)
 
 static const struct gd__sum_type list_summary = {"GDLIST02", "gendan-list", encode, check};
 
-struct gd_list_scan {
-	gd__sumscan *sc;
-};
-
 /* --- filters -------------------------------------------------------------- */
 
 static int eq(const char *value, const char *want)
@@ -228,12 +224,21 @@ static int listed(const struct gd__sum *s)
 	return !(s->flags & GD__SUM_BAD) && !s->dropped;
 }
 
-int gd_ledger_list(gd_ledger *l, gd_entry **out, size_t *nout,
-		   gd_list_scan **keep, const gd_list_filter *f, gd_bad_fn bad,
-		   void *ctx)
+/* The ledger's list scan, made once per command (ls, find, REF lookup,
+ * free ids and the duplicate check all look at it) and freed with the
+ * ledger. */
+static gd__sumscan *scan_of(gd_ledger *l, gd_bad_fn bad, void *ctx)
 {
-	gd__sumscan *sc = gd__sum_scan(l, &list_summary, NULL,
+	if (!l->list)
+		l->list = gd__sum_scan(l, &list_summary, NULL,
 				       list_key(l->config_hash), bad, ctx);
+	return l->list;
+}
+
+int gd_ledger_list(gd_ledger *l, gd_entry **out, size_t *nout,
+		   const gd_list_filter *f, gd_bad_fn bad, void *ctx)
+{
+	gd__sumscan *sc = scan_of(l, bad, ctx);
 	char *text = f->text ? gd_text_fold(f->text) : NULL;
 	char *digits = f->text ? query_digits(f->text) : NULL;
 	gd_entry *e = gd__xcalloc(sc->n + 1, sizeof(*e));
@@ -259,17 +264,7 @@ int gd_ledger_list(gd_ledger *l, gd_entry **out, size_t *nout,
 		qsort(e, n, sizeof(*e), entry_cmp);
 	*out = e;
 	*nout = n;
-	*keep = gd__xcalloc(1, sizeof(**keep));
-	(*keep)->sc = sc;
 	return 0;
-}
-
-void gd_list_scan_free(gd_list_scan *keep)
-{
-	if (!keep)
-		return;
-	gd__sum_scan_free(keep->sc);
-	free(keep);
 }
 
 /* What REF resolution looks at, for each of sums. */
@@ -287,16 +282,6 @@ static void views_of(gd_ref_view *v, const struct gd__sum **sums, size_t n)
 		v[i].phones = b.phones;
 		v[i].texts = b.names;
 	}
-}
-
-/* The ledger's list scan, made once per command (for REF lookup, free
- * ids and the duplicate check, which all look before one change). */
-static gd__sumscan *scan_of(gd_ledger *l, gd_bad_fn bad, void *ctx)
-{
-	if (!l->list)
-		l->list = gd__sum_scan(l, &list_summary, NULL,
-				       list_key(l->config_hash), bad, ctx);
-	return l->list;
 }
 
 void gd_ledger_survey(gd_ledger *l, gd_bad_fn bad, void *ctx)

@@ -92,13 +92,12 @@ typedef struct gd_list_filter {
  * The records that pass f, sorted by kind, then id, from the summary
  * .git/gendan-list (made again for files changed since), without loading
  * the ledger.  Bad records are reported through bad, as by
- * gd_ledger_load().  The entries point into *keep: free *out, then
- * gd_list_scan_free(*keep).
+ * gd_ledger_load(), on the command's first look at the summary.  The
+ * entries point into the ledger's scan of it: free *out; the strings
+ * last until the ledger is freed or loaded.
  */
-typedef struct gd_list_scan gd_list_scan;
-int gd_ledger_list(gd_ledger *l, gd_entry **out, size_t *n, gd_list_scan **keep,
+int gd_ledger_list(gd_ledger *l, gd_entry **out, size_t *n,
 		   const gd_list_filter *f, gd_bad_fn bad, void *ctx);
-void gd_list_scan_free(gd_list_scan *keep);
 
 /* The records of n entries into out (room for n), from the tree cache
  * when it is fresh for them, else from their files; one that has become
