@@ -74,6 +74,30 @@ clean() {
 
 commits() { git rev-list --count HEAD; }
 
+# damage_each FILE STEP WANT CMD...: overwrite every STEP-th byte of FILE
+# in turn, each time on an undamaged copy, and run CMD; prints how many
+# times CMD failed or printed (stdout and stderr) other than the file
+# WANT.  FILE is left undamaged.
+damage_each() {
+	file=$1 step=$2 want=$3
+	shift 3
+	cp "$file" "$TMP/undamaged"
+	size=$(wc -c <"$TMP/undamaged")
+	wrong=0
+	i=0
+	while [ "$i" -lt "$size" ]; do
+		cp "$TMP/undamaged" "$file"
+		printf '\377' | dd of="$file" bs=1 seek="$i" conv=notrunc 2>/dev/null
+		if ! "$@" >"$TMP/damaged-out" 2>&1 || ! cmp -s "$want" "$TMP/damaged-out"; then
+			wrong=$((wrong + 1))
+			echo "# byte $i damaged: a wrong answer or a failure" >&2
+		fi
+		i=$((i + step))
+	done
+	cp "$TMP/undamaged" "$file"
+	echo "$wrong"
+}
+
 # same_stat FILE FROM TO: replace FROM with TO (same length) in FILE in
 # place, and put its mtime back to the nanosecond, as some tools do; only
 # its ctime says it changed.
