@@ -74,6 +74,25 @@ clean() {
 
 commits() { git rev-list --count HEAD; }
 
+# not_believed FILE MAGIC WANT CMD...: with FILE truncated, made of random
+# bytes, or under another magic than MAGIC, CMD still prints the file
+# WANT (three checks).
+not_believed() {
+	file=$1 magic=$2 want=$3
+	shift 3
+	head -c 100 "$file" >"$TMP/c" && cp "$TMP/c" "$file"
+	"$@" >"$TMP/got"
+	check "a truncated summary" cmp "$want" "$TMP/got"
+	head -c 20000 /dev/urandom >"$file"
+	"$@" >"$TMP/got"
+	check "a random summary" cmp "$want" "$TMP/got"
+	sed "s/$magic/${magic%?}9/" "$file" >"$TMP/c"
+	check "the summary's magic is $magic" sh -c "! cmp -s '$file' '$TMP/c'"
+	cp "$TMP/c" "$file"
+	"$@" >"$TMP/got"
+	check "a foreign summary" cmp "$want" "$TMP/got"
+}
+
 # damage_each FILE STEP WANT CMD...: overwrite every STEP-th byte of FILE
 # in turn, each time on an undamaged copy, and run CMD; prints how many
 # times CMD failed or printed (stdout and stderr) other than the file
