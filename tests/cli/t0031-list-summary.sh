@@ -15,7 +15,8 @@ new_ledger "$TMP/l"
 "$GENDAN" hold bravo --until 2026-12-01 -m "trade fair" >/dev/null
 f=$(ls customers/*/acme-trading-co.yaml)
 
-# answers: what every command below prints, with its exit code and errors
+# answers [cold]: what every command below prints, with its exit code and
+# errors; cold: each without a summary, from the record files alone
 answers() {
 	for args in "ls --format=tsv" "ls customer --tier a --format=tsv" \
 		"ls --country de" "ls --city 宁波 --format=tsv" "ls --tag LIGHTING" \
@@ -26,22 +27,22 @@ answers() {
 		"show JOHN@acme.example --format=json" "show 5550100 --format=json" \
 		"show po-7 --format=json" "show acme-t --format=json" "show l" \
 		"show nobody"; do
+		[ "${1:-}" = cold ] && rm -f .git/gendan-list
 		# shellcheck disable=SC2086
 		"$GENDAN" $args 2>&1
 		echo "exit $?"
 	done
 }
-# same WHAT: the summary's answer is the files' answer, before and after
-# the summary is (re)written
+# same WHAT: the summary's answer is the files' answer, as the first
+# command finds the summary (perhaps stale), once it is rewritten (the
+# commands after it), and with no summary for each command
 same() {
-	answers >"$TMP/warm1"
-	answers >"$TMP/warm2"
-	rm -f .git/gendan-list
-	answers >"$TMP/cold"
-	if cmp -s "$TMP/warm1" "$TMP/cold" && cmp -s "$TMP/warm2" "$TMP/cold"; then
+	answers >"$TMP/warm"
+	answers cold >"$TMP/cold"
+	if cmp -s "$TMP/warm" "$TMP/cold"; then
 		ok "$1"
 	else
-		not_ok "$1"; diff "$TMP/cold" "$TMP/warm1" | sed 's/^/# /'
+		not_ok "$1"; diff "$TMP/cold" "$TMP/warm" | sed 's/^/# /'
 	fi
 }
 
@@ -174,6 +175,7 @@ cp .git/gendan-due .git/gendan-list
 answers >"$TMP/got"
 check "due's summary in its place" cmp "$TMP/good" "$TMP/got"
 # damage bytes of the summary in turn: never a crash, never a wrong answer
+# (a sample here, through the real binary; every byte in tests/test-scan.c)
 three() {
 	"$GENDAN" ls --format=tsv 2>&1
 	"$GENDAN" find 5w 2>&1
@@ -181,34 +183,7 @@ three() {
 }
 rm -f .git/gendan-list
 three >"$TMP/want"
-eq "a damaged summary is never believed" 0 "$(damage_each .git/gendan-list 7 "$TMP/want" three)"
+eq "a damaged summary is never believed" 0 "$(damage_each .git/gendan-list 101 "$TMP/want" three)"
 clean "reading never changes the ledger"
 gd 0 check
-
-# two threads share the walk: a kind folder that changes meanwhile (a
-# shard made by another gendan, a checkout) never makes them miss or
-# repeat a record
-mkdir -p "$TMP/many"
-i=0
-while [ $i -lt 800 ]; do
-	d=customers/$(printf '%02x' $((i % 256)))
-	mkdir -p "$d"
-	printf 'name: Many %d\ntier: C\n' $i >"$d/many-$i.yaml"
-	i=$((i + 1))
-done
-want=$("$GENDAN" ls --format=tsv 2>/dev/null | wc -l)
-( j=0; while :; do mkdir -p customers/zz$((j % 40)); rmdir customers/zz$(((j + 20) % 40)) 2>/dev/null; j=$((j + 1)); done ) &
-churn=$!
-wrong=0
-k=0
-while [ $k -lt 40 ]; do
-	got=$("$GENDAN" ls --format=tsv 2>/dev/null | wc -l)
-	[ "$got" = "$want" ] || wrong=$((wrong + 1))
-	k=$((k + 1))
-done
-kill $churn
-wait $churn 2>/dev/null
-rmdir customers/zz* 2>/dev/null
-eq "a kind folder changing during the walk: every record once, 40 times of 40" 0 "$wrong"
-rm -f customers/*/many-*.yaml
 done_testing
