@@ -181,7 +181,7 @@ static int add_inquiry(gd_ledger *l, struct add_opts *o, const gd_time *now,
 	const char *who;
 	int err;
 
-	if (o->received && (err = gd_time_parse(&received, o->received, today)) < 0)
+	if (o->received && (err = gd_time_parse_past(&received, o->received, today)) < 0)
 		return err;
 	if ((err = check_grade(l, "grade", o->grade)) < 0)
 		return err;

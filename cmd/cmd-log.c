@@ -103,7 +103,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if ((err = cmd_now(&now, &today)) < 0)
 		return err;
 	at = now;
-	if (at_s && (err = gd_time_parse(&at, at_s, today)) < 0)
+	if (at_s && (err = gd_time_parse_past(&at, at_s, today)) < 0)
 		return err;
 	if (next_s && (err = gd_when_parse(&next, next_s, today)) < 0)
 		return err;

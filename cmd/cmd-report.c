@@ -42,7 +42,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if ((err = cmd_now(&now, &today)) < 0)
 		return err;
 	day = today;
-	if (date_s && (err = gd_when_parse(&day, date_s, today)) < 0)
+	if (date_s && (err = gd_when_parse_past(&day, date_s, today)) < 0)
 		return err;
 	if ((err = cmd_open(ctx, &l, 1, 0)) < 0)
 		return err;

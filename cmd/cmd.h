@@ -72,7 +72,8 @@ char *cmd_oneline(const char *text, size_t max);
 void cmd_print(char *s);
 
 /* For an option with an optional date (--done [DATE]): the next argument
- * when it parses as a date, consumed by advancing *optind; else today. */
+ * when it parses as a date, consumed by advancing *optind; else today.
+ * The date says when something happened: 周五 is last Friday. */
 int cmd_optional_date(gd_date *out, const char *optarg_, int argc, char **argv,
 		      int *optind_, gd_date today);
 

@@ -269,8 +269,8 @@ int cmd_optional_date(gd_date *out, const char *optarg_, int argc, char **argv,
 		      int *optind_, gd_date today)
 {
 	if (optarg_)
-		return gd_when_parse(out, optarg_, today);
-	if (*optind_ < argc && gd_when_parse(out, argv[*optind_], today) == 0) {
+		return gd_when_parse_past(out, optarg_, today);
+	if (*optind_ < argc && gd_when_parse_past(out, argv[*optind_], today) == 0) {
 		(*optind_)++;
 		return 0;
 	}

@@ -173,7 +173,8 @@ static int duration(int64_t *out, const gd_node *n, const char *name,
 	char what[128];
 
 	*out = 0;
-	snprintf(what, sizeof(what), _("%s: invalid duration (use <n>h, <n>d or <n>w%s)"),
+	snprintf(what, sizeof(what),
+		 _("%s: invalid duration (use <n>h, <n>d or <n>w%s, at most 10 years)"),
 		 key, zero_ok ? "" : ", n > 0");
 	if (!n || n->type != GD_SCALAR || gd_duration_parse(out, n->str) < 0 ||
 	    (!zero_ok && *out <= 0))

@@ -216,7 +216,7 @@ int gd_csv_set(gd_record *r, const char *col, const char *value, gd_date today)
 	}
 	if (target == r->root && gd_record_field_is_date(r->kind, key)) {
 		gd_date d;
-		if (gd_when_parse(&d, value, today) < 0)
+		if (gd_when_parse_past(&d, value, today) < 0)
 			return gd_error_set(GD_EINVALID, _("%s: invalid date '%s'"), col, value);
 		gd_date_format(buf, d);
 		gd_node_set_str(target, key, buf, 1);
@@ -224,7 +224,7 @@ int gd_csv_set(gd_record *r, const char *col, const char *value, gd_date today)
 	}
 	if (target == r->root && (!strcmp(key, "received") || !strcmp(key, "replied"))) {
 		gd_time t;
-		if (gd_time_parse(&t, value, today) < 0)
+		if (gd_time_parse_past(&t, value, today) < 0)
 			return gd_error_set(GD_EINVALID, _("%s: invalid time '%s'"), col, value);
 		gd_time_format(buf, &t);
 		gd_node_set_str(target, key, buf, 1);

@@ -238,65 +238,273 @@ int gd_now(gd_time *out)
 	return 0;
 }
 
-static const char *const weekdays[] = {"monday", "tuesday", "wednesday",
-				       "thursday", "friday", "saturday",
-				       "sunday"};
+/* --- the dates people type (SPEC 3, DATE and WHEN) ----------------------- */
+
+/* A date must fall within these years, whatever form it was typed in: a
+ * typo such as 2062 for 2026 would otherwise hide a record for decades. */
+#define YEAR_MIN 2000
+#define YEAR_MAX 2099
+
+/* 1 or 2 digits at *p, advancing *p; -1 when there are none. */
+static int small_number(const char **p)
+{
+	int v;
+
+	if (!isdigit((unsigned char)**p))
+		return -1;
+	v = *(*p)++ - '0';
+	if (isdigit((unsigned char)**p))
+		v = v * 10 + (*(*p)++ - '0');
+	return v;
+}
+
+/* Does s start with word?  Then *rest is what follows it. */
+static int starts(const char *s, const char *word, const char **rest)
+{
+	size_t n = strlen(word);
+
+	if (strncmp(s, word, n) != 0)
+		return 0;
+	*rest = s + n;
+	return 1;
+}
+
+/* 日 or 号 (the day's mark, written and spoken) ending s. */
+static int day_mark_ends(const char *p)
+{
+	return !strcmp(p, "日") || !strcmp(p, "号");
+}
+
+/* The date of y, m, d when it exists. */
+static int civil(gd_date *out, int y, int m, int d)
+{
+	if (y < 0 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return -1;
+	*out = gd_date_from_ymd(y, m, d);
+	return 0;
+}
+
+/* YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD (month and day of one or two
+ * digits) or YYYY年M月D日, the whole of s. */
+static int full_date(gd_date *out, const char *s)
+{
+	int y = digits(s, 4), m, d;
+	const char *p = s + 4;
+
+	if (y < 0)
+		return -1;
+	if (*p == '-' || *p == '/' || *p == '.') {
+		char sep = *p++;
+
+		if ((m = small_number(&p)) < 0 || *p++ != sep ||
+		    (d = small_number(&p)) < 0 || *p)
+			return -1;
+		return civil(out, y, m, d);
+	}
+	if (!starts(p, "年", &p) || (m = small_number(&p)) < 0 ||
+	    !starts(p, "月", &p) || (d = small_number(&p)) < 0 || !day_mark_ends(p))
+		return -1;
+	return civil(out, y, m, d);
+}
+
+/* M月D日: the next such day (today included), or with past the most
+ * recent one.  A 29 February looks as many years on (or back) as it must. */
+static int month_day(gd_date *out, const char *s, gd_date today, int past)
+{
+	const char *p = s;
+	int m, d, y, ty, tm, td, i;
+
+	if ((m = small_number(&p)) < 0 || !starts(p, "月", &p) ||
+	    (d = small_number(&p)) < 0 || !day_mark_ends(p) || m < 1 || m > 12 ||
+	    d < 1 || d > days_in_month(2024, m))
+		return -1;
+	gd_date_to_ymd(today, &ty, &tm, &td);
+	for (i = 0; i <= 8; i++) {
+		y = past ? ty - i : ty + i;
+		if (civil(out, y, m, d) == 0 &&
+		    (past ? *out <= today : *out >= today))
+			return 0;
+	}
+	return -1;
+}
+
+/* 周一, 星期一, 礼拜一 ... (日 or 天 for Sunday): 0 = Monday, or -1. */
+static int weekday_zh(const char *s)
+{
+	static const char *const days[] = {"一", "二", "三", "四", "五", "六", "日"};
+	const char *p;
+	int i;
+
+	if (!starts(s, "周", &p) && !starts(s, "星期", &p) && !starts(s, "礼拜", &p))
+		return -1;
+	if (!strcmp(p, "天"))
+		return 6;
+	for (i = 0; i < 7; i++)
+		if (!strcmp(p, days[i]))
+			return i;
+	return -1;
+}
+
+/* A day's name in English (three letters or whole, any case) or Chinese:
+ * 0 = Monday, or -1. */
+static int weekday_name(const char *s)
+{
+	static const char *const days[] = {"monday", "tuesday", "wednesday",
+					   "thursday", "friday", "saturday",
+					   "sunday"};
+	int i;
+
+	for (i = 0; i < 7; i++)
+		if ((strlen(s) == 3 && !strncasecmp(s, days[i], 3)) ||
+		    !strcasecmp(s, days[i]))
+			return i;
+	return weekday_zh(s);
+}
+
+/* today, 明天 ...: days from today, or 0 with *ok unset. */
+static int relative_word(const char *s, int *ok)
+{
+	static const struct {
+		const char *word;
+		int days;
+	} words[] = {
+		{"today", 0}, {"yesterday", -1}, {"tomorrow", 1},
+		{"今天", 0}, {"昨天", -1}, {"明天", 1}, {"后天", 2}, {"前天", -2},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(*words); i++)
+		if (!strcasecmp(s, words[i].word)) {
+			*ok = 1;
+			return words[i].days;
+		}
+	*ok = 0;
+	return 0;
+}
+
+/* +3d, -2w: days from today; 0 with *ok unset when s is not one. */
+static int offset_days(const char *s, int *ok)
+{
+	size_t len = strlen(s), i;
+	int n = 0;
+
+	*ok = 0;
+	if ((s[0] != '+' && s[0] != '-') || len < 3 || len > 7 ||
+	    (s[len - 1] != 'd' && s[len - 1] != 'w'))
+		return 0;
+	for (i = 1; i < len - 1; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+		n = n * 10 + (s[i] - '0');
+	}
+	*ok = 1;
+	if (s[len - 1] == 'w')
+		n *= 7;
+	return s[0] == '-' ? -n : n;
+}
+
+/* Any form of SPEC 3's DATE; past: the date says when something
+ * happened, so a month and day, or a day name, is the latest such day. */
+static int when(gd_date *out, const char *s, gd_date today, int past)
+{
+	int ok, n, wd;
+	const char *p;
+
+	if (full_date(out, s) == 0 || month_day(out, s, today, past) == 0)
+		return 0;
+	n = relative_word(s, &ok);
+	if (!ok)
+		n = offset_days(s, &ok);
+	if (ok) {
+		*out = today + n;
+		return 0;
+	}
+	/* that day of next (last) week, weeks going Monday to Sunday */
+	if (starts(s, "下", &p) && (wd = weekday_zh(p)) >= 0) {
+		*out = today - gd_date_weekday(today) + 7 + wd;
+		return 0;
+	}
+	if (starts(s, "上", &p) && (wd = weekday_zh(p)) >= 0) {
+		*out = today - gd_date_weekday(today) - 7 + wd;
+		return 0;
+	}
+	if ((wd = weekday_name(s)) >= 0) {
+		/* the next one (the last one), never today */
+		int ahead = (wd - gd_date_weekday(today) + 7) % 7;
+		int back = (gd_date_weekday(today) - wd + 7) % 7;
+
+		*out = past ? today - (back ? back : 7) : today + (ahead ? ahead : 7);
+		return 0;
+	}
+	return -1;
+}
+
+/* Refuse a date outside YEAR_MIN..YEAR_MAX, naming what was typed. */
+static int plausible(gd_date d, const char *s)
+{
+	int y, m, dd;
+
+	gd_date_to_ymd(d, &y, &m, &dd);
+	if (y < YEAR_MIN || y > YEAR_MAX)
+		return gd_error_set(GD_EINVALID,
+				    _("date '%s' is not between the years 2000 and 2099"),
+				    s);
+	return 0;
+}
+
+static int when_parse(gd_date *out, const char *s, gd_date today, int past)
+{
+	gd_date d;
+
+	if (when(&d, s, today, past) < 0)
+		return gd_error_set(GD_EINVALID,
+				    _("invalid date '%s': use YYYY-MM-DD, YYYY/MM/DD, 12月3日, today, tomorrow, 明天, +3d, +2w, -3d, a weekday (fri, 周五) or 下周一"),
+				    s);
+	if (plausible(d, s) < 0)
+		return GD_EINVALID;
+	*out = d;
+	return 0;
+}
 
 int gd_when_parse(gd_date *out, const char *s, gd_date today)
 {
-	size_t len = strlen(s), i;
-	int n;
+	return when_parse(out, s, today, 0);
+}
 
-	if (len == 10 && ymd_prefix(out, s) == 0)
+int gd_when_parse_past(gd_date *out, const char *s, gd_date today)
+{
+	return when_parse(out, s, today, 1);
+}
+
+static int time_parse(gd_time *out, const char *s, gd_date today, int past)
+{
+	gd_time t;
+	gd_date d;
+
+	if (iso(&t, s, 0) == 0) {
+		if (plausible(gd_time_date(&t), s) < 0)
+			return GD_EINVALID;
+		*out = t;
 		return 0;
-	if (!strcasecmp(s, "today")) {
-		*out = today;
-		return 0;
 	}
-	if (!strcasecmp(s, "yesterday")) {
-		*out = today - 1;
-		return 0;
-	}
-	if (!strcasecmp(s, "tomorrow")) {
-		*out = today + 1;
-		return 0;
-	}
-	if ((s[0] == '+' || s[0] == '-') && len >= 3 && len <= 7 &&
-	    (s[len - 1] == 'd' || s[len - 1] == 'w')) {
-		for (i = 1, n = 0; i < len - 1 && isdigit((unsigned char)s[i]); i++)
-			n = n * 10 + (s[i] - '0');
-		if (i == len - 1) {
-			if (s[len - 1] == 'w')
-				n *= 7;
-			*out = today + (s[0] == '-' ? -n : n);
-			return 0;
-		}
-	}
-	for (i = 0; i < 7; i++) {
-		if ((len == 3 && !strncasecmp(s, weekdays[i], 3)) ||
-		    !strcasecmp(s, weekdays[i])) {
-			int ahead = ((int)i - gd_date_weekday(today) + 7) % 7;
-			*out = today + (ahead ? ahead : 7);
-			return 0;
-		}
-	}
-	return gd_error_set(GD_EINVALID,
-			    _("invalid date '%s': use YYYY-MM-DD, today, yesterday, tomorrow, +3d, +2w, -3d or a weekday"),
-			    s);
+	if (when(&d, s, today, past) < 0)
+		return gd_error_set(GD_EINVALID,
+				    _("invalid time '%s': use ISO 8601 (2026-11-22T10:15:00+08:00), a local 2026-11-22 10:15, or a date"),
+				    s);
+	if (plausible(d, s) < 0)
+		return GD_EINVALID;
+	*out = gd_time_local(d, 9, 0);
+	return 0;
 }
 
 int gd_time_parse(gd_time *out, const char *s, gd_date today)
 {
-	gd_date d;
+	return time_parse(out, s, today, 0);
+}
 
-	if (iso(out, s, 1) == 0)
-		return 0;
-	if (gd_when_parse(&d, s, today) < 0)
-		return gd_error_set(GD_EINVALID,
-				    _("invalid time '%s': use ISO 8601 with offset or a date"),
-				    s);
-	*out = gd_time_local(d, 9, 0);
-	return 0;
+int gd_time_parse_past(gd_time *out, const char *s, gd_date today)
+{
+	return time_parse(out, s, today, 1);
 }
 
 void gd_time_format(char buf[GD_TIME_LEN], const gd_time *t)
@@ -317,6 +525,9 @@ void gd_time_format(char buf[GD_TIME_LEN], const gd_time *t)
 		 (unsigned)(aoff / 3600) % 100u, (unsigned)(aoff / 60 % 60));
 }
 
+/* Ten years of 365.25 days. */
+#define DURATION_MAX (INT64_C(3653) * 86400)
+
 int gd_duration_parse(int64_t *secs, const char *s)
 {
 	size_t len = strlen(s), i;
@@ -330,11 +541,17 @@ int gd_duration_parse(int64_t *secs, const char *s)
 		n = n * 10 + (s[i] - '0');
 	}
 	switch (s[len - 1]) {
-	case 'h': *secs = n * 3600; return 0;
-	case 'd': *secs = n * 86400; return 0;
-	case 'w': *secs = n * 7 * 86400; return 0;
-	default: break;
+	case 'h': n *= 3600; break;
+	case 'd': n *= 86400; break;
+	case 'w': n *= INT64_C(7) * 86400; break;
+	default: goto bad;
 	}
+	/* 999999w would carry a date past the year 20000 and wrap it */
+	if (n > DURATION_MAX)
+		return gd_error_set(GD_EINVALID,
+				    _("duration '%s' is longer than 10 years"), s);
+	*secs = n;
+	return 0;
 bad:
 	return gd_error_set(GD_EINVALID,
 			    _("invalid duration '%s': expected <n>h, <n>d or <n>w"), s);

@@ -169,8 +169,11 @@ static void test_config__errors_name_line_and_column(void **state)
 	(void)state;
 	refused("tiers:\n  A: {every: 7x}\n", "gendan.yaml:2:14: tiers.A.every: invalid duration");
 	refused("tiers:\n  A: {every: 0d}\n",
-		"gendan.yaml:2:14: tiers.A.every: invalid duration (use <n>h, <n>d or <n>w, n > 0) '0d'");
+		"gendan.yaml:2:14: tiers.A.every: invalid duration (use <n>h, <n>d or <n>w, n > 0, at most 10 years) '0d'");
 	refused("tiers:\n  A: {every: -3d}\n", "gendan.yaml:2:14: tiers.A.every");
+	/* a cadence that would carry dates past the year 20000 */
+	refused("tiers:\n  A: {every: 999999w}\n",
+		"gendan.yaml:2:14: tiers.A.every: invalid duration (use <n>h, <n>d or <n>w, n > 0, at most 10 years) '999999w'");
 	refused("tiers:\n  A: {label: x}\n", "gendan.yaml:2:6: tiers.A.every: invalid duration");
 	refused("tiers: [A, B]\n", "gendan.yaml:1:8: tiers must be a mapping");
 	refused("tiers: {}\n", "gendan.yaml:1:8: tiers must name at least one grade");
@@ -182,7 +185,7 @@ static void test_config__errors_name_line_and_column(void **state)
 	refused("order: {stages: [{before: 2d}]}\n",
 		"gendan.yaml:1:18: order.stages: a stage needs a name");
 	refused("order: {stages: [{name: x, before: -1d}]}\n",
-		"gendan.yaml:1:36: order.stages.before: invalid duration (use <n>h, <n>d or <n>w)");
+		"gendan.yaml:1:36: order.stages.before: invalid duration (use <n>h, <n>d or <n>w, at most 10 years)");
 	refused("inquiry: {reply-within: 1.5h}\n",
 		"gendan.yaml:1:25: inquiry.reply-within: invalid duration");
 	refused("pool: yes\n", "gendan.yaml:1:7: pool must be a mapping");

@@ -123,7 +123,7 @@ static void test_dates__when_forms(void **state)
 		{"+3d", "2026-11-26"}, {"+2w", "2026-12-07"},
 		{"-3d", "2026-11-20"}, {"-1w", "2026-11-16"},
 		{"+0d", "2026-11-23"}, {"+10d", "2026-12-03"},
-		{"+99999d", "2300-09-07"}, {"-00001w", "2026-11-16"},
+		{"+26000d", "2098-01-29"}, {"-00001w", "2026-11-16"},
 		{"+9d", "2026-12-02"}, {"-23d", "2026-10-31"},
 		/* weekdays: the next one, never today (today is a Monday) */
 		{"mon", "2026-11-30"}, {"monday", "2026-11-30"},
@@ -133,12 +133,33 @@ static void test_dates__when_forms(void **state)
 		{"fri", "2026-11-27"}, {"FRIDAY", "2026-11-27"},
 		{"sat", "2026-11-28"}, {"Saturday", "2026-11-28"},
 		{"SUN", "2026-11-29"}, {"sunday", "2026-11-29"},
+		/* the forms people type (SPEC 3, DATE) */
+		{"2026/12/03", "2026-12-03"}, {"2026.12.03", "2026-12-03"},
+		{"2026-1-1", "2026-01-01"}, {"2026/1/9", "2026-01-09"},
+		{"2026年12月3日", "2026-12-03"}, {"2027年1月5日", "2027-01-05"},
+		{"12月3日", "2026-12-03"}, {"12月3号", "2026-12-03"},
+		{"11月23日", "2026-11-23"}, /* today included */
+		{"11月22日", "2027-11-22"}, {"1月5日", "2027-01-05"},
+		{"2月29日", "2028-02-29"},
+		{"今天", "2026-11-23"}, {"昨天", "2026-11-22"},
+		{"明天", "2026-11-24"}, {"后天", "2026-11-25"},
+		{"前天", "2026-11-21"},
+		{"周五", "2026-11-27"}, {"星期五", "2026-11-27"},
+		{"礼拜五", "2026-11-27"}, {"周一", "2026-11-30"},
+		{"周日", "2026-11-29"}, {"星期天", "2026-11-29"},
+		{"礼拜天", "2026-11-29"},
+		{"下周一", "2026-11-30"}, {"下周五", "2026-12-04"},
+		{"下星期日", "2026-12-06"}, {"上周五", "2026-11-20"},
 		{NULL, NULL}};
 	static const char *const bad[] = {
 		"3d", "+3", "-3", "+d", "+w", "+3x", "+3D", "+3W", "3w", "+-3d",
 		"++3d", "+123456d", "+3dd", "+3 d", "+ 3d", "next week", "fr",
 		"tues", "thurs", "mondays", "mo", "today ", " today", "to day",
-		"", "now", "2026-02-30", "2026-1-1", "2026-11-23T09:00:00Z", NULL};
+		"", "now", "2026-02-30", "2026-11-23T09:00:00Z", "2026/12-03",
+		"2026/12/3/", "2026/123/1", "2026/13/01", "26/12/03", "12/03",
+		"2026年12月3", "12月3", "13月1日", "2月30日", "12月32日", "周八",
+		"周", "下周", "下下周一", "星期", "下fri", "2026年2月30日",
+		"１２月３日", NULL};
 	size_t i;
 
 	(void)state;
@@ -153,8 +174,45 @@ static void test_dates__when_forms(void **state)
 	}
 	assert_int_equal(gd_when_parse(&d, "next week", today), GD_EINVALID);
 	assert_string_equal(gd_error_last(),
-			    "invalid date 'next week': use YYYY-MM-DD, today, yesterday, "
-			    "tomorrow, +3d, +2w, -3d or a weekday");
+			    "invalid date 'next week': use YYYY-MM-DD, YYYY/MM/DD, "
+			    "12月3日, today, tomorrow, 明天, +3d, +2w, -3d, a weekday "
+			    "(fri, 周五) or 下周一");
+	/* a typo of the year hides nothing for decades */
+	static const char *const far[] = {"1999-12-31",
+					  "2100-01-01", "+99999d", "-10000w",
+					  "2206年1月1日", NULL};
+	for (i = 0; far[i]; i++) {
+		if (gd_when_parse(&d, far[i], today) != GD_EINVALID)
+			fail_msg("'%s' was accepted as a date", far[i]);
+	}
+	assert_int_equal(gd_when_parse(&d, "2100-01-01", today), GD_EINVALID);
+	assert_string_equal(gd_error_last(),
+			    "date '2100-01-01' is not between the years 2000 and 2099");
+	assert_int_equal(gd_when_parse(&d, "2099-12-31", today), 0);
+	assert_int_equal(gd_when_parse(&d, "2000-01-01", today), 0);
+}
+
+static void test_dates__past_forms_look_back(void **state)
+{
+	gd_date today = D("2026-11-23"), d; /* a Monday */
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"11月23日", "2026-11-23"}, {"11月22日", "2026-11-22"},
+		{"12月3日", "2025-12-03"}, {"2月29日", "2024-02-29"},
+		{"fri", "2026-11-20"}, {"周五", "2026-11-20"},
+		{"mon", "2026-11-16"}, {"星期日", "2026-11-22"},
+		{"下周一", "2026-11-30"}, {"上周一", "2026-11-16"},
+		{"2026/12/03", "2026-12-03"}, {"yesterday", "2026-11-22"},
+		{"-3d", "2026-11-20"}, {NULL, NULL}};
+	size_t i;
+
+	(void)state;
+	for (i = 0; cases[i].in; i++) {
+		if (gd_when_parse_past(&d, cases[i].in, today) != 0)
+			fail_msg("'%s' was refused: %s", cases[i].in, gd_error_last());
+		assert_string_equal(S(d), cases[i].out);
+	}
 }
 
 static void test_dates__a_weekday_is_never_today(void **state)
@@ -266,8 +324,23 @@ static void test_dates__time_takes_iso_or_any_date_form(void **state)
 	assert_string_equal(buf, "2026-11-27T09:00:00+08:00");
 	assert_int_equal(gd_time_parse(&t, "today", today), 0);
 	assert_int_equal(t.t, 1795395600); /* 2026-11-23T01:00:00Z */
-	/* a local time without offset is not a TIME */
-	assert_int_equal(gd_time_parse(&t, "2026-11-22T10:15", today), GD_EINVALID);
+	/* a local time without offset is one in the local zone */
+	assert_int_equal(gd_time_parse(&t, "2026-11-22T10:15", today), 0);
+	gd_time_format(buf, &t);
+	assert_string_equal(buf, "2026-11-22T10:15:00+08:00");
+	assert_int_equal(gd_time_parse(&t, "2026-11-30 08:15", today), 0);
+	gd_time_format(buf, &t);
+	assert_string_equal(buf, "2026-11-30T08:15:00+08:00");
+	/* Chinese dates, and a day name looking back when it is past */
+	assert_int_equal(gd_time_parse(&t, "明天", today), 0);
+	gd_time_format(buf, &t);
+	assert_string_equal(buf, "2026-11-24T09:00:00+08:00");
+	assert_int_equal(gd_time_parse_past(&t, "周五", today), 0);
+	gd_time_format(buf, &t);
+	assert_string_equal(buf, "2026-11-20T09:00:00+08:00");
+	assert_int_equal(gd_time_parse(&t, "2027-12-10T10:00", today), 0);
+	assert_int_equal(gd_time_parse(&t, "2127-12-10T10:00", today), GD_EINVALID);
+	assert_int_equal(gd_time_parse(&t, "2026-11-22T25:15", today), GD_EINVALID);
 	assert_int_equal(gd_time_parse(&t, "noon", today), GD_EINVALID);
 	assert_non_null(strstr(gd_error_last(), "invalid time 'noon'"));
 	tz("UTC");
@@ -413,8 +486,8 @@ static void test_dates__durations(void **state)
 	} cases[] = {
 		{"84h", 84 * 3600}, {"7d", 7 * 86400}, {"2w", 14 * 86400},
 		{"0d", 0}, {"0h", 0}, {"007d", 7 * 86400}, {"1h", 3600},
-		{"999999h", INT64_C(999999) * 3600},
-		{"999999w", INT64_C(999999) * 7 * 86400}, {NULL, 0}};
+		{"87672h", INT64_C(87672) * 3600}, {"3653d", INT64_C(3653) * 86400},
+		{"521w", INT64_C(521) * 7 * 86400}, {NULL, 0}};
 	static const char *const bad[] = {
 		"3", "3x", "-1d", "+1d", "1.5d", " 3d", "3d ", "d", "h", "",
 		"3dd", "3 d", "1234567d", "3D", "3H", "3m", "3s", "1d2h", "0x10d",
@@ -435,6 +508,12 @@ static void test_dates__durations(void **state)
 	assert_int_equal(gd_duration_parse(&s, "3x"), GD_EINVALID);
 	assert_string_equal(gd_error_last(),
 			    "invalid duration '3x': expected <n>h, <n>d or <n>w");
+	/* more than ten years would wrap dates */
+	assert_int_equal(gd_duration_parse(&s, "999999w"), GD_EINVALID);
+	assert_string_equal(gd_error_last(),
+			    "duration '999999w' is longer than 10 years");
+	assert_int_equal(gd_duration_parse(&s, "3654d"), GD_EINVALID);
+	assert_int_equal(gd_duration_parse(&s, "522w"), GD_EINVALID);
 }
 
 int main(void)
@@ -445,6 +524,7 @@ int main(void)
 		cmocka_unit_test(test_dates__impossible_dates_are_refused),
 		cmocka_unit_test(test_dates__when_forms),
 		cmocka_unit_test(test_dates__a_weekday_is_never_today),
+		cmocka_unit_test(test_dates__past_forms_look_back),
 		cmocka_unit_test(test_dates__iso_times_keep_their_offset),
 		cmocka_unit_test(test_dates__time_takes_iso_or_any_date_form),
 		cmocka_unit_test(test_dates__a_date_as_time_is_nine_local),

@@ -42,14 +42,28 @@ int gd_date_weekday(gd_date d);
 /* Strict "YYYY-MM-DD" of a date that exists (2026-02-30 is refused). */
 int gd_date_parse(gd_date *out, const char *s);
 
-/* DATE or WHEN: YYYY-MM-DD, today, yesterday, tomorrow, +Nd, +Nw, -Nd, -Nw,
- * and weekday names mon..sun (also monday..sunday): the next one, never
- * today.  Case-insensitive words.  Nothing else. */
+/*
+ * DATE or WHEN as people type them (SPEC 3): YYYY-MM-DD, YYYY/MM/DD,
+ * YYYY.MM.DD and YYYY年M月D日 (month and day of one or two digits);
+ * M月D日, the next such day, today included; today, yesterday, tomorrow,
+ * 今天, 昨天, 明天, 后天, 前天; +Nd, +Nw, -Nd, -Nw; day names (mon, monday,
+ * 周一, 星期一, 礼拜一 ...), the next one, never today; 下周一 and 上周一,
+ * that day of next or last week.  English words in any case.  A date
+ * outside the years 2000-2099 is refused.
+ */
 int gd_when_parse(gd_date *out, const char *s, gd_date today);
 
+/* The same for a date that says when something happened (--at, --done,
+ * --received, a report's date, an import): M月D日 is the most recent such
+ * day, today included, and a day name the last one, never today. */
+int gd_when_parse_past(gd_date *out, const char *s, gd_date today);
+
 /* TIME: ISO 8601 with offset (2026-11-22T10:15:00+08:00, seconds optional,
- * Z allowed), or any DATE form of gd_when_parse() at 09:00 local. */
+ * Z allowed), a local YYYY-MM-DD HH:MM or YYYY-MM-DDTHH:MM, or any DATE
+ * form at 09:00 local; gd_time_parse_past reads a DATE as
+ * gd_when_parse_past does.  Outside 2000-2099: refused. */
 int gd_time_parse(gd_time *out, const char *s, gd_date today);
+int gd_time_parse_past(gd_time *out, const char *s, gd_date today);
 
 /* Strict record form of a time: ISO 8601 with offset or Z only. */
 int gd_time_parse_iso(gd_time *out, const char *s);
@@ -58,7 +72,8 @@ void gd_date_format(char buf[GD_DATE_LEN], gd_date d);
 /* 2026-11-22T10:15:00+08:00 in the time's own offset ("Z" never written). */
 void gd_time_format(char buf[GD_TIME_LEN], const gd_time *t);
 
-/* Durations "<n>h", "<n>d", "<n>w", n a non-negative integer, to seconds. */
+/* Durations "<n>h", "<n>d", "<n>w", n a non-negative integer, to seconds;
+ * longer than ten years is refused. */
 int gd_duration_parse(int64_t *secs, const char *s);
 
 /* Whole days d2 - d1. */
