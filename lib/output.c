@@ -4,6 +4,7 @@
  */
 #include <jansson.h>
 #include <stdio.h>
+#include <utf8proc.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,15 +20,67 @@ struct gd_table {
 	gd_color *colors;
 };
 
-/* Control characters would break the table: show them as spaces. */
+/* --- inert text (SPEC 5) ---------------------------------------------- */
+
+/*
+ * Would the character cp move the cursor, change colours or reorder what
+ * follows?  C0 and C1 controls, DEL, and the bidi embeddings, overrides
+ * and isolates (U+202A..U+202E, U+2066..U+2069).
+ */
+static int is_control(utf8proc_int32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
+	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* Append s to b with every control shown escaped (\t \n \r, \x1b,
+ * \u202e) and each byte that is not UTF-8 as \xNN; the characters of
+ * `as_space` become one space each instead. */
+static void put_inert(gd__buf *b, const char *s, const char *as_space)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n;
+
+	while (*p) {
+		if (*p < 0x80 && !is_control(*p)) {
+			gd__buf_putc(b, (char)*p++);
+			continue;
+		}
+		n = utf8proc_iterate(p, -1, &cp);
+		if (n <= 0) {
+			gd__buf_printf(b, "\\x%02x", (unsigned)*p++);
+			continue;
+		}
+		if (!is_control(cp))
+			gd__buf_add(b, (const char *)p, (size_t)n);
+		else if (cp < 0x80 && strchr(as_space, (int)cp))
+			gd__buf_putc(b, ' ');
+		else if (cp == '\t' || cp == '\n' || cp == '\r')
+			gd__buf_puts(b, cp == '\t' ? "\\t" : cp == '\n' ? "\\n" : "\\r");
+		else if (cp < 0x80)
+			gd__buf_printf(b, "\\x%02x", (unsigned)cp);
+		else
+			gd__buf_printf(b, "\\u%04x", (unsigned)cp);
+		p += n;
+	}
+}
+
+char *gd_inert(const char *s)
+{
+	gd__buf b = {0};
+
+	put_inert(&b, s, "");
+	return gd__buf_detach(&b, NULL);
+}
+
+/* A table cell is one line: tabs and line breaks are spaces there. */
 static char *flatten(const char *s)
 {
-	char *c = gd__xstrdup(s), *p;
+	gd__buf b = {0};
 
-	for (p = c; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = ' ';
-	return c;
+	put_inert(&b, s, "\t\n\r");
+	return gd__buf_detach(&b, NULL);
 }
 
 static void add_row(gd_table *t, const char *const *cells, gd_color color)
@@ -158,23 +211,20 @@ char *gd_tsv_line(const char *const *cells, size_t n)
 {
 	gd__buf b = {0};
 	size_t i;
-	const char *p;
+	const char *p, *q;
+	char *cell;
 
 	for (i = 0; i < n; i++) {
 		if (i)
 			gd__buf_putc(&b, '\t');
-		for (p = cells[i] ? cells[i] : ""; *p; p++) {
-			if (*p == '\t')
-				gd__buf_puts(&b, "\\t");
-			else if (*p == '\n')
-				gd__buf_puts(&b, "\\n");
-			else if (*p == '\r')
-				gd__buf_puts(&b, "\\r");
-			else if (*p == '\\')
-				gd__buf_puts(&b, "\\\\");
-			else
-				gd__buf_putc(&b, *p);
+		/* backslashes first, so that a reader can undo the escapes */
+		for (p = cells[i] ? cells[i] : ""; (q = strchr(p, '\\')); p = q + 1) {
+			cell = gd__xstrndup(p, (size_t)(q - p));
+			put_inert(&b, cell, "");
+			free(cell);
+			gd__buf_puts(&b, "\\\\");
 		}
+		put_inert(&b, p, "");
 	}
 	gd__buf_putc(&b, '\n');
 	return gd__buf_detach(&b, NULL);

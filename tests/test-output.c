@@ -60,6 +60,48 @@ static void test_output__tsv_escapes_tabs_and_newlines(void **state)
 	free(line);
 }
 
+static void test_output__terminal_text_is_inert(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"plain 宁波 text", "plain 宁波 text"},
+		{"\033[2J\033]0;owned\007", "\\x1b[2J\\x1b]0;owned\\x07"},
+		{"a\rb\nc\td", "a\\rb\\nc\\td"},
+		{"del\177", "del\\x7f"},
+		{"c1 \302\233 csi", "c1 \\u009b csi"},
+		{"abc\342\200\256cba", "abc\\u202ecba"},
+		{"\342\201\246iso\342\201\251", "\\u2066iso\\u2069"},
+		{"bad \377\376 utf8", "bad \\xff\\xfe utf8"},
+		{"cut \344\275", "cut \\xe4\\xbd"},
+		{"\342\200\217rlm stays", "\342\200\217rlm stays"},
+		{"", ""}, {NULL, NULL}};
+	const char *h[] = {"NAME", "NOTE"};
+	const char *r[] = {"Evil\033[31m", "two\nlines\r\tand \342\200\256x"};
+	const char *cells[] = {"esc\033c", "back\\slash\033"};
+	gd_table *t;
+	char *out;
+	size_t i;
+
+	(void)state;
+	for (i = 0; cases[i].in; i++) {
+		out = gd_inert(cases[i].in);
+		assert_string_equal(out, cases[i].out);
+		free(out);
+	}
+	/* a table cell is one line; what would act on the terminal is shown */
+	t = gd_table_new(2, h);
+	gd_table_add(t, r, GD_PLAIN);
+	out = gd_table_render(t, 0, 0);
+	assert_string_equal(out, "NAME          NOTE\n"
+				 "Evil\\x1b[31m  two lines  and \\u202ex\n");
+	free(out);
+	gd_table_free(t);
+	out = gd_tsv_line(cells, 2);
+	assert_string_equal(out, "esc\\x1bc\tback\\\\slash\\x1b\n");
+	free(out);
+}
+
 static void test_output__json_keeps_types_and_chinese(void **state)
 {
 	gd_record *r = NULL;
@@ -86,6 +128,7 @@ int main(void)
 		cmocka_unit_test(test_output__cjk_text_keeps_columns_aligned),
 		cmocka_unit_test(test_output__long_last_column_is_cut_to_the_width),
 		cmocka_unit_test(test_output__tsv_escapes_tabs_and_newlines),
+		cmocka_unit_test(test_output__terminal_text_is_inert),
 		cmocka_unit_test(test_output__json_keeps_types_and_chinese),
 	};
 

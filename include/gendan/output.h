@@ -11,6 +11,15 @@
 
 typedef enum { GD_PLAIN = 0, GD_RED, GD_YELLOW, GD_DIM } gd_color;
 
+/*
+ * s made inert for a terminal (SPEC 5): C0 and C1 controls, DEL and the
+ * bidi embeddings, overrides and isolates are shown escaped (\t, \n,
+ * \r, \x1b, \u202e) and a byte that is not UTF-8 as \xNN.  Table
+ * cells and TSV lines are made inert the same way (a cell's tabs and
+ * line breaks are spaces).  Malloc'd.
+ */
+char *gd_inert(const char *s);
+
 typedef struct gd_table gd_table;
 
 gd_table *gd_table_new(size_t ncols, const char *const *headers);
@@ -22,8 +31,8 @@ size_t gd_table_rows(const gd_table *t);
 char *gd_table_render(const gd_table *t, int color, size_t max_width);
 void gd_table_free(gd_table *t);
 
-/* One TSV line (tabs, newlines and backslashes escaped as \t \n \\),
- * ending in "\n".  Malloc'd. */
+/* One TSV line (tabs, newlines and backslashes escaped as \t \n \\,
+ * other controls as gd_inert does), ending in "\n".  Malloc'd. */
 char *gd_tsv_line(const char *const *cells, size_t n);
 
 /* JSON, pretty-printed with a final newline, UTF-8 written literally.
