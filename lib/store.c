@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <git2.h>
 #include <git2/sys/mempack.h>
 #include <git2/sys/odb_backend.h>
@@ -2036,7 +2037,97 @@ done:
 	return err;
 }
 
-int gd_store_clone(const char *url, const char *dir)
+/*
+ * The branch a clone works on when the remote's HEAD gave none (an empty
+ * remote, or a HEAD naming a branch that does not exist, as a plain
+ * `git init --bare` does with master): its main, else its only branch.
+ * *name is NULL when there is none; *n counts the branches.
+ */
+static int fallback_branch(char **name, size_t *n, git_repository *repo)
+{
+	static const char prefix[] = "refs/remotes/origin/";
+	git_reference_iterator *it = NULL;
+	git_reference *ref = NULL;
+	char *first = NULL;
+	int err = 0, r;
+
+	*name = NULL;
+	*n = 0;
+	if (git_reference_iterator_glob_new(&it, repo, "refs/remotes/origin/*") < 0)
+		return git_fail(GD_EIO, _("cannot list the cloned branches"));
+	while (!*name && (r = git_reference_next(&ref, it)) == 0) {
+		const char *b = git_reference_name(ref) + sizeof(prefix) - 1;
+		if (git_reference_type(ref) == GIT_REFERENCE_DIRECT && strcmp(b, "HEAD")) {
+			if (!strcmp(b, "main"))
+				*name = gd__xstrdup(b);
+			else if ((*n)++ == 0)
+				first = gd__xstrdup(b);
+		}
+		git_reference_free(ref);
+	}
+	if (!*name && r != GIT_ITEROVER) {
+		err = git_fail(GD_EIO, _("cannot list the cloned branches"));
+		goto done;
+	}
+	git_error_clear();
+	if (!*name && *n == 1) {
+		*name = first;
+		first = NULL;
+	}
+done:
+	free(first);
+	git_reference_iterator_free(it);
+	return err;
+}
+
+/* Make the local branch name from origin's, tracking it, and HEAD it. */
+static int start_branch(git_repository *repo, const char *name)
+{
+	char *remote = gd__xasprintf("origin/%s", name);
+	char *local_ref = gd__xasprintf("refs/heads/%s", name);
+	git_reference *rb = NULL, *lb = NULL;
+	git_commit *tip = NULL;
+	int err = 0;
+
+	if (git_branch_lookup(&rb, repo, remote, GIT_BRANCH_REMOTE) < 0 ||
+	    git_commit_lookup(&tip, repo, git_reference_target(rb)) < 0 ||
+	    git_branch_create(&lb, repo, name, tip, 0) < 0 ||
+	    git_branch_set_upstream(lb, remote) < 0 ||
+	    git_repository_set_head(repo, local_ref) < 0)
+		err = git_fail(GD_EIO, _("cannot set up the cloned branch"));
+	git_commit_free(tip);
+	git_reference_free(lb);
+	git_reference_free(rb);
+	free(local_ref);
+	free(remote);
+	return err;
+}
+
+/* Check out the remote's default branch, else main, else its only one. */
+static int clone_branch(git_repository *repo, const char *url)
+{
+	char *name = NULL;
+	size_t n;
+	int err, unborn = git_repository_head_unborn(repo);
+
+	if (unborn < 0)
+		return git_fail(GD_EIO, _("cannot read the cloned HEAD"));
+	if (!unborn)
+		return 0;
+	if ((err = fallback_branch(&name, &n, repo)) < 0)
+		return err;
+	if (!name && n)
+		return gd_error_set(GD_ENOTFOUND,
+				    _("'%s' names no default branch and has no main: cannot choose among its branches"),
+				    url);
+	if (!name)
+		return gd_error_set(GD_ENOTFOUND, _("'%s' is empty: not a gendan ledger"), url);
+	err = start_branch(repo, name);
+	free(name);
+	return err;
+}
+
+static int clone_into(const char *url, const char *dir)
 {
 	git_clone_options co;
 	git_repository *repo = NULL;
@@ -2046,7 +2137,6 @@ int gd_store_clone(const char *url, const char *dir)
 	struct xfer xf = {0, 0, 0, 0, url};
 	int err = 0;
 
-	lib_init();
 	if (git_clone_options_init(&co, GIT_CLONE_OPTIONS_VERSION) < 0) {
 		err = git_fail(GD_ERROR, _("cannot set up the clone"));
 		goto done;
@@ -2060,9 +2150,10 @@ int gd_store_clone(const char *url, const char *dir)
 		err = transfer_fail(_("cannot clone"), url, NULL);
 		goto done;
 	}
+	if ((err = clone_branch(repo, url)) < 0)
+		goto done;
 	if (git_revparse_single(&head, repo, "HEAD^{tree}") < 0) {
-		git_error_clear();
-		err = gd_error_set(GD_ENOTFOUND, _("'%s' is empty: not a gendan ledger"), url);
+		err = git_fail(GD_EIO, _("cannot read the cloned tree"));
 		goto done;
 	}
 	tree = (git_tree *)head;
@@ -2090,6 +2181,53 @@ done:
 	git_tree_free(tree);
 	git_object_free(head);
 	git_repository_free(repo);
+	return err;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int type,
+			struct FTW *ftw)
+{
+	(void)st;
+	if (ftw->level == 0)
+		return 0; /* the directory itself: the caller decides */
+	return (type == FTW_DP ? rmdir(path) : unlink(path)) < 0 ? -1 : 0;
+}
+
+/*
+ * Take away what a failed clone made in dir: dir itself when it did not
+ * exist, else (it was empty) everything in it.  Best effort: the clone's
+ * own error is the one to report.
+ */
+static void unmake(const char *dir, int existed)
+{
+	(void)nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	if (!existed)
+		(void)rmdir(dir);
+}
+
+/* 1 if dir is an existing empty directory, 0 if it does not exist, -1
+ * otherwise (the clone refuses it, and nothing in it is ours). */
+static int dir_before(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int empty = 1;
+
+	if (!d)
+		return errno == ENOENT ? 0 : -1;
+	while (empty && (e = readdir(d)))
+		empty = !strcmp(e->d_name, ".") || !strcmp(e->d_name, "..");
+	closedir(d);
+	return empty ? 1 : -1;
+}
+
+int gd_store_clone(const char *url, const char *dir)
+{
+	int before = dir_before(dir), err;
+
+	lib_init();
+	if ((err = clone_into(url, dir)) < 0 && before >= 0)
+		unmake(dir, before);
 	git_libgit2_shutdown();
 	return err;
 }
