@@ -2297,17 +2297,18 @@ int gd_store_state_get(gd_store *s, gd_store_state *st)
 
 /* --- history and undo -------------------------------------------------- */
 
-static int print_line(const git_diff_delta *d, const git_diff_hunk *h,
+/* git_diff_print's callback: each line of the patch into the buffer. */
+static int patch_line(const git_diff_delta *d, const git_diff_hunk *h,
 		      const git_diff_line *l, void *payload)
 {
+	gd__buf *b = payload;
+
 	(void)d;
 	(void)h;
-	(void)payload;
 	if (l->origin == GIT_DIFF_LINE_CONTEXT || l->origin == GIT_DIFF_LINE_ADDITION ||
 	    l->origin == GIT_DIFF_LINE_DELETION)
-		fputc(l->origin, stdout);
-	/* a failed write shows in main's check of stdout */
-	(void)fwrite(l->content, 1, l->content_len, stdout);
+		gd__buf_putc(b, l->origin);
+	gd__buf_add(b, l->content, l->content_len);
 	return 0;
 }
 
@@ -2391,9 +2392,10 @@ static int renamed_from(char **from, git_repository *repo, git_commit *p,
 	return 0;
 }
 
-/* Print c's diff of path (renamed from `from` when not NULL) to stdout. */
-static int print_patch(git_repository *repo, git_commit *c, const char *path,
-		       const char *from)
+/* c's diff of path (renamed from `from` when not NULL), as git prints it,
+ * into b. */
+static int patch_text(gd__buf *b, git_repository *repo, git_commit *c,
+		      const char *path, const char *from)
 {
 	git_commit *p = NULL;
 	git_diff *diff = NULL;
@@ -2405,7 +2407,7 @@ static int print_patch(git_repository *repo, git_commit *c, const char *path,
 	ps[0] = (char *)path;
 	ps[1] = (char *)from;
 	if ((err = diff_commits(&diff, repo, p, c, ps, from ? 2 : 1)) == 0 &&
-	    git_diff_print(diff, GIT_DIFF_FORMAT_PATCH, print_line, NULL) < 0)
+	    git_diff_print(diff, GIT_DIFF_FORMAT_PATCH, patch_line, b) < 0)
 		err = git_fail(GD_EIO, _("cannot compare commits"));
 	git_diff_free(diff);
 	git_commit_free(p);
@@ -2469,15 +2471,21 @@ int gd_store_history(gd_store *s, const char *relpath, int patch,
 		if (changed) {
 			const git_signature *a = git_commit_author(c);
 			gd_commit_info info;
+			gd__buf text = {0};
+			if (patch && (err = patch_text(&text, s->repo, c, path, from)) < 0) {
+				gd__buf_free(&text);
+				goto next;
+			}
 			git_oid_tostr(info.id, sizeof(info.id), &oid);
 			info.time = (long long)a->when.time;
 			info.offset = a->when.offset;
 			info.author = a->name;
 			info.email = a->email;
 			info.summary = git_commit_summary(c);
+			info.patch = patch ? (text.buf ? text.buf : "") : NULL;
+			info.patch_len = text.len;
 			cb(ctx, &info);
-			if (patch && (err = print_patch(s->repo, c, path, from)) < 0)
-				goto next;
+			gd__buf_free(&text);
 		}
 		/* older commits knew the record under its former path */
 		if (from) {

@@ -122,12 +122,15 @@ typedef struct {
 	const char *author; /* borrowed for the callback's duration */
 	const char *email;
 	const char *summary;
+	const char *patch;  /* with patch: the commit's diff of the path, as
+			     * git prints it (patch_len bytes); else NULL */
+	size_t patch_len;
 } gd_commit_info;
 
 /* The commits that changed relpath, newest first, following renames (git
  * log --follow): past the commit that renamed a file to relpath, the
- * commits of its former path.  With patch, print each commit's diff of
- * that path to stdout after its line (cb prints). */
+ * commits of its former path.  With patch, each commit's diff of that
+ * path comes with it (cb prints). */
 int gd_store_history(gd_store *s, const char *relpath, int patch,
 		     void (*cb)(void *ctx, const gd_commit_info *c), void *ctx);
 
