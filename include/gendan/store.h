@@ -1,6 +1,7 @@
 /*
  * store.h - the ledger as a git repository: locate it, lock it, write files
- * atomically and commit every change.  Only lib/store.c sees libgit2.
+ * atomically and commit every change.  Only the store's files (lib/store.c,
+ * lib/store-*.c) see libgit2.
  *
  * A ledger is a non-bare git repository whose work tree root holds
  * gendan.yaml.  Every command that changes data builds one gd_change (files
@@ -15,6 +16,8 @@
 
 #include <stddef.h>
 #include <stdio.h>
+
+#include "gendan/change.h"
 
 typedef struct gd_store gd_store;
 
@@ -64,17 +67,6 @@ int gd_store_path_dirty(gd_store *s, const char *relpath, int *dirty);
  * differs from HEAD in the index or work tree, including untracked files and
  * deletions; sorted; *out is a malloc'd array of malloc'd strings. */
 int gd_store_changed_paths(gd_store *s, char ***out, size_t *n);
-
-/* A set of file writes and deletions committed together. */
-typedef struct gd_change gd_change;
-gd_change *gd_change_new(void);
-void gd_change_free(gd_change *c);
-/* Both copy their arguments.  A later call for the same path replaces. */
-void gd_change_write(gd_change *c, const char *relpath, const char *data,
-		     size_t len);
-void gd_change_remove(gd_change *c, const char *relpath);
-size_t gd_change_count(const gd_change *c);
-const char *gd_change_path(const gd_change *c, size_t i);
 
 /*
  * Apply c and commit it with `message`.  When the resulting tree equals
