@@ -316,6 +316,98 @@ static int path_tree(git_oid *out, gd_store *s, git_index *idx,
 	return err;
 }
 
+/* The tree of `paths` staged as they are in the work tree on top of the
+ * index (parent's tree on a retry): for a bulk change as one pack, written
+ * and synced before a commit names it. */
+static int stage_tree(git_oid *out, gd_store *s, git_index *idx, struct bulk *b,
+		      git_commit *parent, char *const *paths, size_t n)
+{
+	int err;
+
+	if (!b->repo) {
+		if ((err = stage(s, idx, paths, n)) < 0)
+			return err;
+		return path_tree(out, s, idx, parent, paths, n);
+	}
+	/* a retry: what the last try wrote is in a pack already */
+	git_mempack_reset(b->mem);
+	b->nblobs = 0;
+	/* the index would look for the new blobs in the repository, where
+	 * they are not yet */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 0);
+	err = stage_bulk(s, idx, b, paths, n);
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 1);
+	if (!err && git_index_write_tree_to(out, idx, b->repo) < 0)
+		err = gd__git_fail(GD_EIO, _("cannot write the tree"));
+	/* on disk, synced, before a commit names them */
+	if (err < 0)
+		return err;
+	return bulk_flush(s, b, out);
+}
+
+/* A commit of tree_oid on parent (NULL: none), not yet on any branch. */
+static int make_commit(git_oid *out, gd_store *s, const git_oid *tree_oid,
+		       git_commit *parent, const git_signature *author,
+		       const git_signature *committer, const char *message)
+{
+	git_tree *tree = NULL;
+	int err = 0;
+
+	if (git_tree_lookup(&tree, s->repo, tree_oid) < 0)
+		return gd__git_fail(GD_EIO, _("cannot read the new tree"));
+	if (git_commit_create(out, s->repo, NULL, author, committer, NULL, message,
+			      tree, parent ? 1 : 0, (const git_commit **)&parent) < 0)
+		err = gd__git_fail(GD_EIO, _("cannot commit"));
+	git_tree_free(tree);
+	return err;
+}
+
+/* Move the checked-out branch to commit_oid, only from where it was when
+ * the commit was built (head_oid; unborn: still unborn).  *moved = 1 when
+ * something else moved it meanwhile. */
+static int swap_branch(gd_store *s, const git_oid *commit_oid,
+		       const git_oid *head_oid, int unborn, int *moved)
+{
+	git_reference *head = NULL, *updated = NULL;
+	const char *branch;
+	int err = 0, r;
+
+	*moved = 0;
+	if (git_reference_lookup(&head, s->repo, "HEAD") < 0)
+		return gd__git_fail(GD_EIO, _("cannot read HEAD"));
+	branch = git_reference_symbolic_target(head);
+	if (!branch) {
+		err = gd_error_set(GD_ECONFLICT, _("HEAD is detached: check out a branch first"));
+		goto done;
+	}
+	r = git_reference_create_matching(&updated, s->repo, branch, commit_oid,
+					  !unborn, unborn ? NULL : head_oid, "gendan");
+	if (r == GIT_EMODIFIED || r == GIT_EEXISTS) {
+		*moved = 1; /* libgit2's message kept, for the last try */
+	} else if (r < 0) {
+		err = gd__git_fail(GD_ECONFLICT, _("cannot update the branch"));
+	}
+done:
+	git_reference_free(updated);
+	git_reference_free(head);
+	return err;
+}
+
+/* Write the index, as version 4 when large: paths prefix-compressed, a
+ * quarter smaller, so a quarter less to hash, write and sync on every
+ * command; git reads it since 1.8. */
+static int write_index(git_index *idx)
+{
+	if (git_index_entrycount(idx) >= 10000 && git_index_version(idx) < 4 &&
+	    git_index_set_version(idx, 4) < 0)
+		git_error_clear(); /* the old version still works */
+	if (git_index_write(idx) < 0)
+		/* the commit stands and the files match it; only the index is
+		 * stale, and gendan restages the path on its next write */
+		return gd__git_fail(GD_EIO, _("committed, but cannot write the git index (run 'git reset' to refresh it)"));
+	return 0;
+}
+
 /*
  * Stage `paths` as they are in the work tree and commit the index on the
  * checked-out branch.  Only the entries of those paths change; one index
@@ -328,16 +420,13 @@ static int commit_index(gd_store *s, char *const *paths, size_t n,
 {
 	git_index *idx = NULL;
 	git_oid tree_oid, head_oid, commit_oid;
-	git_tree *tree = NULL;
 	git_commit *parent = NULL;
-	git_reference *head = NULL, *updated = NULL;
 	git_signature *author = NULL, *committer = NULL;
 	struct bulk b = {0};
-	const char *branch;
-	int err = 0, unborn, tries, r, bulk = n > BULK;
+	int err = 0, unborn, tries, moved;
 
 	*committed = 0;
-	if (bulk && (err = bulk_open(s, &b)) < 0)
+	if (n > BULK && (err = bulk_open(s, &b)) < 0)
 		return err;
 	if (git_repository_index(&idx, s->repo) < 0) {
 		bulk_close(&b);
@@ -358,88 +447,32 @@ static int commit_index(gd_store *s, char *const *paths, size_t n,
 			err = gd__git_fail(GD_EIO, _("cannot read the HEAD commit"));
 			goto done;
 		}
-		if (tries && parent && (err = reset_index(idx, parent)) < 0)
+		if ((tries && parent && (err = reset_index(idx, parent)) < 0) ||
+		    (err = stage_tree(&tree_oid, s, idx, &b, parent, paths, n)) < 0)
 			goto done;
-		if (bulk) {
-			/* a retry: what the last try wrote is in a pack already */
-			git_mempack_reset(b.mem);
-			b.nblobs = 0;
-			/* the index would look for the new blobs in the
-			 * repository, where they are not yet */
-			git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 0);
-			err = stage_bulk(s, idx, &b, paths, n);
-			git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 1);
-			if (!err && git_index_write_tree_to(&tree_oid, idx, b.repo) < 0)
-				err = gd__git_fail(GD_EIO, _("cannot write the tree"));
-			/* on disk, synced, before a commit names them */
-			if (err < 0 || (err = bulk_flush(s, &b, &tree_oid)) < 0)
-				goto done;
-		} else if ((err = stage(s, idx, paths, n)) < 0 ||
-			   (err = path_tree(&tree_oid, s, idx, parent, paths, n)) < 0) {
-			goto done;
-		}
 		if (parent && git_oid_equal(git_commit_tree_id(parent), &tree_oid))
 			break; /* nothing changed: no commit */
-		git_tree_free(tree);
-		tree = NULL;
-		if (git_tree_lookup(&tree, s->repo, &tree_oid) < 0) {
-			err = gd__git_fail(GD_EIO, _("cannot read the new tree"));
+		if ((err = make_commit(&commit_oid, s, &tree_oid, parent, author,
+				       committer, message)) < 0 ||
+		    (err = swap_branch(s, &commit_oid, &head_oid, unborn, &moved)) < 0)
 			goto done;
-		}
-		if (git_commit_create(&commit_oid, s->repo, NULL, author, committer,
-				      NULL, message, tree, parent ? 1 : 0,
-				      (const git_commit **)&parent) < 0) {
-			err = gd__git_fail(GD_EIO, _("cannot commit"));
-			goto done;
-		}
-		git_reference_free(head);
-		head = NULL;
-		if (git_reference_lookup(&head, s->repo, "HEAD") < 0) {
-			err = gd__git_fail(GD_EIO, _("cannot read HEAD"));
-			goto done;
-		}
-		branch = git_reference_symbolic_target(head);
-		if (!branch) {
-			err = gd_error_set(GD_ECONFLICT, _("HEAD is detached: check out a branch first"));
-			goto done;
-		}
-		/* an unborn branch must still be unborn; a born one still at
-		 * the commit we built on */
-		r = git_reference_create_matching(&updated, s->repo, branch, &commit_oid,
-						  !unborn, unborn ? NULL : &head_oid,
-						  "gendan");
-		if (r == 0) {
+		if (!moved) {
 			*committed = 1;
 			break;
 		}
-		if ((r == GIT_EMODIFIED || r == GIT_EEXISTS) && tries < 3) {
-			git_error_clear();
-			continue;
+		if (tries == 3) {
+			err = gd__git_fail(GD_ECONFLICT, _("cannot update the branch"));
+			goto done;
 		}
-		err = gd__git_fail(GD_ECONFLICT, _("cannot update the branch"));
-		goto done;
+		git_error_clear();
 	}
-	/* a large index is written as version 4 (paths prefix-compressed):
-	 * a quarter smaller, so a quarter less to hash, write and sync on
-	 * every command; git reads it since 1.8 */
-	if (git_index_entrycount(idx) >= 10000 && git_index_version(idx) < 4 &&
-	    git_index_set_version(idx, 4) < 0)
-		git_error_clear(); /* the old version still works */
-	if (git_index_write(idx) < 0) {
-		/* the commit stands and the files match it; only the index is
-		 * stale, and gendan restages the path on its next write */
-		err = gd__git_fail(GD_EIO, _("committed, but cannot write the git index (run 'git reset' to refresh it)"));
-		goto done;
-	}
+	err = write_index(idx);
 done:
 	if (err < 0 && idx)
 		git_index_read(idx, 1); /* forget the staged entries */
-	git_reference_free(updated);
-	git_reference_free(head);
 	git_signature_free(author);
 	git_signature_free(committer);
 	git_commit_free(parent);
-	git_tree_free(tree);
 	git_index_free(idx);
 	bulk_close(&b);
 	return err;

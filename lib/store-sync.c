@@ -224,126 +224,178 @@ static const char *remote_url(git_remote *r)
 	return git_remote_url(r) ? git_remote_url(r) : "?";
 }
 
+/* What one sync works on: the remote, the checked-out branch, and the
+ * remote-tracking branch a fetch moves. */
+struct sync_target {
+	git_remote *remote;
+	const char *name;         /* of the remote */
+	const char *branch;       /* refs/heads/... */
+	const char *branch_short;
+	char *tracking;           /* refs/remotes/<name>/<branch> */
+	char *refspec;            /* <branch>:<branch> */
+};
+
+/* Fetch, journaled: a fetch killed midway leaves the locks of the refs it
+ * was moving, for the next command to drop. */
+static int fetch(gd_store *s, const struct sync_target *t)
+{
+	git_fetch_options fo;
+	struct gd__xfer xf = {0, 0, 0, 0, NULL};
+	int err;
+
+	if (git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION) < 0)
+		return gd__git_fail(GD_ERROR, _("cannot set up the transfer"));
+	xf.url = remote_url(t->remote);
+	fo.callbacks.credentials = gd__xfer_credentials;
+	fo.callbacks.certificate_check = gd__xfer_check_host;
+	fo.callbacks.payload = &xf;
+	if ((err = gd__journal_begin(s, NULL, 0)) < 0)
+		return err;
+	if (git_remote_fetch(t->remote, NULL, &fo, "gendan sync") < 0)
+		err = gd__transfer_fail(_("cannot fetch from"), t->name,
+					remote_url(t->remote));
+	gd__journal_end(s);
+	return err;
+}
+
+/* Push the branch; *moved = 1 when the remote moved meanwhile (it answers
+ * non-fast-forward, or refuses the update). */
+static int push(const struct sync_target *t, int *moved)
+{
+	git_push_options po;
+	struct gd__xfer xp = {0, 0, 0, 0, NULL};
+	char *spec = t->refspec;
+	git_strarray specs = {&spec, 1};
+
+	*moved = 0;
+	if (git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION) < 0)
+		return gd__git_fail(GD_ERROR, _("cannot set up the transfer"));
+	xp.url = remote_url(t->remote);
+	po.callbacks.credentials = gd__xfer_credentials;
+	po.callbacks.certificate_check = gd__xfer_check_host;
+	po.callbacks.push_update_reference = gd__xfer_push_update;
+	po.callbacks.payload = &xp;
+	if (git_remote_push(t->remote, &specs, &po) < 0) {
+		const git_error *e = git_error_last();
+		if (e && e->message && strstr(e->message, "fast-forward")) {
+			git_error_clear();
+			*moved = 1;
+			return 0;
+		}
+		return gd__transfer_fail(_("cannot push to"), t->name,
+					 remote_url(t->remote));
+	}
+	*moved = xp.rejected;
+	return 0;
+}
+
+/* How many commits HEAD has that theirs has not (all, with no theirs). */
+static int outgoing(gd_store *s, const git_oid *head, const git_oid *theirs,
+		    size_t *ahead)
+{
+	size_t behind = 0;
+
+	*ahead = 0;
+	if (!theirs) {
+		*ahead = count_commits(s, head);
+		return 0;
+	}
+	if (git_graph_ahead_behind(ahead, &behind, s->repo, head, theirs) < 0)
+		return gd__git_fail(GD_EIO, "cannot compare with the remote");
+	return 0;
+}
+
+/* One round: fetch, bring theirs in, push.  1 when the remote moved
+ * before the push landed, for another round. */
+static int sync_once(gd_store *s, const struct sync_target *t,
+		     gd_merge_file_fn fn, void *ctx, gd_sync_report *rep)
+{
+	git_oid head, theirs;
+	size_t ahead;
+	int unborn, has_theirs, moved, err;
+
+	if ((err = fetch(s, t)) < 0 || (err = gd__store_head(s, &head, &unborn)) < 0)
+		return err;
+	has_theirs = git_reference_name_to_id(&theirs, s->repo, t->tracking) == 0;
+	git_error_clear();
+	if (has_theirs && !unborn &&
+	    (err = integrate(s, t->name, t->branch, t->branch_short, &head,
+			     &theirs, fn, ctx, rep)) < 0)
+		return err;
+	if ((err = gd__store_head(s, &head, &unborn)) < 0)
+		return err;
+	if (unborn || (has_theirs && git_oid_equal(&head, &theirs))) {
+		rep->up_to_date = !rep->incoming;
+		return 0;
+	}
+	if ((err = outgoing(s, &head, has_theirs ? &theirs : NULL, &ahead)) < 0)
+		return err;
+	rep->outgoing = ahead;
+	if ((err = push(t, &moved)) < 0)
+		return err;
+	if (moved)
+		return 1;
+	rep->pushed = 1;
+	return 0;
+}
+
+/* So that git status, too, tells ahead and behind. */
+static void set_upstream(gd_store *s, const struct sync_target *t)
+{
+	git_reference *local = NULL;
+	char *up = gd__xasprintf("%s/%s", t->name, t->branch_short);
+
+	if (git_reference_lookup(&local, s->repo, t->branch) == 0)
+		git_branch_set_upstream(local, up);
+	git_error_clear();
+	git_reference_free(local);
+	free(up);
+}
+
 int gd_store_sync(gd_store *s, const char *remote_name, gd_merge_file_fn fn,
 		  void *ctx, gd_sync_report *rep)
 {
-	git_remote *remote = NULL;
+	struct sync_target t = {NULL, NULL, NULL, NULL, NULL, NULL};
 	git_reference *head_ref = NULL;
-	const char *branch, *branch_short;
-	char *tracking = NULL, *refspec = NULL;
 	int err = 0, tries;
 
 	memset(rep, 0, sizeof(*rep));
-	if (!remote_name)
-		remote_name = "origin";
-	if (git_remote_lookup(&remote, s->repo, remote_name) < 0) {
+	t.name = remote_name ? remote_name : "origin";
+	if (git_remote_lookup(&t.remote, s->repo, t.name) < 0) {
 		git_error_clear();
 		return gd_error_set(GD_ENOTFOUND,
 				    _("no remote '%s': add one with 'git remote add %s URL'"),
-				    remote_name, remote_name);
+				    t.name, t.name);
 	}
 	if (git_reference_lookup(&head_ref, s->repo, "HEAD") < 0 ||
-	    !(branch = git_reference_symbolic_target(head_ref))) {
+	    !(t.branch = git_reference_symbolic_target(head_ref))) {
 		err = gd_error_set(GD_ECONFLICT, _("HEAD is detached: check out a branch first"));
 		goto done;
 	}
-	branch_short = !strncmp(branch, "refs/heads/", 11) ? branch + 11 : branch;
-	tracking = gd__xasprintf("refs/remotes/%s/%s", remote_name, branch_short);
-	refspec = gd__xasprintf("%s:%s", branch, branch);
+	t.branch_short = !strncmp(t.branch, "refs/heads/", 11) ? t.branch + 11 : t.branch;
+	t.tracking = gd__xasprintf("refs/remotes/%s/%s", t.name, t.branch_short);
+	t.refspec = gd__xasprintf("%s:%s", t.branch, t.branch);
+	/* a round is redone when the remote moved before its push */
 	for (tries = 0; tries < 4; tries++) {
-		git_fetch_options fo;
-		git_push_options po;
-		struct gd__xfer xf = {0, 0, 0, 0, NULL}, xp = {0, 0, 0, 0, NULL};
-		git_strarray specs = {&refspec, 1};
-		git_oid head, theirs;
-		int unborn, has_theirs;
-
-		if (git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION) < 0 ||
-		    git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION) < 0) {
-			err = gd__git_fail(GD_ERROR, _("cannot set up the transfer"));
-			goto done;
-		}
-		xf.url = xp.url = remote_url(remote);
-		fo.callbacks.credentials = gd__xfer_credentials;
-		fo.callbacks.certificate_check = gd__xfer_check_host;
-		fo.callbacks.payload = &xf;
-		/* a journal without paths: a fetch killed midway leaves the
-		 * locks of the refs it was moving, for the next command to drop */
-		if ((err = gd__journal_begin(s, NULL, 0)) < 0)
-			goto done;
-		if (git_remote_fetch(remote, NULL, &fo, "gendan sync") < 0) {
-			err = gd__transfer_fail(_("cannot fetch from"), remote_name,
-						remote_url(remote));
-			gd__journal_end(s);
-			goto done;
-		}
-		gd__journal_end(s);
-		if ((err = gd__store_head(s, &head, &unborn)) < 0)
-			goto done;
-		has_theirs = git_reference_name_to_id(&theirs, s->repo, tracking) == 0;
-		git_error_clear();
-		if (has_theirs && !unborn &&
-		    (err = integrate(s, remote_name, branch, branch_short, &head,
-				     &theirs, fn, ctx, rep)) < 0)
-			goto done;
-		if ((err = gd__store_head(s, &head, &unborn)) < 0)
-			goto done;
-		if (unborn || (has_theirs && git_oid_equal(&head, &theirs))) {
-			rep->up_to_date = !rep->incoming;
+		if ((err = sync_once(s, &t, fn, ctx, rep)) <= 0)
 			break;
-		}
-		{
-			size_t ahead = 0, behind = 0;
-			if (!has_theirs) {
-				ahead = count_commits(s, &head);
-			} else if (git_graph_ahead_behind(&ahead, &behind, s->repo,
-							  &head, &theirs) < 0) {
-				err = gd__git_fail(GD_EIO, "cannot compare with the remote");
-				goto done;
-			}
-			rep->outgoing = ahead;
-		}
-		po.callbacks.credentials = gd__xfer_credentials;
-		po.callbacks.certificate_check = gd__xfer_check_host;
-		po.callbacks.push_update_reference = gd__xfer_push_update;
-		po.callbacks.payload = &xp;
-		if (git_remote_push(remote, &specs, &po) < 0) {
-			const git_error *e = git_error_last();
-			/* a remote that moved answers non-fast-forward */
-			if (e && e->message && strstr(e->message, "fast-forward")) {
-				git_error_clear();
-				continue;
-			}
-			err = gd__transfer_fail(_("cannot push to"), remote_name,
-						remote_url(remote));
-			goto done;
-		}
-		if (xp.rejected)
-			continue;
-		rep->pushed = 1;
-		break;
+		err = 0;
 	}
-	if (!err && tries < 4) {
-		/* so that git status, too, tells ahead and behind */
-		git_reference *local = NULL;
-		char *up = gd__xasprintf("%s/%s", remote_name, branch_short);
-		if (git_reference_lookup(&local, s->repo, branch) == 0)
-			git_branch_set_upstream(local, up);
-		git_error_clear();
-		git_reference_free(local);
-		free(up);
-	}
-	if (tries == 4)
+	if (err < 0)
+		goto done;
+	if (tries == 4) {
 		err = gd_error_set(GD_ECONFLICT,
 				   _("the remote '%s' kept moving: try 'gendan sync' again"),
-				   remote_name);
-	else
-		remember_sync(s);
+				   t.name);
+		goto done;
+	}
+	set_upstream(s, &t);
+	remember_sync(s);
 done:
-	free(tracking);
-	free(refspec);
+	free(t.tracking);
+	free(t.refspec);
 	git_reference_free(head_ref);
-	git_remote_free(remote);
+	git_remote_free(t.remote);
 	return err;
 }
 
