@@ -124,6 +124,75 @@ static int patch_text(gd__buf *b, git_repository *repo, git_commit *c,
 	return err;
 }
 
+/*
+ * Did c change path?  *changed when it differs from every parent (a
+ * merge: from all of them).  *from: where c brought it from by a rename,
+ * when the path is new to every parent; else NULL.
+ */
+static int path_change(int *changed, char **from, git_repository *repo,
+		       git_commit *c, const char *path)
+{
+	git_commit *p = NULL;
+	git_oid mine, theirs;
+	unsigned i, np = git_commit_parentcount(c);
+	int have, had, absent = 1, err = 0;
+
+	*changed = 0;
+	*from = NULL;
+	if ((have = path_id(c, path, &mine)) < 0)
+		return have;
+	*changed = np == 0 ? have : 1;
+	for (i = 0; i < np && !err; i++) {
+		if (git_commit_parent(&p, c, i) < 0) {
+			err = gd__git_fail(GD_EIO, _("cannot read a commit"));
+			break;
+		}
+		had = path_id(p, path, &theirs);
+		if (i == 0 && have && had == 0)
+			err = renamed_from(from, repo, p, c, path);
+		git_commit_free(p);
+		p = NULL;
+		if (!err && had < 0)
+			err = had;
+		absent &= !had;
+		if (had == have && (!have || git_oid_equal(&mine, &theirs)))
+			*changed = 0;
+	}
+	/* a rename counts only where the path is new to every parent */
+	if (err < 0 || !absent) {
+		free(*from);
+		*from = NULL;
+	}
+	return err;
+}
+
+/* Hand c to cb, with its patch of path (renamed from `from`) when asked. */
+static int emit(git_repository *repo, git_commit *c, const char *path,
+		const char *from, int patch,
+		void (*cb)(void *ctx, const gd_commit_info *c), void *ctx)
+{
+	const git_signature *a = git_commit_author(c);
+	gd_commit_info info;
+	gd__buf text = {0};
+	int err;
+
+	if (patch && (err = patch_text(&text, repo, c, path, from)) < 0) {
+		gd__buf_free(&text);
+		return err;
+	}
+	git_oid_tostr(info.id, sizeof(info.id), git_commit_id(c));
+	info.time = (long long)a->when.time;
+	info.offset = a->when.offset;
+	info.author = a->name;
+	info.email = a->email;
+	info.summary = git_commit_summary(c);
+	info.patch = patch ? (text.buf ? text.buf : "") : NULL;
+	info.patch_len = text.len;
+	cb(ctx, &info);
+	gd__buf_free(&text);
+	return 0;
+}
+
 int gd_store_history(gd_store *s, const char *relpath, int patch,
 		     void (*cb)(void *ctx, const gd_commit_info *c), void *ctx)
 {
@@ -138,73 +207,21 @@ int gd_store_history(gd_store *s, const char *relpath, int patch,
 		goto done;
 	}
 	while (!err && git_revwalk_next(&oid, walk) == 0) {
-		git_commit *c = NULL, *p = NULL;
-		git_oid mine, theirs;
-		int have, had, changed, absent = 1;
-		unsigned i, np;
+		git_commit *c = NULL;
+		int changed;
 
 		if (git_commit_lookup(&c, s->repo, &oid) < 0) {
 			err = gd__git_fail(GD_EIO, _("cannot read a commit"));
 			break;
 		}
-		if ((have = path_id(c, path, &mine)) < 0) {
-			err = have;
-			goto next;
-		}
-		np = git_commit_parentcount(c);
-		/* changed when it differs from every parent (merges: from all) */
-		changed = np == 0 ? have : 1;
-		for (i = 0; i < np; i++) {
-			if (git_commit_parent(&p, c, i) < 0) {
-				err = gd__git_fail(GD_EIO, _("cannot read a commit"));
-				goto next;
-			}
-			had = path_id(p, path, &theirs);
-			if (i == 0 && have && had == 0 &&
-			    (err = renamed_from(&from, s->repo, p, c, path)) < 0)
-				goto next;
-			git_commit_free(p);
-			p = NULL;
-			if (had < 0) {
-				err = had;
-				goto next;
-			}
-			absent &= !had;
-			if (had == have && (!have || git_oid_equal(&mine, &theirs)))
-				changed = 0;
-		}
-		/* a rename counts only where the path is new to every parent */
-		if (from && !absent) {
-			free(from);
-			from = NULL;
-		}
-		if (changed) {
-			const git_signature *a = git_commit_author(c);
-			gd_commit_info info;
-			gd__buf text = {0};
-			if (patch && (err = patch_text(&text, s->repo, c, path, from)) < 0) {
-				gd__buf_free(&text);
-				goto next;
-			}
-			git_oid_tostr(info.id, sizeof(info.id), &oid);
-			info.time = (long long)a->when.time;
-			info.offset = a->when.offset;
-			info.author = a->name;
-			info.email = a->email;
-			info.summary = git_commit_summary(c);
-			info.patch = patch ? (text.buf ? text.buf : "") : NULL;
-			info.patch_len = text.len;
-			cb(ctx, &info);
-			gd__buf_free(&text);
-		}
+		if ((err = path_change(&changed, &from, s->repo, c, path)) == 0 && changed)
+			err = emit(s->repo, c, path, from, patch, cb, ctx);
 		/* older commits knew the record under its former path */
-		if (from) {
+		if (!err && from) {
 			free(path);
 			path = from;
 			from = NULL;
 		}
-next:
-		git_commit_free(p);
 		git_commit_free(c);
 	}
 done:
