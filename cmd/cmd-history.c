@@ -20,6 +20,9 @@ static void line(void *ctx, const gd_commit_info *c)
 		snprintf(when, sizeof(when), "?");
 	printf("%s  %s  %-20s  %s\n", c->id, when, c->author ? c->author : "",
 	       c->summary ? c->summary : "");
+	/* a failed write shows in main's check of stdout */
+	if (c->patch)
+		(void)fwrite(c->patch, 1, c->patch_len, stdout);
 }
 
 static int run(int argc, char **argv, struct cmd_ctx *ctx)

@@ -4,6 +4,7 @@
 #ifndef GENDAN_H
 #define GENDAN_H
 
+#include "gendan/change.h"
 #include "gendan/config.h"
 #include "gendan/csv.h"
 #include "gendan/dates.h"

@@ -1,6 +1,7 @@
 /*
  * store.h - the ledger as a git repository: locate it, lock it, write files
- * atomically and commit every change.  Only lib/store.c sees libgit2.
+ * atomically and commit every change.  Only the store's files (lib/store.c,
+ * lib/store-*.c) see libgit2.
  *
  * A ledger is a non-bare git repository whose work tree root holds
  * gendan.yaml.  Every command that changes data builds one gd_change (files
@@ -15,6 +16,8 @@
 
 #include <stddef.h>
 #include <stdio.h>
+
+#include "gendan/change.h"
 
 typedef struct gd_store gd_store;
 
@@ -65,17 +68,6 @@ int gd_store_path_dirty(gd_store *s, const char *relpath, int *dirty);
  * deletions; sorted; *out is a malloc'd array of malloc'd strings. */
 int gd_store_changed_paths(gd_store *s, char ***out, size_t *n);
 
-/* A set of file writes and deletions committed together. */
-typedef struct gd_change gd_change;
-gd_change *gd_change_new(void);
-void gd_change_free(gd_change *c);
-/* Both copy their arguments.  A later call for the same path replaces. */
-void gd_change_write(gd_change *c, const char *relpath, const char *data,
-		     size_t len);
-void gd_change_remove(gd_change *c, const char *relpath);
-size_t gd_change_count(const gd_change *c);
-const char *gd_change_path(const gd_change *c, size_t i);
-
 /*
  * Apply c and commit it with `message`.  When the resulting tree equals
  * HEAD's, nothing is committed and *committed is 0.  If HEAD moves
@@ -122,12 +114,15 @@ typedef struct {
 	const char *author; /* borrowed for the callback's duration */
 	const char *email;
 	const char *summary;
+	const char *patch;  /* with patch: the commit's diff of the path, as
+			     * git prints it (patch_len bytes); else NULL */
+	size_t patch_len;
 } gd_commit_info;
 
 /* The commits that changed relpath, newest first, following renames (git
  * log --follow): past the commit that renamed a file to relpath, the
- * commits of its former path.  With patch, print each commit's diff of
- * that path to stdout after its line (cb prints). */
+ * commits of its former path.  With patch, each commit's diff of that
+ * path comes with it (cb prints). */
 int gd_store_history(gd_store *s, const char *relpath, int patch,
 		     void (*cb)(void *ctx, const gd_commit_info *c), void *ctx);
 

@@ -22,7 +22,6 @@ export NO_COLOR=1 LC_ALL=C.UTF-8
 unset GENDAN_DIR EDITOR VISUAL LANGUAGE
 git config --global user.name "Li Lei"
 git config --global user.email li.lei@example.com
-git config --global init.defaultBranch main
 
 n=0
 failed=0

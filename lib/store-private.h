@@ -1,0 +1,110 @@
+/*
+ * store-private.h - what the store's files (lib/store.c, lib/store-*.c)
+ * share: struct gd_store and their gd__ helpers.  These files, and no
+ * other, see libgit2: include this header only from them.
+ * docs/modules.md lists which file holds what.
+ */
+#ifndef GENDAN_STORE_PRIVATE_H
+#define GENDAN_STORE_PRIVATE_H
+
+#include <git2.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "gendan/error.h"
+#include "gendan/store.h"
+#include "internal.h"
+
+struct gd_store {
+	git_repository *repo;
+	char *root;
+	int lock_fd;
+	char *name, *email; /* identity, once asked for */
+	int identity_read;
+};
+
+/* --- lib/store.c ------------------------------------------------------- */
+
+/* libgit2 up, with fsync of the git directory (one gd__git_init per
+ * git_libgit2_shutdown). */
+void gd__git_init(void);
+
+/* Set code with "what: <libgit2's last message>"; returns code. */
+int gd__git_fail(int code, const char *what);
+
+/* HEAD's commit into *head, or *unborn = 1; GD_ECONFLICT when detached. */
+int gd__store_head(gd_store *s, git_oid *head, int *unborn);
+
+/* name and email from the environment, else git config (repo's, or the
+ * user's global config when repo is NULL).  Either may come back NULL. */
+void gd__identity_read(git_repository *repo, char **name, char **email);
+/* GD_EIDENTITY, telling how to set it, when either is missing. */
+int gd__identity_need(const char *name, const char *email);
+/* Read s's identity once. */
+void gd__store_identity_load(gd_store *s);
+
+/* A blob's content, NUL-terminated after *len bytes; *out to free. */
+int gd__blob_read(git_repository *repo, const git_oid *id, char **out,
+		  size_t *len);
+
+/* qsort() comparator of char * paths. */
+int gd__paths_cmp(const void *a, const void *b);
+
+/* --- lib/store-journal.c ----------------------------------------------- */
+
+/* Before the files of a change are renamed into place: their paths (none
+ * for a fetch, whose ref locks the repair then drops). */
+int gd__journal_begin(gd_store *s, char *const *paths, size_t n);
+void gd__journal_end(gd_store *s);
+/* Under the lock: undo what a command that died left half done. */
+int gd__journal_recover(gd_store *s);
+
+/* --- lib/store-commit.c ------------------------------------------------ */
+
+/* Author and committer, now; the committer from GIT_COMMITTER_* if set. */
+int gd__store_signatures(gd_store *s, git_signature **author,
+			 git_signature **committer);
+
+/* --- lib/store-paths.c ------------------------------------------------- */
+
+/* Is path, with its mode, something a ledger may bring in? */
+int gd__path_safe(const char *path, uint32_t mode);
+/* Refuse a diff that brings any unsafe path (GD_EINVALID naming it). */
+int gd__incoming_check(git_diff *diff, const char *remote);
+
+/* --- lib/store-transport.c --------------------------------------------- */
+
+/* What the transfer callbacks share: credentials tried, push answers.
+ * Start it zeroed, with url set. */
+struct gd__xfer {
+	int agent_tried;
+	int key;
+	int asked;
+	int rejected;
+	const char *url;
+};
+
+/* "cannot fetch from 'origin' (URL): <libgit2's reason>" (no URL: without
+ * the parenthesis); returns GD_EIO. */
+int gd__transfer_fail(const char *what, const char *name, const char *url);
+
+/* libgit2 remote callbacks; their payload is a struct gd__xfer. */
+int gd__xfer_credentials(git_credential **out, const char *url,
+			 const char *user_from_url, unsigned int allowed,
+			 void *payload);
+int gd__xfer_check_host(git_cert *cert, int valid, const char *host,
+			void *payload);
+int gd__xfer_push_update(const char *refname, const char *status,
+			 void *payload);
+
+/* Put the work tree and index at `target` and move branch there from
+ * `from`, journaled (sync's merges, undo). */
+int gd__store_move_to(gd_store *s, const char *branch, const git_oid *from,
+		      const git_oid *target);
+
+/* --- lib/store-sync.c -------------------------------------------------- */
+
+/* The commit the branch's remote counterpart points at: 1 found. */
+int gd__store_upstream(gd_store *s, const char *branch_short, git_oid *out);
+
+#endif
