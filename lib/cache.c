@@ -19,7 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "gendan/ids.h"
+#include "hash.h"
 #include "internal.h"
 
 #define MAGIC "GDCACHE2"
@@ -36,14 +36,8 @@ struct gd__cache {
 	size_t len;
 	struct gd__cache_entry *e;
 	size_t n;
-	size_t *slots; /* open addressing: index + 1, 0 empty */
-	size_t nslots;
+	gd__hash paths; /* e by path */
 };
-
-static size_t slot_of(const struct gd__cache *c, const char *path)
-{
-	return gd_fnv1a(path, strlen(path)) % c->nslots;
-}
 
 size_t gd__cache_count(const gd__cache *c)
 {
@@ -56,7 +50,7 @@ void gd__cache_free(gd__cache *c)
 		return;
 	free(c->buf);
 	free(c->e);
-	free(c->slots);
+	gd__hash_free(&c->paths);
 	free(c);
 }
 
@@ -77,11 +71,10 @@ gd__cache *gd__cache_read(const char *file, uint64_t config_hash)
 	if (r.bad || count > c->len / 40)
 		goto bad;
 	c->e = gd__xcalloc(count + 1, sizeof(*c->e));
-	c->nslots = count * 2 + 1;
-	c->slots = gd__xcalloc(c->nslots, sizeof(*c->slots));
+	gd__hash_init(&c->paths, count);
 	for (i = 0; i < count; i++) {
 		struct gd__cache_entry *e = &c->e[i];
-		size_t plen = (size_t)gd__rd_num(&r, 2), s;
+		size_t plen = (size_t)gd__rd_num(&r, 2);
 		const unsigned char *p = gd__rd_take(&r, plen + 1);
 		if (r.bad || p[plen] != '\0')
 			goto bad;
@@ -91,9 +84,7 @@ gd__cache *gd__cache_read(const char *file, uint64_t config_hash)
 		e->node = gd__rd_take(&r, e->nodelen);
 		if (r.bad)
 			goto bad;
-		for (s = slot_of(c, e->path); c->slots[s]; s = (s + 1) % c->nslots)
-			;
-		c->slots[s] = i + 1;
+		gd__hash_add(&c->paths, gd__hash_str(e->path), i);
 		c->n++;
 	}
 	if (r.p != r.end)
@@ -159,14 +150,16 @@ static gd_node *node_read(gd__rd *r, int depth)
 gd_node *gd__cache_get(const gd__cache *c, const char *path, const struct stat *st)
 {
 	unsigned char now[GD__STAT_LEN];
-	size_t s;
+	gd__hash_pos pos;
+	size_t i;
 	gd__rd r;
 	gd_node *n;
 
-	if (!c || !c->nslots)
+	if (!c)
 		return NULL;
-	for (s = slot_of(c, path); c->slots[s]; s = (s + 1) % c->nslots) {
-		const struct gd__cache_entry *e = &c->e[c->slots[s] - 1];
+	pos = gd__hash_find(&c->paths, gd__hash_str(path));
+	while (gd__hash_next(&c->paths, &pos, &i)) {
+		const struct gd__cache_entry *e = &c->e[i];
 		if (strcmp(e->path, path))
 			continue;
 		gd__stat_bytes(now, st);

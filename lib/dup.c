@@ -8,6 +8,7 @@
 #include "gendan/dup.h"
 #include "gendan/error.h"
 #include "gendan/ids.h"
+#include "hash.h"
 #include "internal.h"
 
 /* A probe's normal forms, computed once. */
@@ -155,62 +156,46 @@ int gd_dup_check(gd_record *const *recs, size_t n, const gd_config *cfg,
 
 struct gd_dup_index {
 	char **keys;               /* "e:..", "d:..", "p:..", "n:.." */
-	const gd_record **recs;
-	size_t n, cap;             /* open addressing, cap a power of two */
+	const gd_record **recs;    /* the first record of each key */
+	size_t n, cap;
+	gd__hash by_key;            /* keys */
 	const gd_config *cfg;
 };
 
-static void index_put(gd_dup_index *ix, const char *prefix, const char *v,
-		      const gd_record *r);
-
-static void index_grow(gd_dup_index *ix)
+/* The index of key in ix->keys, or -1. */
+static ptrdiff_t index_find(const gd_dup_index *ix, const char *key, uint32_t h)
 {
-	char **keys = ix->keys;
-	const gd_record **recs = ix->recs;
-	size_t cap = ix->cap, i;
+	gd__hash_pos pos = gd__hash_find(&ix->by_key, h);
+	size_t i;
 
-	ix->cap = cap ? cap * 2 : 1024;
-	ix->keys = gd__xcalloc(ix->cap, sizeof(*ix->keys));
-	ix->recs = gd__xcalloc(ix->cap, sizeof(*ix->recs));
-	ix->n = 0;
-	for (i = 0; i < cap; i++)
-		if (keys[i]) {
-			index_put(ix, "", keys[i], recs[i]);
-			free(keys[i]);
-		}
-	free(keys);
-	free(recs);
-}
-
-/* The slot of key: where it is, or the empty one where it would go. */
-static size_t index_slot(const gd_dup_index *ix, const char *key)
-{
-	size_t s = gd_fnv1a(key, strlen(key)) & (ix->cap - 1);
-
-	while (ix->keys[s] && strcmp(ix->keys[s], key))
-		s = (s + 1) & (ix->cap - 1);
-	return s;
+	while (gd__hash_next(&ix->by_key, &pos, &i))
+		if (!strcmp(ix->keys[i], key))
+			return (ptrdiff_t)i;
+	return -1;
 }
 
 static void index_put(gd_dup_index *ix, const char *prefix, const char *v,
 		      const gd_record *r)
 {
 	char *key;
-	size_t s;
+	uint32_t h;
 
 	if (!v)
 		return;
-	if ((ix->n + 1) * 2 > ix->cap)
-		index_grow(ix);
 	key = gd__xasprintf("%s%s", prefix, v);
-	s = index_slot(ix, key);
-	if (ix->keys[s]) {
+	h = gd__hash_str(key);
+	if (index_find(ix, key, h) >= 0) {
 		free(key); /* the first record with a key stays its owner */
 		return;
 	}
-	ix->keys[s] = key;
-	ix->recs[s] = r;
-	ix->n++;
+	if (ix->n == ix->cap) {
+		ix->cap = ix->cap ? ix->cap * 2 : 1024;
+		ix->keys = gd__xrealloc(ix->keys, ix->cap * sizeof(*ix->keys));
+		ix->recs = gd__xrealloc(ix->recs, ix->cap * sizeof(*ix->recs));
+	}
+	ix->keys[ix->n] = key;
+	ix->recs[ix->n] = r;
+	gd__hash_add(&ix->by_key, h, ix->n++);
 }
 
 /* What r is compared by, as a probe (false for an order). */
@@ -279,7 +264,6 @@ gd_dup_index *gd_dup_index_new(gd_record *const *recs, size_t n,
 	size_t i;
 
 	ix->cfg = cfg;
-	index_grow(ix);
 	for (i = 0; i < n; i++)
 		gd_dup_index_add(ix, recs[i]);
 	return ix;
@@ -289,14 +273,14 @@ static const gd_record *index_get(const gd_dup_index *ix, const char *prefix,
 				  const char *v)
 {
 	char *key;
-	size_t s;
+	ptrdiff_t i;
 
 	if (!v)
 		return NULL;
 	key = gd__xasprintf("%s%s", prefix, v);
-	s = index_slot(ix, key);
+	i = index_find(ix, key, gd__hash_str(key));
 	free(key);
-	return ix->keys[s] ? ix->recs[s] : NULL;
+	return i >= 0 ? ix->recs[i] : NULL;
 }
 
 int gd_dup_index_check(const gd_dup_index *ix, const gd_dup_probe *probe,
@@ -331,9 +315,10 @@ void gd_dup_index_free(gd_dup_index *ix)
 
 	if (!ix)
 		return;
-	for (i = 0; i < ix->cap; i++)
+	for (i = 0; i < ix->n; i++)
 		free(ix->keys[i]);
 	free(ix->keys);
 	free(ix->recs);
+	gd__hash_free(&ix->by_key);
 	free(ix);
 }

@@ -16,6 +16,7 @@
 #include "gendan/ledger.h"
 #include "gendan/refs.h"
 #include "gendan/yaml.h"
+#include "hash.h"
 #include "internal.h"
 
 static void ids_drop(gd_ledger *l);
@@ -519,57 +520,50 @@ int gd_ledger_find(gd_ledger *l, gd_record **out, const char *ref, int kind,
  * it.
  */
 struct gd_ledger_ids {
-	const gd_record **slots;
-	size_t nslots, count;
+	gd__hash recs; /* l->recs by kind and id, the first of each */
+	size_t count;  /* of l->recs in it */
 };
 
 static uint32_t id_hash(gd_kind kind, const char *id)
 {
-	return gd_fnv1a(id, strlen(id)) ^ (uint32_t)kind;
+	return gd__hash_str(id) ^ (uint32_t)kind;
 }
 
-static const gd_record **id_slot(const struct gd_ledger_ids *ix, gd_kind kind,
-				 const char *id)
+/* The record of kind and id the index holds, or NULL. */
+static const gd_record *id_find(const gd_ledger *l, gd_kind kind, const char *id)
 {
-	size_t s;
+	const struct gd_ledger_ids *ix = l->ids;
+	gd__hash_pos pos = gd__hash_find(&ix->recs, id_hash(kind, id));
+	size_t i;
 
-	for (s = id_hash(kind, id) % ix->nslots; ix->slots[s];
-	     s = (s + 1) % ix->nslots)
-		if (ix->slots[s]->kind == kind && !strcmp(ix->slots[s]->id, id))
-			break;
-	return &ix->slots[s];
+	while (gd__hash_next(&ix->recs, &pos, &i))
+		if (l->recs[i]->kind == kind && !strcmp(l->recs[i]->id, id))
+			return l->recs[i];
+	return NULL;
 }
 
 static void ids_drop(gd_ledger *l)
 {
 	if (l->ids) {
-		free(l->ids->slots);
+		gd__hash_free(&l->ids->recs);
 		free(l->ids);
 		l->ids = NULL;
 	}
 }
 
-static struct gd_ledger_ids *ids_of(gd_ledger *l)
+static void ids_update(gd_ledger *l)
 {
 	struct gd_ledger_ids *ix = l->ids;
 	size_t i;
 
 	if (ix && ix->count > l->n)
 		ids_drop(l), ix = NULL;
-	if (!ix || (l->n + 1) * 2 > ix->nslots) {
-		/* (re)build, with room for as many again */
-		ids_drop(l);
+	if (!ix)
 		ix = l->ids = gd__xcalloc(1, sizeof(*ix));
-		ix->nslots = (l->n + 1) * 4 + 1;
-		ix->slots = gd__xcalloc(ix->nslots, sizeof(*ix->slots));
-	}
-	for (i = ix->count; i < l->n; i++) {
-		const gd_record **s = id_slot(ix, l->recs[i]->kind, l->recs[i]->id);
-		if (!*s)
-			*s = l->recs[i];
-	}
+	for (i = ix->count; i < l->n; i++)
+		if (!id_find(l, l->recs[i]->kind, l->recs[i]->id))
+			gd__hash_add(&ix->recs, id_hash(l->recs[i]->kind, l->recs[i]->id), i);
 	ix->count = l->n;
-	return ix;
 }
 
 int gd_ledger_id_free(gd_ledger *l, gd_kind kind, const char *id)
@@ -578,7 +572,8 @@ int gd_ledger_id_free(gd_ledger *l, gd_kind kind, const char *id)
 	struct stat st;
 	int taken;
 
-	if (*id_slot(ids_of(l), kind, id))
+	ids_update(l);
+	if (id_find(l, kind, id))
 		return 0;
 	if (l->loaded)
 		return 1;

@@ -29,11 +29,6 @@
 #define NOSTR 0xffffffffu
 #define THREAD_MIN 256 /* fewer files to read: not worth a thread */
 
-struct gd__sumslot {
-	uint32_t hash; /* of the path */
-	uint32_t idx;  /* index + 1 into old, 0 empty */
-};
-
 /* --- strings ------------------------------------------------------------ */
 
 const char *gd__sum_get_str(gd__rd *r)
@@ -216,25 +211,22 @@ static void forget_map(gd__sumscan *sc)
 	if (sc->map)
 		munmap(sc->map, sc->maplen);
 	free(sc->old);
-	free(sc->slots);
+	gd__hash_free(&sc->index);
 	sc->map = NULL;
 	sc->old = NULL;
-	sc->slots = NULL;
-	sc->nold = sc->nslots = sc->oldsplit = 0;
+	sc->nold = sc->oldsplit = 0;
 }
 
-/* The slot of path (hashed h) in the file's table: its entry's, or the
- * empty one where it would go. */
-static struct gd__sumslot *slot_of(const gd__sumscan *sc, const char *path,
-				   uint32_t h)
+/* The index in the file of path's entry (hashed h), or -1. */
+static ptrdiff_t old_entry(const gd__sumscan *sc, const char *path, uint32_t h)
 {
-	size_t s;
+	gd__hash_pos pos = gd__hash_find(&sc->index, h);
+	size_t i;
 
-	for (s = h % sc->nslots; sc->slots[s].idx; s = (s + 1) % sc->nslots)
-		if (sc->slots[s].hash == h &&
-		    !strcmp(sc->old[sc->slots[s].idx - 1].path, path))
-			break;
-	return &sc->slots[s];
+	while (gd__hash_next(&sc->index, &pos, &i))
+		if (!strcmp(sc->old[i].path, path))
+			return (ptrdiff_t)i;
+	return -1;
 }
 
 /* Map the summary file and index it; on any doubt, forget it. */
@@ -296,15 +288,11 @@ static void index_old(gd__sumscan *sc)
 {
 	size_t i;
 
-	sc->nslots = sc->nold * 2 + 1;
-	sc->slots = gd__xcalloc(sc->nslots, sizeof(*sc->slots));
+	gd__hash_init(&sc->index, sc->nold);
 	for (i = 0; i < sc->nold; i++) {
-		uint32_t h = gd_fnv1a(sc->old[i].path, strlen(sc->old[i].path));
-		struct gd__sumslot *slot = slot_of(sc, sc->old[i].path, h);
-		if (slot->idx)
-			continue;
-		slot->hash = h;
-		slot->idx = (uint32_t)(i + 1);
+		uint32_t h = gd__hash_str(sc->old[i].path);
+		if (old_entry(sc, sc->old[i].path, h) < 0)
+			gd__hash_add(&sc->index, h, i);
 	}
 }
 
@@ -317,21 +305,20 @@ static void index_old(gd__sumscan *sc)
  */
 static struct gd__sum *cached(gd__sumscan *sc, size_t *next, const char *path)
 {
-	const struct gd__sumslot *slot;
+	ptrdiff_t i;
 
 	if (!sc->nold)
 		return NULL;
 	if (*next < sc->nold && !strcmp(sc->old[*next].path, path))
 		return &sc->old[(*next)++];
 	pthread_mutex_lock(&sc->lock);
-	if (!sc->slots)
+	if (!sc->index.slots)
 		index_old(sc);
 	pthread_mutex_unlock(&sc->lock);
-	slot = slot_of(sc, path, gd_fnv1a(path, strlen(path)));
-	if (!slot->idx)
+	if ((i = old_entry(sc, path, gd__hash_str(path))) < 0)
 		return NULL;
-	*next = slot->idx;
-	return &sc->old[slot->idx - 1];
+	*next = (size_t)i + 1;
+	return &sc->old[i];
 }
 
 /* Replace the summary file; one that cannot be written only costs time. */
@@ -580,8 +567,8 @@ static int in_place(const struct gd__sum *x)
  * at, and only ids seen twice are sorted. */
 static void drop_duplicates(gd__sumscan *sc, const struct report *rep)
 {
-	size_t nslots, i, s, ndup = 0;
-	size_t *slots;
+	size_t i, j, ndup = 0;
+	gd__hash ids;
 	struct gd__sum **dups = NULL, *first = NULL;
 
 	for (i = 0; i < sc->n; i++)
@@ -589,26 +576,25 @@ static void drop_duplicates(gd__sumscan *sc, const struct report *rep)
 			break;
 	if (i == sc->n)
 		return;
-	nslots = sc->n * 2 + 1;
-	slots = gd__xcalloc(nslots, sizeof(*slots));
-
+	gd__hash_init(&ids, sc->n);
 	for (i = 0; i < sc->n; i++) {
-		struct gd__sum *x = sc->sums[i];
+		struct gd__sum *x = sc->sums[i], *y = NULL;
+		uint32_t h;
+		gd__hash_pos pos;
 		if (x->flags & GD__SUM_BAD)
 			continue;
-		for (s = gd_fnv1a(x->id, strlen(x->id)) % nslots; slots[s];
-		     s = (s + 1) % nslots) {
-			const struct gd__sum *y = sc->sums[slots[s] - 1];
-			if (y->kind == x->kind && !strcmp(y->id, x->id))
-				break;
-		}
-		if (!slots[s]) {
-			slots[s] = i + 1;
+		h = gd__hash_str(x->id);
+		pos = gd__hash_find(&ids, h);
+		while (!y && gd__hash_next(&ids, &pos, &j))
+			if (sc->sums[j]->kind == x->kind && !strcmp(sc->sums[j]->id, x->id))
+				y = sc->sums[j];
+		if (!y) {
+			gd__hash_add(&ids, h, i);
 			continue;
 		}
 		dups = gd__xrealloc(dups, (ndup + 2) * sizeof(*dups));
 		dups[ndup++] = x;
-		dups[ndup++] = sc->sums[slots[s] - 1];
+		dups[ndup++] = y;
 	}
 	if (ndup)
 		qsort(dups, ndup, sizeof(*dups), gd__sum_cmp);
@@ -629,7 +615,7 @@ static void drop_duplicates(gd__sumscan *sc, const struct report *rep)
 		free(m);
 	}
 	free(dups);
-	free(slots);
+	gd__hash_free(&ids);
 }
 
 /* One file read: its fresh entry into sc->sums, or its error said. */

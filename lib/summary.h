@@ -21,6 +21,7 @@
 #include <time.h>
 
 #include "gendan/ledger.h"
+#include "hash.h"
 #include "internal.h"
 
 enum {
@@ -61,8 +62,7 @@ typedef struct gd__sumscan {
 	size_t maplen;
 	struct gd__sum *old, *fresh;
 	size_t nold, nfresh, oldsplit;
-	struct gd__sumslot *slots; /* made on first need, under lock */
-	size_t nslots;
+	gd__hash index;            /* old by path, made on first need, under lock */
 	pthread_mutex_t lock;
 	struct timespec since;     /* when the scan began */
 	unsigned char **blobs;
