@@ -17,8 +17,7 @@
 
 #include "gendan/due.h"
 #include "gendan/error.h"
-#include "gendan/ledger.h"
-#include "summary.h"
+#include "duescan.h"
 
 /* The body of an entry: name, owner, grade, received, then the items. */
 struct body {
@@ -93,7 +92,7 @@ static int is_volatile(const gd_record *r)
 /* A day before any record: computed "on" it, no stage is late yet. */
 #define BEFORE_ALL ((gd_date)-1000000000)
 
-static unsigned encode(gd__buf *b, const gd_record *r, gd_ledger *l,
+static unsigned encode(gd__buf *b, const gd_record *r, const gd_config *cfg,
 		       const void *arg)
 {
 	const struct due_arg *a = arg;
@@ -101,9 +100,9 @@ static unsigned encode(gd__buf *b, const gd_record *r, gd_ledger *l,
 	size_t n = 0, ln = 0, i;
 	int vol = is_volatile(r);
 
-	gd_due_record(&items, &n, r, l->cfg, vol ? a->today : BEFORE_ALL);
+	gd_due_record(&items, &n, r, cfg, vol ? a->today : BEFORE_ALL);
 	if (a->local)
-		gd_due_record_local(&litems, &ln, r, l->cfg, vol ? a->today : BEFORE_ALL);
+		gd_due_record_local(&litems, &ln, r, cfg, vol ? a->today : BEFORE_ALL);
 	gd__sum_put_str(b, gd_record_name(r));
 	gd__sum_put_str(b, gd_record_owner(r));
 	gd__sum_put_str(b, gd_record_grade(r));
@@ -189,13 +188,13 @@ static void push_items(gd_due_item **items, size_t *n, size_t *cap,
 	}
 }
 
-int gd_ledger_due(gd_ledger *l, gd_due_item **out, size_t *nout,
-		  gd_due_scan **keep, gd_date today, const gd_due_filter *f,
-		  gd_bad_fn bad, void *ctx)
+void gd__due_scan(gd_due_item **out, size_t *nout, gd_due_scan **keep,
+		  const gd__source *src, gd_date today, const gd_due_filter *f,
+		  gd__problem_fn bad, void *ctx)
 {
 	struct due_arg arg = {today, *gd__sum_language() != '\0'};
-	gd__sumscan *sc = gd__sum_scan(l, &due_summary, &arg,
-				       gd__sum_key(l->config_hash), bad, ctx);
+	gd__sumscan *sc = gd__sum_scan(src, &due_summary, &arg,
+				       gd__sum_key(src->config_hash), bad, ctx);
 	gd_due_item *items = NULL;
 	size_t i, n = 0, cap = 0;
 
@@ -208,12 +207,11 @@ int gd_ledger_due(gd_ledger *l, gd_due_item **out, size_t *nout,
 		if (gd_due_match((gd_kind)s->kind, b.owner, b.grade, f))
 			push_items(&items, &n, &cap, s, &b, today, f->local);
 	}
-	gd_due_finish(items, &n, l->cfg, f);
+	gd_due_finish(items, &n, src->cfg, f);
 	*out = items;
 	*nout = n;
 	*keep = gd__xcalloc(1, sizeof(**keep));
 	(*keep)->sc = sc;
-	return 0;
 }
 
 void gd_due_scan_free(gd_due_scan *keep)

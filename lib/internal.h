@@ -117,34 +117,6 @@ int gd__stat_racy(const struct stat *st, const struct timespec *since);
 #define GD__STAT_LEN 48
 void gd__stat_bytes(unsigned char out[GD__STAT_LEN], const struct stat *st);
 
-/*
- * Every *.yaml file under the record folders of the ledger at root,
- * skipping hidden entries and trees deeper than 8: file(ctx, rel, st) with
- * its path relative to root and its lstat data, or problem(ctx, message)
- * for a folder that cannot be read or a symbolic link.  (lib/ledger.c)
- */
-typedef void (*gd__walk_file_fn)(void *ctx, const char *rel, const struct stat *st);
-void gd__walk_records(const char *root, gd__walk_file_fn file,
-		      void (*problem)(void *ctx, const char *message), void *ctx);
-
-/*
- * The same walk shared by threads: the entries of the kind folders are
- * read once (gd__walk_top_read, on one thread), then part `part` of
- * `nparts` walks every nparts-th of them (gd__walk_part), so the parts
- * see every entry once even when a folder changes meanwhile.
- */
-typedef struct {
-	char **rel;         /* "customers/ab", ... in readdir order */
-	unsigned char *dir; /* readdir says it is a folder */
-	size_t n;
-} gd__walk_top;
-void gd__walk_top_read(gd__walk_top *top, const char *root,
-		       void (*problem)(void *ctx, const char *message), void *ctx);
-void gd__walk_part(const char *root, const gd__walk_top *top, unsigned part,
-		   unsigned nparts, gd__walk_file_fn file,
-		   void (*problem)(void *ctx, const char *message), void *ctx);
-void gd__walk_top_free(gd__walk_top *top);
-
 #include "gendan/node.h"
 
 /* The node functions of gendan/node.h that hand an allocation failure back
@@ -180,17 +152,6 @@ void gd__list_add_phone(gd__buf *list, const char *phone);
  * between them (" +-()."), else -1.  (lib/refs.c) */
 int gd__phone_digit_count(const char *s);
 
-/* The path of the record REF names, from the summary of lib/listscan.c,
- * or NULL with the error set (as gd_ref_resolve sets it).  The summary's
- * scan is kept on the ledger for the rest of the command. */
-struct gd_ledger;
-char *gd__ledger_resolve(struct gd_ledger *l, const char *ref, int kind,
-			 void (*bad)(void *ctx, const char *message), void *ctx);
-/* Does the list summary hold a record of that kind and id? */
-int gd__ledger_id_listed(struct gd_ledger *l, int kind, const char *id);
-/* Drop the kept scan (the ledger's files change, or it is freed). */
-void gd__ledger_forget_list(struct gd_ledger *l);
-
 /* The keys the duplicate check compares (see gendan/dup.h): "e:" email,
  * "d:" email domain (not a free-mail one), "p:" phone digits (6 or more),
  * "n:" normalised company name, each added to a list of strings; none for
@@ -201,20 +162,5 @@ void gd__ledger_forget_list(struct gd_ledger *l);
 void gd__dup_probe_keys(gd__buf *list, const gd_config *cfg,
 			const gd_dup_probe *probe);
 void gd__dup_keys(gd__buf *list, const gd_config *cfg, const gd_record *r);
-
-/* The summary cache of parsed records (lib/cache.c). */
-
-typedef struct gd__cache gd__cache;
-
-/* The cache at file for this configuration, or NULL (missing, foreign or
- * corrupt: then every record is read from its file). */
-gd__cache *gd__cache_read(const char *file, uint64_t config_hash);
-/* A new tree of path when its entry's stat data match st, else NULL. */
-gd_node *gd__cache_get(const gd__cache *c, const char *path, const struct stat *st);
-size_t gd__cache_count(const gd__cache *c);
-void gd__cache_free(gd__cache *c);
-/* Replace the cache with these records (valid ones only). */
-void gd__cache_write(const char *file, uint64_t config_hash, char *const *paths,
-		     const struct stat *sts, gd_node *const *roots, size_t n);
 
 #endif

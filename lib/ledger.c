@@ -1,9 +1,10 @@
 /*
- * ledger.c - open a ledger and read its records (see gendan/ledger.h).
+ * ledger.c - open a ledger and read its records (see gendan/ledger.h):
+ * the top of the scan stack (docs/modules.md).  It answers from the list
+ * and due summaries (listscan.h, duescan.h) or the tree cache (cache.h),
+ * or reads the record files (walk.h), and counts the bad records they
+ * name.
  */
-#include <dirent.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,10 +17,15 @@
 #include "gendan/ledger.h"
 #include "gendan/refs.h"
 #include "gendan/yaml.h"
+#include "cache.h"
+#include "duescan.h"
 #include "hash.h"
 #include "internal.h"
+#include "listscan.h"
+#include "walk.h"
 
 static void ids_drop(gd_ledger *l);
+static void forget_list(gd_ledger *l);
 
 int gd_ledger_open(gd_ledger **out, const char *dir)
 {
@@ -59,7 +65,7 @@ void gd_ledger_free(gd_ledger *l)
 		gd_record_free(l->recs[i]);
 	free(l->recs);
 	ids_drop(l);
-	gd__ledger_forget_list(l);
+	forget_list(l);
 	gd_config_free(l->cfg);
 	gd_store_free(l->store);
 	free(l);
@@ -67,44 +73,37 @@ void gd_ledger_free(gd_ledger *l)
 
 int gd_ledger_read(gd_ledger *l, gd_record **out, const char *relpath)
 {
-	char *abs = gd__xasprintf("%s/%s", l->root, relpath);
-	char *buf = NULL;
-	size_t len;
-	struct stat st;
-	gd_record *r = NULL;
-	int err;
+	return gd__record_read(out, l->root, l->cfg, relpath);
+}
 
-	*out = NULL;
-	if (lstat(abs, &st) == 0 && S_ISLNK(st.st_mode)) {
-		err = gd_error_set(GD_EINVALID, _("%s: symbolic links are not allowed"),
-				   relpath);
-		goto done;
-	}
-	if ((err = gd__read_file(&buf, &len, abs, GD_YAML_MAX_SIZE)) < 0) {
-		const char *m = gd_error_last();
-		size_t rl = strlen(l->root);
-		/* name the file relative to the ledger, as everywhere else */
-		if (!strncmp(m, l->root, rl) && m[rl] == '/')
-			gd_error_set(err, "%s", m + rl + 1);
-		goto done;
-	}
-	if ((err = gd_record_parse(&r, relpath, buf, len)) < 0)
-		goto done;
-	if ((err = gd_record_validate(r, l->cfg)) < 0)
-		goto done;
-	*out = r;
-	r = NULL;
-done:
-	gd_record_free(r);
-	free(buf);
-	free(abs);
-	return err;
+/* The ledger as the layers below see it. */
+static gd__source source_of(const gd_ledger *l)
+{
+	gd__source src = {l->root, gd_store_gitdir(l->store), l->cfg,
+			  l->config_hash};
+
+	return src;
+}
+
+/* Where the layers below name bad records: counted, then passed on. */
+struct tally {
+	gd_ledger *l;
+	gd_bad_fn bad;
+	void *ctx;
+};
+
+static void tally_bad(void *ctx, const char *message)
+{
+	struct tally *t = ctx;
+
+	t->l->nbad++;
+	if (t->bad)
+		t->bad(t->ctx, message);
 }
 
 struct walk {
 	gd_ledger *l;
-	gd_bad_fn bad;
-	void *ctx;
+	struct tally tally;
 	size_t cap;
 	gd__cache *cache;
 	int changed;          /* a record did not come from the cache */
@@ -145,155 +144,7 @@ static void add(struct walk *w, gd_record *r)
 
 static void report(struct walk *w, const char *msg)
 {
-	w->l->nbad++;
-	if (w->bad)
-		w->bad(w->ctx, msg);
-}
-
-static int ends_with(const char *s, const char *suffix)
-{
-	size_t a = strlen(s), b = strlen(suffix);
-
-	return a >= b && !strcmp(s + a - b, suffix);
-}
-
-struct gd__walker {
-	const char *root;
-	gd__walk_file_fn file;
-	void (*problem)(void *ctx, const char *message);
-	void *ctx;
-};
-
-static void walk_dir(const struct gd__walker *w, const char *rel, int depth);
-
-/* One entry of a folder, at rel, with its lstat data: a folder to walk,
- * a record file, or a symbolic link to refuse. */
-static void visit(const struct gd__walker *w, const char *rel, const char *name,
-		  const struct stat *st, int depth)
-{
-	if (S_ISDIR(st->st_mode)) {
-		/* deep trees are someone's mistake or an attack */
-		if (depth < 8)
-			walk_dir(w, rel, depth + 1);
-	} else if (ends_with(name, ".yaml")) {
-		if (S_ISLNK(st->st_mode)) {
-			char *m = gd__xasprintf(_("%s: symbolic links are not allowed"), rel);
-			w->problem(w->ctx, m);
-			free(m);
-		} else {
-			w->file(w->ctx, rel, st);
-		}
-	}
-}
-
-/* The entries of the folder at rel (depth 0: a kind's folder), each
- * visited, or only listed into top when it is given. */
-static void read_dir(const struct gd__walker *w, const char *rel, int depth,
-		     gd__walk_top *top)
-{
-	char *abs = gd__xasprintf("%s/%s", w->root, rel);
-	DIR *d = opendir(abs);
-	struct dirent *e;
-	gd__buf child = {0};
-	size_t prefix;
-
-	if (!d) {
-		if (errno != ENOENT) {
-			char *m = gd__xasprintf("%s: %s", rel, strerror(errno));
-			w->problem(w->ctx, m);
-			free(m);
-		}
-		free(abs);
-		return;
-	}
-	gd__buf_printf(&child, "%s/", rel);
-	prefix = child.len;
-	while ((e = readdir(d))) {
-		struct stat st;
-
-		/* hidden entries: ".", "..", and gendan's own temp files */
-		if (e->d_name[0] == '.')
-			continue;
-		child.len = prefix;
-		gd__buf_puts(&child, e->d_name);
-		if (top) {
-			top->rel = gd__xrealloc(top->rel, (top->n + 1) * sizeof(*top->rel));
-			top->dir = gd__xrealloc(top->dir, top->n + 1);
-			top->dir[top->n] = e->d_type == DT_DIR;
-			top->rel[top->n++] = gd__xstrdup(child.buf);
-			continue;
-		}
-		/* a folder says so itself; a file is stat'ed for its stat data */
-		if (e->d_type == DT_DIR) {
-			if (depth < 8)
-				walk_dir(w, child.buf, depth + 1);
-			continue;
-		}
-		if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0)
-			visit(w, child.buf, e->d_name, &st, depth);
-	}
-	closedir(d);
-	gd__buf_free(&child);
-	free(abs);
-}
-
-static void walk_dir(const struct gd__walker *w, const char *rel, int depth)
-{
-	read_dir(w, rel, depth, NULL);
-}
-
-void gd__walk_top_read(gd__walk_top *top, const char *root,
-		       void (*problem_fn)(void *ctx, const char *message), void *ctx)
-{
-	struct gd__walker w = {root, NULL, problem_fn, ctx};
-	int k;
-
-	memset(top, 0, sizeof(*top));
-	for (k = 0; k < GD_NKINDS; k++)
-		read_dir(&w, gd_kind_dir((gd_kind)k), 0, top);
-}
-
-void gd__walk_top_free(gd__walk_top *top)
-{
-	size_t i;
-
-	for (i = 0; i < top->n; i++)
-		free(top->rel[i]);
-	free(top->rel);
-	free(top->dir);
-	memset(top, 0, sizeof(*top));
-}
-
-void gd__walk_part(const char *root, const gd__walk_top *top, unsigned part,
-		   unsigned nparts, gd__walk_file_fn file,
-		   void (*problem_fn)(void *ctx, const char *message), void *ctx)
-{
-	struct gd__walker w = {root, file, problem_fn, ctx};
-	size_t i;
-
-	for (i = part; i < top->n; i += nparts) {
-		char *abs;
-		const char *name = strrchr(top->rel[i], '/');
-		struct stat st;
-		if (top->dir[i]) {
-			walk_dir(&w, top->rel[i], 1);
-			continue;
-		}
-		abs = gd__xasprintf("%s/%s", root, top->rel[i]);
-		if (lstat(abs, &st) == 0)
-			visit(&w, top->rel[i], name ? name + 1 : top->rel[i], &st, 0);
-		free(abs);
-	}
-}
-
-void gd__walk_records(const char *root, gd__walk_file_fn file,
-		      void (*problem_fn)(void *ctx, const char *message), void *ctx)
-{
-	gd__walk_top top;
-
-	gd__walk_top_read(&top, root, problem_fn, ctx);
-	gd__walk_part(root, &top, 0, 1, file, problem_fn, ctx);
-	gd__walk_top_free(&top);
+	tally_bad(&w->tally, msg);
 }
 
 /* The record at rel, from the tree cache when its entry is fresh for st,
@@ -337,6 +188,31 @@ static int rec_cmp(const void *a, const void *b)
 	return gd__record_order((int)x->kind, x->id, x->path, (int)y->kind, y->id, y->path);
 }
 
+/* Ids found twice (see gd__ids_twice): the records left out are freed. */
+static void drop_duplicates(gd_ledger *l, struct tally *t)
+{
+	gd__record_name *v = gd__xcalloc(l->n + 1, sizeof(*v));
+	unsigned char *dropped = gd__xcalloc(l->n + 1, 1);
+	size_t i, j;
+
+	for (i = 0; i < l->n; i++) {
+		v[i].id = l->recs[i]->id;
+		v[i].path = l->recs[i]->path;
+		v[i].kind = (int)l->recs[i]->kind;
+	}
+	if (gd__ids_twice(dropped, v, l->n, tally_bad, t)) {
+		for (i = 0, j = 0; i < l->n; i++) {
+			if (dropped[i])
+				gd_record_free(l->recs[i]);
+			else
+				l->recs[j++] = l->recs[i];
+		}
+		l->n = j;
+	}
+	free(dropped);
+	free(v);
+}
+
 int gd_ledger_load(gd_ledger *l, gd_bad_fn bad, void *ctx)
 {
 	struct walk w;
@@ -346,10 +222,11 @@ int gd_ledger_load(gd_ledger *l, gd_bad_fn bad, void *ctx)
 
 	memset(&w, 0, sizeof(w));
 	ids_drop(l);
-	gd__ledger_forget_list(l);
+	forget_list(l);
 	w.l = l;
-	w.bad = bad;
-	w.ctx = ctx;
+	w.tally.l = l;
+	w.tally.bad = bad;
+	w.tally.ctx = ctx;
 	w.cache = gd__cache_read(cache, l->config_hash);
 	if (clock_gettime(CLOCK_REALTIME, &w.since) < 0)
 		w.since.tv_sec = (time_t)INT64_MAX; /* no clock: keep nothing */
@@ -367,21 +244,7 @@ int gd_ledger_load(gd_ledger *l, gd_bad_fn bad, void *ctx)
 	free(w.roots);
 	if (l->n > 1)
 		qsort(l->recs, l->n, sizeof(*l->recs), rec_cmp);
-	/* the same id twice (two shards): keep the first, name the second */
-	for (i = 1, j = 1; i < l->n; i++) {
-		gd_record *prev = l->recs[j - 1], *r = l->recs[i];
-		if (prev->kind == r->kind && !strcmp(prev->id, r->id)) {
-			char *m = gd__xasprintf(_("%s: duplicate id '%s' (also %s)"),
-						r->path, r->id, prev->path);
-			report(&w, m);
-			free(m);
-			gd_record_free(r);
-			continue;
-		}
-		l->recs[j++] = r;
-	}
-	if (l->n)
-		l->n = j;
+	drop_duplicates(l, &w.tally);
 	/* records found one by one before stay the ones callers hold */
 	for (j = 0; j < nold; j++) {
 		for (i = 0; i < l->n; i++) {
@@ -427,6 +290,101 @@ size_t gd_ledger_read_entries(gd_ledger *l, gd_record **out, const gd_entry *e,
 	}
 	gd__cache_free(cache);
 	return k;
+}
+
+/* The ledger's list scan, made once per command (ls, find, REF lookup,
+ * free ids and the duplicate check all look at it) and freed with the
+ * ledger or when it is loaded. */
+static gd__sumscan *list_of(gd_ledger *l, gd_bad_fn bad, void *ctx)
+{
+	if (!l->list) {
+		gd__source src = source_of(l);
+		struct tally t = {l, bad, ctx};
+		l->list = gd__list_scan(&src, tally_bad, &t);
+	}
+	return l->list;
+}
+
+static void forget_list(gd_ledger *l)
+{
+	gd__sum_scan_free(l->list);
+	l->list = NULL;
+}
+
+int gd_ledger_list(gd_ledger *l, gd_entry **out, size_t *n,
+		   const gd_list_filter *f, gd_bad_fn bad, void *ctx)
+{
+	gd__list_entries(out, n, list_of(l, bad, ctx), f);
+	return 0;
+}
+
+void gd_ledger_survey(gd_ledger *l, gd_bad_fn bad, void *ctx)
+{
+	list_of(l, bad, ctx);
+}
+
+int gd_ledger_due(gd_ledger *l, gd_due_item **items, size_t *n,
+		  gd_due_scan **keep, gd_date today, const gd_due_filter *f,
+		  gd_bad_fn bad, void *ctx)
+{
+	gd__source src = source_of(l);
+	struct tally t = {l, bad, ctx};
+
+	gd__due_scan(items, n, keep, &src, today, f, tally_bad, &t);
+	return 0;
+}
+
+/* Is r left out of the check: the record being turned into another
+ * (skip), or one linked to the customer `linked`? */
+static int exempt(const gd_record *r, const char *skip, const char *linked)
+{
+	const char *cust = gd_node_str(r->root, "customer");
+
+	if (skip && !strcmp(r->path, skip))
+		return 1;
+	return linked && ((r->kind == GD_CUSTOMER && !strcmp(r->id, linked)) ||
+			  (cust && !strcmp(cust, linked)));
+}
+
+int gd_ledger_dup_check(gd_ledger *l, const gd_dup_probe *probe,
+			const char *what, const char *skip, const char *linked,
+			gd_bad_fn bad, void *ctx)
+{
+	gd_record **others;
+	const char **paths;
+	size_t i, n = 0, k = 0;
+	int err;
+
+	if (l->loaded) {
+		others = gd__xcalloc(l->n + 1, sizeof(*others));
+		for (i = 0; i < l->n; i++)
+			if (!exempt(l->recs[i], skip, linked))
+				others[k++] = l->recs[i];
+		err = gd_dup_check(others, k, l->cfg, probe, what);
+		free(others);
+		return err;
+	}
+	/* from the summary: the records that share a key, read again and
+	 * checked in the order of a loaded ledger, so the one named is the
+	 * one a loaded ledger names */
+	paths = gd__list_dup_candidates(&n, list_of(l, bad, ctx), l->cfg, probe);
+	others = gd__xcalloc(n + 1, sizeof(*others));
+	for (i = 0; i < n; i++) {
+		gd_record *r = NULL;
+		if (gd_ledger_read(l, &r, paths[i]) < 0)
+			continue; /* bad since the scan: as a loaded ledger would */
+		if (exempt(r, skip, linked))
+			gd_record_free(r);
+		else
+			others[k++] = r;
+	}
+	gd_error_clear();
+	err = gd_dup_check(others, k, l->cfg, probe, what);
+	for (i = 0; i < k; i++)
+		gd_record_free(others[i]);
+	free(others);
+	free(paths);
+	return err;
 }
 
 /* REF as an id, lowercased, and the kind it names, if it has the form. */
@@ -503,7 +461,7 @@ int gd_ledger_find(gd_ledger *l, gd_record **out, const char *ref, int kind,
 	}
 	if (!l->loaded) {
 		/* any other rule: from the summary, then the one file */
-		char *path = gd__ledger_resolve(l, ref, kind, bad, ctx);
+		char *path = gd__list_resolve(list_of(l, bad, ctx), ref, kind);
 		if (!path)
 			return gd_error_code_last();
 		err = gd_ledger_read(l, out, path);
@@ -581,7 +539,8 @@ int gd_ledger_id_free(gd_ledger *l, gd_kind kind, const char *id)
 	 * summary (a record kept at another path) */
 	path = gd_record_path_for(kind, id);
 	abs = gd__xasprintf("%s/%s", l->root, path);
-	taken = lstat(abs, &st) == 0 || gd__ledger_id_listed(l, (int)kind, id);
+	taken = lstat(abs, &st) == 0 ||
+		gd__list_has_id(list_of(l, NULL, NULL), (int)kind, id);
 	free(abs);
 	free(path);
 	return !taken;

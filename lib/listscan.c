@@ -18,9 +18,8 @@
 
 #include "gendan/error.h"
 #include "gendan/ids.h"
-#include "gendan/ledger.h"
 #include "gendan/refs.h"
-#include "summary.h"
+#include "listscan.h"
 
 /* The body of an entry. */
 struct body {
@@ -102,7 +101,7 @@ static void find_seq(const gd_node *seq, gd__buf *text, gd__buf *digits)
 		find_map(seq->vals[i], text, digits);
 }
 
-static unsigned encode(gd__buf *b, const gd_record *r, gd_ledger *l,
+static unsigned encode(gd__buf *b, const gd_record *r, const gd_config *cfg,
 		       const void *arg)
 {
 	const gd_node *from = gd_node_get(r->root, "from");
@@ -138,7 +137,7 @@ static unsigned encode(gd__buf *b, const gd_record *r, gd_ledger *l,
 	find_map(from, &lists[4], &lists[5]);
 	find_seq(gd_node_get(r->root, "people"), &lists[4], &lists[5]);
 	find_seq(gd_node_get(r->root, "log"), &lists[4], &lists[5]);
-	gd__dup_keys(&lists[6], l->cfg, r);
+	gd__dup_keys(&lists[6], cfg, r);
 	for (i = 0; i < 7; i++) {
 		gd__sum_put_list(b, &lists[i]);
 		gd__buf_free(&lists[i]);
@@ -224,21 +223,15 @@ static int listed(const struct gd__sum *s)
 	return !(s->flags & GD__SUM_BAD) && !s->dropped;
 }
 
-/* The ledger's list scan, made once per command (ls, find, REF lookup,
- * free ids and the duplicate check all look at it) and freed with the
- * ledger. */
-static gd__sumscan *scan_of(gd_ledger *l, gd_bad_fn bad, void *ctx)
+gd__sumscan *gd__list_scan(const gd__source *src, gd__problem_fn bad, void *ctx)
 {
-	if (!l->list)
-		l->list = gd__sum_scan(l, &list_summary, NULL,
-				       list_key(l->config_hash), bad, ctx);
-	return l->list;
+	return gd__sum_scan(src, &list_summary, NULL, list_key(src->config_hash),
+			    bad, ctx);
 }
 
-int gd_ledger_list(gd_ledger *l, gd_entry **out, size_t *nout,
-		   const gd_list_filter *f, gd_bad_fn bad, void *ctx)
+void gd__list_entries(gd_entry **out, size_t *nout, const gd__sumscan *sc,
+		      const gd_list_filter *f)
 {
-	gd__sumscan *sc = scan_of(l, bad, ctx);
 	char *text = f->text ? gd_text_fold(f->text) : NULL;
 	char *digits = f->text ? query_digits(f->text) : NULL;
 	gd_entry *e = gd__xcalloc(sc->n + 1, sizeof(*e));
@@ -264,7 +257,6 @@ int gd_ledger_list(gd_ledger *l, gd_entry **out, size_t *nout,
 		qsort(e, n, sizeof(*e), entry_cmp);
 	*out = e;
 	*nout = n;
-	return 0;
 }
 
 /* What REF resolution looks at, for each of sums. */
@@ -284,21 +276,8 @@ static void views_of(gd_ref_view *v, const struct gd__sum **sums, size_t n)
 	}
 }
 
-void gd_ledger_survey(gd_ledger *l, gd_bad_fn bad, void *ctx)
+char *gd__list_resolve(const gd__sumscan *sc, const char *ref, int kind)
 {
-	scan_of(l, bad, ctx);
-}
-
-void gd__ledger_forget_list(gd_ledger *l)
-{
-	gd__sum_scan_free(l->list);
-	l->list = NULL;
-}
-
-char *gd__ledger_resolve(gd_ledger *l, const char *ref, int kind, gd_bad_fn bad,
-			 void *ctx)
-{
-	gd__sumscan *sc = scan_of(l, bad, ctx);
 	const struct gd__sum **sums = gd__xcalloc(sc->n + 1, sizeof(*sums));
 	gd_ref_view *v = gd__xcalloc(sc->n + 1, sizeof(*v));
 	size_t i, n = 0, hit;
@@ -323,9 +302,8 @@ char *gd__ledger_resolve(gd_ledger *l, const char *ref, int kind, gd_bad_fn bad,
 	return path;
 }
 
-int gd__ledger_id_listed(gd_ledger *l, int kind, const char *id)
+int gd__list_has_id(const gd__sumscan *sc, int kind, const char *id)
 {
-	gd__sumscan *sc = scan_of(l, NULL, NULL);
 	size_t i;
 
 	for (i = 0; i < sc->n; i++)
@@ -333,18 +311,6 @@ int gd__ledger_id_listed(gd_ledger *l, int kind, const char *id)
 		    !strcmp(sc->sums[i]->id, id))
 			return 1;
 	return 0;
-}
-
-/* Is r left out of the check: the record being turned into another
- * (skip), or one linked to the customer `linked`? */
-static int exempt(const gd_record *r, const char *skip, const char *linked)
-{
-	const char *cust = gd_node_str(r->root, "customer");
-
-	if (skip && !strcmp(r->path, skip))
-		return 1;
-	return linked && ((r->kind == GD_CUSTOMER && !strcmp(r->id, linked)) ||
-			  (cust && !strcmp(cust, linked)));
 }
 
 /* Does the list of keys a share one with the list b? */
@@ -359,32 +325,15 @@ static int share_key(const char *a, const char *b)
 	return 0;
 }
 
-int gd_ledger_dup_check(gd_ledger *l, const gd_dup_probe *probe,
-			const char *what, const char *skip, const char *linked,
-			gd_bad_fn bad, void *ctx)
+const char **gd__list_dup_candidates(size_t *nout, const gd__sumscan *sc,
+				     const gd_config *cfg, const gd_dup_probe *probe)
 {
-	gd_record **others;
-	const struct gd__sum **cands;
-	gd__sumscan *sc;
+	const struct gd__sum **cands = gd__xcalloc(sc->n + 1, sizeof(*cands));
+	const char **paths;
 	gd__buf keys = {0};
-	size_t i, n = 0, k = 0;
-	int err;
+	size_t i, n = 0;
 
-	if (l->loaded) {
-		others = gd__xcalloc(l->n + 1, sizeof(*others));
-		for (i = 0; i < l->n; i++)
-			if (!exempt(l->recs[i], skip, linked))
-				others[k++] = l->recs[i];
-		err = gd_dup_check(others, k, l->cfg, probe, what);
-		free(others);
-		return err;
-	}
-	/* from the summary: the records that share a key, read again and
-	 * checked in the order of a loaded ledger, so the one named is the
-	 * one a loaded ledger names */
-	sc = scan_of(l, bad, ctx);
-	gd__dup_probe_keys(&keys, l->cfg, probe);
-	cands = gd__xcalloc(sc->n + 1, sizeof(*cands));
+	gd__dup_probe_keys(&keys, cfg, probe);
 	for (i = 0; keys.len && i < sc->n; i++) {
 		struct body b;
 		if (!listed(sc->sums[i]))
@@ -396,21 +345,10 @@ int gd_ledger_dup_check(gd_ledger *l, const gd_dup_probe *probe,
 	gd__buf_free(&keys);
 	if (n > 1)
 		qsort(cands, n, sizeof(*cands), gd__sum_cmp);
-	others = gd__xcalloc(n + 1, sizeof(*others));
-	for (i = 0; i < n; i++) {
-		gd_record *r = NULL;
-		if (gd_ledger_read(l, &r, cands[i]->path) < 0)
-			continue; /* bad since the scan: as a loaded ledger would */
-		if (exempt(r, skip, linked))
-			gd_record_free(r);
-		else
-			others[k++] = r;
-	}
-	gd_error_clear();
-	err = gd_dup_check(others, k, l->cfg, probe, what);
-	for (i = 0; i < k; i++)
-		gd_record_free(others[i]);
-	free(others);
+	paths = gd__xcalloc(n + 1, sizeof(*paths));
+	for (i = 0; i < n; i++)
+		paths[i] = cands[i]->path;
 	free(cands);
-	return err;
+	*nout = n;
+	return paths;
 }

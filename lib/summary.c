@@ -369,14 +369,14 @@ struct todo {
 };
 
 struct job {
-	gd_ledger *l;
+	const gd__source *src;
 	const struct gd__sum_type *type;
 	const void *arg;
 	struct todo *todo;
 	size_t n, first, step;
 };
 
-static void summarise(struct todo *t, gd_ledger *l,
+static void summarise(struct todo *t, const gd__source *src,
 		      const struct gd__sum_type *type, const void *arg)
 {
 	gd__buf b = {0}, body = {0};
@@ -386,7 +386,7 @@ static void summarise(struct todo *t, gd_ledger *l,
 	char *raw;
 	int err;
 
-	if ((err = gd_ledger_read(l, &r, t->path)) < 0) {
+	if ((err = gd__record_read(&r, src->root, src->cfg, t->path)) < 0) {
 		if (err != GD_EINVALID) {
 			/* not the record's fault (I/O, vanished): say it, keep nothing */
 			t->msg = gd__xstrdup(gd_error_last());
@@ -397,7 +397,7 @@ static void summarise(struct todo *t, gd_ledger *l,
 		encode_head(&b, t->path, t->st, GD__SUM_BAD | flags);
 		gd__sum_put_str(&b, gd_error_last());
 	} else {
-		flags |= type->encode(&body, r, l, arg) & GD__SUM_VOLATILE;
+		flags |= type->encode(&body, r, src->cfg, arg) & GD__SUM_VOLATILE;
 		encode_head(&b, t->path, t->st, flags);
 		gd__buf_num(&b, (uint64_t)r->kind, 1);
 		gd__sum_put_str(&b, r->id);
@@ -422,16 +422,16 @@ static void *run_job(void *arg)
 	size_t i;
 
 	for (i = j->first; i < j->n; i += j->step)
-		summarise(&j->todo[i], j->l, j->type, j->arg);
+		summarise(&j->todo[i], j->src, j->type, j->arg);
 	return NULL;
 }
 
 /* Read every file of todo, on two threads when there are many. */
-static void read_all(gd_ledger *l, const struct gd__sum_type *type,
+static void read_all(const gd__source *src, const struct gd__sum_type *type,
 		     const void *arg, struct todo *todo, size_t n)
 {
-	struct job one = {l, type, arg, todo, n, 0, 2};
-	struct job two = {l, type, arg, todo, n, 1, 2};
+	struct job one = {src, type, arg, todo, n, 0, 2};
+	struct job two = {src, type, arg, todo, n, 1, 2};
 	pthread_t tid;
 	int threaded = n >= THREAD_MIN &&
 		       pthread_create(&tid, NULL, run_job, &two) == 0;
@@ -527,16 +527,19 @@ static void walk(struct part parts[2])
 }
 
 struct report {
-	gd_ledger *l;
-	gd_bad_fn bad;
+	gd__problem_fn bad;
 	void *ctx;
 };
 
 static void report(const struct report *rep, const char *message)
 {
-	rep->l->nbad++;
 	if (rep->bad)
 		rep->bad(rep->ctx, message);
+}
+
+static void report_problem(void *ctx, const char *message)
+{
+	report(ctx, message);
 }
 
 int gd__sum_cmp(const void *a, const void *b)
@@ -547,75 +550,23 @@ int gd__sum_cmp(const void *a, const void *b)
 	return gd__record_order(x->kind, x->id, x->path, y->kind, y->id, y->path);
 }
 
-/* Is the record at kind/shard/id.yaml, where gendan writes it? */
-static int in_place(const struct gd__sum *x)
-{
-	const char *dir = gd_kind_dir((gd_kind)x->kind), *p = x->path;
-	size_t dlen = strlen(dir), ilen = strlen(x->id);
-	char shard[3];
-
-	gd_shard(shard, x->id);
-	return !strncmp(p, dir, dlen) && p[dlen] == '/' &&
-	       !strncmp(p + dlen + 1, shard, 2) && p[dlen + 3] == '/' &&
-	       !strncmp(p + dlen + 4, x->id, ilen) &&
-	       !strcmp(p + dlen + 4 + ilen, ".yaml");
-}
-
-/* The same id twice (two shards): keep the first path, name the others,
- * as gd_ledger_load() does.  Two records in place cannot share an id (the
- * id is the file name), so only a ledger with a misplaced file is looked
- * at, and only ids seen twice are sorted. */
+/* Ids found twice: as a loaded ledger names them (see gd__ids_twice). */
 static void drop_duplicates(gd__sumscan *sc, const struct report *rep)
 {
-	size_t i, j, ndup = 0;
-	gd__hash ids;
-	struct gd__sum **dups = NULL, *first = NULL;
+	gd__record_name *v = gd__xcalloc(sc->n + 1, sizeof(*v));
+	unsigned char *dropped = gd__xcalloc(sc->n + 1, 1);
+	size_t i;
 
-	for (i = 0; i < sc->n; i++)
-		if (!(sc->sums[i]->flags & GD__SUM_BAD) && !in_place(sc->sums[i]))
-			break;
-	if (i == sc->n)
-		return;
-	gd__hash_init(&ids, sc->n);
 	for (i = 0; i < sc->n; i++) {
-		struct gd__sum *x = sc->sums[i], *y = NULL;
-		uint32_t h;
-		gd__hash_pos pos;
-		if (x->flags & GD__SUM_BAD)
-			continue;
-		h = gd__hash_str(x->id);
-		pos = gd__hash_find(&ids, h);
-		while (!y && gd__hash_next(&ids, &pos, &j))
-			if (sc->sums[j]->kind == x->kind && !strcmp(sc->sums[j]->id, x->id))
-				y = sc->sums[j];
-		if (!y) {
-			gd__hash_add(&ids, h, i);
-			continue;
-		}
-		dups = gd__xrealloc(dups, (ndup + 2) * sizeof(*dups));
-		dups[ndup++] = x;
-		dups[ndup++] = y;
+		v[i].id = sc->sums[i]->id; /* NULL when bad */
+		v[i].path = sc->sums[i]->path;
+		v[i].kind = sc->sums[i]->kind;
 	}
-	if (ndup)
-		qsort(dups, ndup, sizeof(*dups), gd__sum_cmp);
-	/* paths are unique, so the same entry twice sorts side by side */
-	for (i = 0; i < ndup; i++) {
-		struct gd__sum *x = dups[i];
-		char *m;
-		if (i && x == dups[i - 1])
-			continue;
-		if (!first || first->kind != x->kind || strcmp(first->id, x->id)) {
-			first = x;
-			continue;
-		}
-		x->dropped = 1;
-		m = gd__xasprintf(_("%s: duplicate id '%s' (also %s)"), x->path,
-				  x->id, first->path);
-		report(rep, m);
-		free(m);
-	}
-	free(dups);
-	gd__hash_free(&ids);
+	if (gd__ids_twice(dropped, v, sc->n, report_problem, (void *)rep))
+		for (i = 0; i < sc->n; i++)
+			sc->sums[i]->dropped = dropped[i];
+	free(dropped);
+	free(v);
 }
 
 /* One file read: its fresh entry into sc->sums, or its error said. */
@@ -678,12 +629,13 @@ static int gather(gd__sumscan *sc, const struct gd__sum_type *type,
 	return changed;
 }
 
-gd__sumscan *gd__sum_scan(gd_ledger *l, const struct gd__sum_type *type,
-			  const void *arg, uint64_t key, gd_bad_fn bad, void *ctx)
+gd__sumscan *gd__sum_scan(const gd__source *src, const struct gd__sum_type *type,
+			  const void *arg, uint64_t key, gd__problem_fn bad,
+			  void *ctx)
 {
 	gd__sumscan *sc = gd__xcalloc(1, sizeof(*sc));
-	char *file = gd__xasprintf("%s%s", gd_store_gitdir(l->store), type->file);
-	struct report rep = {l, bad, ctx};
+	char *file = gd__xasprintf("%s%s", src->gitdir, type->file);
+	struct report rep = {bad, ctx};
 	struct part parts[2];
 	gd__walk_top top;
 	struct todo *todo;
@@ -697,10 +649,10 @@ gd__sumscan *gd__sum_scan(gd_ledger *l, const struct gd__sum_type *type,
 	read_map(sc, file, type, key);
 	/* the kind folders are read once, then shared out: two threads
 	 * reading them each could split them differently if one changed */
-	gd__walk_top_read(&top, l->root, problem, &parts[0]);
+	gd__walk_top_read(&top, src->root, problem, &parts[0]);
 	for (i = 0; i < 2; i++) {
 		parts[i].sc = sc;
-		parts[i].root = l->root;
+		parts[i].root = src->root;
 		parts[i].top = &top;
 		parts[i].id = (unsigned)i;
 	}
@@ -715,7 +667,7 @@ gd__sumscan *gd__sum_scan(gd_ledger *l, const struct gd__sum_type *type,
 		memcpy(todo + parts[0].ntodo, parts[1].todo,
 		       parts[1].ntodo * sizeof(*todo));
 	free(parts[1].todo);
-	read_all(l, type, arg, todo, ntodo);
+	read_all(src, type, arg, todo, ntodo);
 	changed = gather(sc, type, parts, todo, ntodo, &rep);
 	free(todo);
 	if (changed || parts[0].used + parts[1].used != sc->nold)

@@ -12,6 +12,10 @@
  * The file is never trusted blindly: a wrong magic or key, a checksum that
  * does not match, or any entry that does not decode whole makes it
  * ignored and rebuilt.
+ *
+ * In the scan stack (docs/modules.md) it stands on walk.h and knows the
+ * ledger only as a gd__source; the summaries' types (lib/listscan.c,
+ * lib/duescan.c) stand on it.
  */
 #ifndef GENDAN_SUMMARY_H
 #define GENDAN_SUMMARY_H
@@ -20,9 +24,11 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "gendan/ledger.h"
+#include "gendan/config.h"
+#include "gendan/record.h"
 #include "hash.h"
 #include "internal.h"
+#include "walk.h"
 
 enum {
 	GD__SUM_BAD = 1,      /* invalid: the entry keeps its error */
@@ -47,7 +53,7 @@ struct gd__sum_type {
 	const char *file;  /* its name in the git directory */
 	/* Append r's body to b; GD__SUM_VOLATILE when it depends on the day,
 	 * else 0.  Runs on two threads at once. */
-	unsigned (*encode)(gd__buf *b, const gd_record *r, gd_ledger *l,
+	unsigned (*encode)(gd__buf *b, const gd_record *r, const gd_config *cfg,
 			   const void *arg);
 	/* Does the body decode whole, ending exactly at r->end? */
 	int (*check)(gd__rd *r);
@@ -69,13 +75,14 @@ typedef struct gd__sumscan {
 } gd__sumscan;
 
 /*
- * Scan the ledger with the summary of `type`, keyed by key (see
+ * Scan the ledger at src with the summary of `type`, keyed by key (see
  * gd__sum_key).  Bad records, unreadable folders and ids found twice are
- * reported through bad; a duplicate's entry is marked dropped.  The scan
- * owns every entry; free it with gd__sum_scan_free.
+ * reported through bad (which may be NULL); a duplicate's entry is marked
+ * dropped.  The scan owns every entry; free it with gd__sum_scan_free.
  */
-gd__sumscan *gd__sum_scan(gd_ledger *l, const struct gd__sum_type *type,
-			  const void *arg, uint64_t key, gd_bad_fn bad, void *ctx);
+gd__sumscan *gd__sum_scan(const gd__source *src, const struct gd__sum_type *type,
+			  const void *arg, uint64_t key, gd__problem_fn bad,
+			  void *ctx);
 void gd__sum_scan_free(gd__sumscan *sc);
 
 /* A reader over an entry's body. */

@@ -1,0 +1,27 @@
+/*
+ * cache.h - the tree cache of parsed records under .git/gendan-cache
+ * (lib/cache.c), private to the library: a layer of the scan stack above
+ * walk.h, below the ledger (docs/modules.md).
+ */
+#ifndef GENDAN_CACHE_H
+#define GENDAN_CACHE_H
+
+#include <stdint.h>
+#include <sys/stat.h>
+
+#include "gendan/node.h"
+
+typedef struct gd__cache gd__cache;
+
+/* The cache at file for this configuration, or NULL (missing, foreign or
+ * corrupt: then every record is read from its file). */
+gd__cache *gd__cache_read(const char *file, uint64_t config_hash);
+/* A new tree of path when its entry's stat data match st, else NULL. */
+gd_node *gd__cache_get(const gd__cache *c, const char *path, const struct stat *st);
+size_t gd__cache_count(const gd__cache *c);
+void gd__cache_free(gd__cache *c);
+/* Replace the cache with these records (valid ones only). */
+void gd__cache_write(const char *file, uint64_t config_hash, char *const *paths,
+		     const struct stat *sts, gd_node *const *roots, size_t n);
+
+#endif
