@@ -62,7 +62,7 @@ static int finish(gd_ledger *l, gd_record *r, gd_record *also,
 	char *one = cmd_oneline(title ? title : "", 50), *line = NULL;
 	int err, committed = 0;
 
-	if ((err = gd_record_validate(r, l->cfg)) < 0)
+	if ((err = gd_record_validate(r, gd_ledger_config(l))) < 0)
 		goto done;
 	if ((err = gd_ledger_stage(c, r)) < 0)
 		goto done;
@@ -86,7 +86,7 @@ done:
 
 static int check_grade(gd_ledger *l, const char *what, const char *grade)
 {
-	if (grade && !gd_config_tier(l->cfg, grade))
+	if (grade && !gd_config_tier(gd_ledger_config(l), grade))
 		return gd_error_set(GD_EINVALID, _("%s '%s' is not configured in gendan.yaml"),
 				    what, grade);
 	return 0;
@@ -145,7 +145,7 @@ static int add_customer(gd_ledger *l, const char *name, struct add_opts *o,
 	set_opt(r->root, "name", name);
 	set_opt(r->root, "tier", o->tier);
 	gd_node_set_str(r->root, "status", "active", 0);
-	set_opt(r->root, "owner", owner ? owner : gd_store_me(l->store));
+	set_opt(r->root, "owner", owner ? owner : gd_store_me(gd_ledger_store(l)));
 	set_opt(r->root, "email", o->email);
 	set_opt(r->root, "phone", o->phone);
 	set_opt(r->root, "country", o->country);
@@ -226,7 +226,7 @@ static int add_inquiry(gd_ledger *l, struct add_opts *o, const gd_time *now,
 	set_opt(r->root, "quantity", o->qty);
 	set_opt(r->root, "grade", o->grade);
 	gd_node_set_str(r->root, "status", "new", 0);
-	set_opt(r->root, "owner", o->owner ? o->owner : gd_store_me(l->store));
+	set_opt(r->root, "owner", o->owner ? o->owner : gd_store_me(gd_ledger_store(l)));
 	set_opt(r->root, "note", o->note);
 	err = finish(l, r, NULL, who);
 done:
@@ -292,7 +292,7 @@ static int add_order(gd_ledger *l, const char *number, struct add_opts *o,
 	gd_record *r = NULL, *cust = NULL;
 	gd_node *items = NULL;
 	gd_date ship_by;
-	int64_t buffer = l->cfg->order_buffer;
+	int64_t buffer = gd_ledger_config(l)->order_buffer;
 	char *id = NULL, d[GD_DATE_LEN];
 	int err;
 	size_t i;
@@ -331,13 +331,13 @@ static int add_order(gd_ledger *l, const char *number, struct add_opts *o,
 	gd_node_set_str(r->root, "customer", cust->id, 0);
 	set_opt(r->root, "owner", o->owner ? o->owner
 				  : gd_record_owner(cust) ? gd_record_owner(cust)
-							  : gd_store_me(l->store));
+							  : gd_store_me(gd_ledger_store(l)));
 	gd_node_set_str(r->root, "status", "open", 0);
 	if (items)
 		gd_node_set(r->root, "items", items);
 	items = NULL;
 	set_opt(r->root, "currency", o->currency);
-	gd_order_plan(r, l->cfg, ship_by, buffer);
+	gd_order_plan(r, gd_ledger_config(l), ship_by, buffer);
 	set_opt(r->root, "note", o->note);
 	err = finish(l, r, NULL, number);
 done:

@@ -66,10 +66,11 @@ static int run_hook(void)
 /* Orders and inquiries must name customers that exist. */
 static void dangling(gd_ledger *l, size_t *problems)
 {
-	size_t i;
+	size_t i, nrecs;
+	gd_record *const *recs = gd_ledger_records(l, &nrecs);
 
-	for (i = 0; i < l->n; i++) {
-		const gd_record *r = l->recs[i];
+	for (i = 0; i < nrecs; i++) {
+		const gd_record *r = recs[i];
 		const char *cust = gd_node_str(r->root, "customer");
 		if (r->kind == GD_CUSTOMER || !cust)
 			continue;
@@ -118,12 +119,13 @@ static void add_key(struct key **k, size_t *n, const char *prefix, char *value,
 static void likely_duplicates(const gd_ledger *l)
 {
 	struct key *k = NULL;
-	size_t n = 0, i;
+	size_t n = 0, i, nrecs;
+	gd_record *const *recs = gd_ledger_records(l, &nrecs);
 	static const char *const what[] = {N_("email"), N_("email domain"),
 					   N_("phone number"), N_("company name")};
 
-	for (i = 0; i < l->n; i++) {
-		const gd_record *r = l->recs[i];
+	for (i = 0; i < nrecs; i++) {
+		const gd_record *r = recs[i];
 		const char *email = gd_node_str(r->root, "email");
 		const char *phone = gd_node_str(r->root, "phone");
 		char *dom;
@@ -132,7 +134,8 @@ static void likely_duplicates(const gd_ledger *l)
 		if (email) {
 			add_key(&k, &n, "0", gd_email_norm(email), r);
 			dom = gd_email_domain(email);
-			if (dom && gd_freemail(dom, l->cfg->freemail, l->cfg->nfreemail)) {
+			if (dom && gd_freemail(dom, gd_ledger_config(l)->freemail,
+					       gd_ledger_config(l)->nfreemail)) {
 				free(dom);
 				dom = NULL;
 			}
@@ -173,7 +176,8 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		{NULL, 0, NULL, 0},
 	};
 	gd_ledger *l = NULL;
-	size_t i, problems = 0;
+	gd_record *const *recs;
+	size_t i, nrecs, problems = 0;
 	int ch, err, hook = 0;
 
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -193,21 +197,22 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	gd_ledger_misplaced(l, count, &problems);
 	dangling(l, &problems);
 	likely_duplicates(l);
-	for (i = 0; i < l->n; i++) {
-		const gd_node *c = gd_node_get(l->recs[i]->root, "conflicts");
+	recs = gd_ledger_records(l, &nrecs);
+	for (i = 0; i < nrecs; i++) {
+		const gd_node *c = gd_node_get(recs[i]->root, "conflicts");
 		if (c && c->type == GD_SEQ && c->n) {
 			fprintf(stderr, P_("%s: %zu open conflict from sync (edit the record to resolve)\n",
 				   "%s: %zu open conflicts from sync (edit the record to resolve)\n",
 				   c->n),
-				l->recs[i]->path, c->n);
+				recs[i]->path, c->n);
 			problems++;
 		}
 	}
 	if (problems) {
 		err = gd_error_set(GD_EINVALID, P_("%zu problem in %s", "%zu problems in %s", problems),
-				   problems, l->root);
+				   problems, gd_ledger_root(l));
 	} else {
-		printf(P_("%zu record, no problems\n", "%zu records, no problems\n", l->n), l->n);
+		printf(P_("%zu record, no problems\n", "%zu records, no problems\n", nrecs), nrecs);
 	}
 	gd_ledger_free(l);
 	return err;

@@ -18,7 +18,7 @@ static int validate(gd_ledger *l, const char *path)
 	gd_config *cfg = NULL;
 	int err;
 
-	if (asprintf(&abs, "%s/%s", l->root, path) < 0)
+	if (asprintf(&abs, "%s/%s", gd_ledger_root(l), path) < 0)
 		return gd_error_set(GD_ERROR, _("out of memory"));
 	if (lstat(abs, &st) < 0) {
 		free(abs);
@@ -60,7 +60,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return cmd_usage(&cmd_commit_entry);
 	if ((err = cmd_open(ctx, &l, 0, 1)) < 0)
 		return err;
-	if ((err = gd_store_changed_paths(l->store, &paths, &n)) < 0)
+	if ((err = gd_store_changed_paths(gd_ledger_store(l), &paths, &n)) < 0)
 		goto done;
 	if (!n) {
 		puts(_("nothing to commit"));
@@ -87,7 +87,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		goto done;
 	}
 	msg = gd_store_message(summary, "commit", paths, n);
-	if ((err = gd_store_commit_paths(l->store, paths, n, msg)) < 0)
+	if ((err = gd_store_commit_paths(gd_ledger_store(l), paths, n, msg)) < 0)
 		goto done;
 	printf(P_("committed %zu file\n", "committed %zu files\n", n), n);
 done:

@@ -92,7 +92,7 @@ static void remind_sync(gd_ledger *l, long long now)
 {
 	gd_store_state st;
 
-	if (gd_store_state_get(l->store, &st) < 0 || !st.has_upstream)
+	if (gd_store_state_get(gd_ledger_store(l), &st) < 0 || !st.has_upstream)
 		return;
 	if (st.ahead)
 		fprintf(stderr, P_("note: %zu commit not pushed: run 'gendan sync'\n",
@@ -175,7 +175,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return err;
 	if ((err = cmd_open(ctx, &l, 0, 0)) < 0)
 		return err;
-	f.me = gd_store_me(l->store);
+	f.me = gd_store_me(gd_ledger_store(l));
 	f.local = format == FMT_TABLE;
 	if ((err = gd_ledger_due(l, &items, &n, &keep, today, &f,
 				 cmd_print_bad, NULL)) < 0) {

@@ -56,7 +56,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		gd_record_free(edited);
 		edited = NULL;
 		if (gd_record_parse(&edited, r->path, back, strlen(back)) == 0 &&
-		    gd_record_validate(edited, l->cfg) == 0)
+		    gd_record_validate(edited, gd_ledger_config(l)) == 0)
 			break;
 		free(shown);
 		if (!(shown = strdup(gd_error_last()))) {

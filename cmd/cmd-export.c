@@ -47,8 +47,9 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	};
 	gd_ledger *l = NULL;
 	gd_record **sel = NULL;
+	gd_record *const *recs;
 	int bom = 0, ch, err, kind = -1;
-	size_t i, n = 0;
+	size_t i, n = 0, nrecs;
 	gd_kind k;
 	gd_time now;
 	gd_date today;
@@ -77,13 +78,14 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return err;
 	if ((err = cmd_open(ctx, &l, 1, 0)) < 0)
 		return err;
-	if (!(sel = malloc((l->n + 1) * sizeof(*sel)))) {
+	recs = gd_ledger_records(l, &nrecs);
+	if (!(sel = malloc((nrecs + 1) * sizeof(*sel)))) {
 		err = gd_error_set(GD_ERROR, _("out of memory"));
 		goto done;
 	}
-	for (i = 0; i < l->n; i++)
-		if (kind < 0 || (int)l->recs[i]->kind == kind)
-			sel[n++] = l->recs[i];
+	for (i = 0; i < nrecs; i++)
+		if (kind < 0 || (int)recs[i]->kind == kind)
+			sel[n++] = recs[i];
 	if (!strcmp(what, "json")) {
 		cmd_print(gd_json_records(sel, n));
 	} else if (!strcmp(what, "csv")) {
@@ -98,7 +100,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 			err = gd_error_set(GD_EINVALID, _("the time now cannot be written as a date"));
 			goto done;
 		}
-		cmd_print(gd_ics(sel, n, l->cfg, today, stamp));
+		cmd_print(gd_ics(sel, n, gd_ledger_config(l), today, stamp));
 	}
 done:
 	free(sel);

@@ -48,7 +48,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if ((err = cmd_open(ctx, &l, 0, 0)) < 0)
 		return err;
 	if ((err = cmd_find(l, &r, argv[optind], -1)) == 0)
-		err = gd_store_history(l->store, r->path, patch, line, NULL);
+		err = gd_store_history(gd_ledger_store(l), r->path, patch, line, NULL);
 	gd_ledger_free(l);
 	return err;
 }

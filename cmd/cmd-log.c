@@ -109,12 +109,12 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return err;
 	if ((err = cmd_open(ctx, &l, 0, 1)) < 0)
 		return err;
-	if (via && !gd_config_has_channel(l->cfg, via)) {
+	if (via && !gd_config_has_channel(gd_ledger_config(l), via)) {
 		err = gd_error_set(GD_EINVALID, _("channel '%s' is not one of the channels in gendan.yaml"),
 				   via);
 		goto done;
 	}
-	if ((err = gd_store_identity(l->store, &name, &email)) < 0)
+	if ((err = gd_store_identity(gd_ledger_store(l), &name, &email)) < 0)
 		goto done;
 	if ((err = cmd_find_clean(l, &r, argv[optind], -1)) < 0)
 		goto done;
@@ -144,7 +144,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		if (!strcmp(gd_record_status(r), "new"))
 			gd_node_set_str(r->root, "status", "replied", 0);
 	}
-	if ((err = gd_record_validate(r, l->cfg)) < 0)
+	if ((err = gd_record_validate(r, gd_ledger_config(l))) < 0)
 		goto done;
 	c = gd_change_new();
 	if ((err = gd_ledger_stage(c, r)) < 0)

@@ -26,7 +26,8 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	gd_ledger *l = NULL;
 	gd_change *c = NULL;
 	gd_record **moved = NULL;
-	size_t i, n = 0;
+	gd_record *const *recs;
+	size_t i, n = 0, nrecs;
 	gd_kind k;
 	gd_time now;
 	gd_date today;
@@ -54,14 +55,15 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return err;
 	if ((err = cmd_open(ctx, &l, 1, 1)) < 0)
 		return err;
-	moved = calloc(l->n + 1, sizeof(*moved));
+	recs = gd_ledger_records(l, &nrecs);
+	moved = calloc(nrecs + 1, sizeof(*moved));
 	c = gd_change_new();
 	if (!moved) {
 		err = gd_error_set(GD_ERROR, _("out of memory"));
 		goto done;
 	}
-	for (i = 0; i < l->n; i++) {
-		gd_record *r = l->recs[i];
+	for (i = 0; i < nrecs; i++) {
+		gd_record *r = recs[i];
 		const char *owner = gd_record_owner(r), *grade = gd_record_grade(r);
 		if (!owner || strcasecmp(owner, from) ||
 		    (kind >= 0 && (int)r->kind != kind) ||
@@ -70,7 +72,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		if ((err = gd_ledger_check_clean(l, r)) < 0)
 			goto done;
 		gd_node_set_str(r->root, "owner", to, 0);
-		if ((err = gd_record_validate(r, l->cfg)) < 0 ||
+		if ((err = gd_record_validate(r, gd_ledger_config(l))) < 0 ||
 		    (err = gd_ledger_stage(c, r)) < 0)
 			goto done;
 		moved[n++] = r;
@@ -97,7 +99,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		f.all = 1;
 		f.days = 36500;
 		f.local = 1;
-		gd_due_list(&items, &ni, moved, n, l->cfg, today, &f);
+		gd_due_list(&items, &ni, moved, n, gd_ledger_config(l), today, &f);
 		for (i = 0; i < ni; i++) {
 			char d[GD_DATE_LEN];
 			gd_date_format(d, items[i].due);

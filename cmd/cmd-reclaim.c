@@ -62,10 +62,11 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	};
 	int dry = 0, ch, err, committed = 0;
 	gd_ledger *l = NULL;
+	gd_record *const *recs;
 	gd_change *c = NULL;
 	gd_time now;
 	gd_date today;
-	size_t i, n = 0;
+	size_t i, n = 0, nrecs;
 	char *summary = NULL;
 
 	while ((ch = getopt_long(argc, argv, "nh", opts, NULL)) != -1) {
@@ -81,19 +82,20 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return err;
 	if ((err = cmd_open(ctx, &l, 1, !dry)) < 0)
 		return err;
-	if (!l->cfg->pool) {
+	if (!gd_ledger_config(l)->pool) {
 		err = gd_error_set(GD_EINVALID,
 				   _("the public pool is off: add 'pool: {reclaim-after: 30d}' to gendan.yaml"));
 		goto done;
 	}
 	c = gd_change_new();
-	for (i = 0; i < l->n; i++) {
-		gd_record *r = l->recs[i];
+	recs = gd_ledger_records(l, &nrecs);
+	for (i = 0; i < nrecs; i++) {
+		gd_record *r = recs[i];
 		const char *owner = gd_record_owner(r);
 		int64_t since = 0;
 		char *who;
 		if (!owner || !*owner || !pooled_status(r) || !owner_since(r, owner, &since) ||
-		    now.t - since < l->cfg->reclaim_after)
+		    now.t - since < gd_ledger_config(l)->reclaim_after)
 			continue;
 		if (!dry && (err = gd_ledger_check_clean(l, r)) < 0)
 			goto done;

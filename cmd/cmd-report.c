@@ -20,8 +20,10 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	};
 	const char *owner = NULL, *date_s = NULL, *format = "md";
 	gd_ledger *l = NULL;
+	gd_record *const *recs;
 	gd_time now;
 	gd_date today, day;
+	size_t nrecs;
 	int ch, err;
 
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -46,8 +48,9 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return err;
 	if ((err = cmd_open(ctx, &l, 1, 0)) < 0)
 		return err;
+	recs = gd_ledger_records(l, &nrecs);
 	cmd_print(gd_report(!strcmp(argv[optind], "week") ? GD_REPORT_WEEK : GD_REPORT_MONTH,
-			    l->recs, l->n, l->cfg, day, owner, !strcmp(format, "json")));
+			    recs, nrecs, gd_ledger_config(l), day, owner, !strcmp(format, "json")));
 	gd_ledger_free(l);
 	return 0;
 }

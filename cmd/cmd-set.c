@@ -38,7 +38,7 @@ static int set_one(gd_ledger *l, gd_record *r, const char *arg, gd_date today)
 		gd_date_format(buf, d);
 		gd_node_set_str(r->root, field, buf, 1);
 	} else if (!strcmp(field, "owner") && !strcmp(value, "me")) {
-		const char *me = gd_store_me(l->store);
+		const char *me = gd_store_me(gd_ledger_store(l));
 		if (!me) {
 			err = gd_error_set(GD_EIDENTITY, _("who is 'me'? set git config user.email"));
 			goto done;

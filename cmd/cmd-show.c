@@ -241,7 +241,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		/* a failed write shows in main's check of stdout */
 		(void)fwrite(yaml, 1, len, stdout);
 	} else {
-		print_human(r, l->cfg, today);
+		print_human(r, gd_ledger_config(l), today);
 	}
 done:
 	free(yaml);

@@ -68,7 +68,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if (note) {
 		gd_node *entry = gd_node_map();
 		char at[GD_TIME_LEN], *text = NULL;
-		const char *by = gd_store_me(l->store);
+		const char *by = gd_store_me(gd_ledger_store(l));
 		gd_node_set_str(stage, "note", note, 0);
 		gd_time_format(at, &now);
 		gd_node_set_str(entry, "at", at, 1);

@@ -65,13 +65,14 @@ static const char *field_of(const gd_record *r, const char *by)
 static int became_order(const gd_ledger *l, const gd_record *q)
 {
 	const char *cust = gd_node_str(q->root, "customer");
-	size_t i;
+	size_t i, nrecs;
+	gd_record *const *recs = gd_ledger_records(l, &nrecs);
 
 	if (!strcmp(gd_record_status(q), "won"))
 		return 1;
-	for (i = 0; cust && i < l->n; i++) {
-		const char *c = gd_node_str(l->recs[i]->root, "customer");
-		if (l->recs[i]->kind == GD_ORDER && c && !strcmp(c, cust))
+	for (i = 0; cust && i < nrecs; i++) {
+		const char *c = gd_node_str(recs[i]->root, "customer");
+		if (recs[i]->kind == GD_ORDER && c && !strcmp(c, cust))
 			return 1;
 	}
 	return 0;
@@ -92,8 +93,9 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	const char *by = "tier";
 	int kind = -1, format = FMT_TABLE, ch, err, ok = 0;
 	gd_ledger *l = NULL;
+	gd_record *const *recs;
 	struct bucket *b = NULL;
-	size_t nb = 0, i, j, total = 0, inquiries = 0, won = 0;
+	size_t nb = 0, i, j, nrecs, total = 0, inquiries = 0, won = 0;
 	gd_kind k;
 
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -123,8 +125,9 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	if ((err = cmd_open(ctx, &l, 1, 0)) < 0)
 		return err;
-	for (i = 0; i < l->n; i++) {
-		const gd_record *r = l->recs[i];
+	recs = gd_ledger_records(l, &nrecs);
+	for (i = 0; i < nrecs; i++) {
+		const gd_record *r = recs[i];
 		const gd_node *items = gd_node_get(r->root, "items");
 		if (kind >= 0 && (int)r->kind != kind)
 			continue;

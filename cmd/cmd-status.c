@@ -38,16 +38,16 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return err;
 	/* counted from the list summary; bad records are named and counted */
 	if ((err = gd_ledger_list(l, &e, &ne, &all, cmd_print_bad, NULL)) < 0 ||
-	    (err = gd_store_state_get(l->store, &st)) < 0 ||
-	    (err = gd_store_changed_paths(l->store, &paths, &n)) < 0)
+	    (err = gd_store_state_get(gd_ledger_store(l), &st)) < 0 ||
+	    (err = gd_store_changed_paths(gd_ledger_store(l), &paths, &n)) < 0)
 		goto done;
 	for (i = 0; i < ne; i++)
 		counts[e[i].kind]++;
-	printf(_("ledger %s (branch %s)\n"), l->root, st.branch);
+	printf(_("ledger %s (branch %s)\n"), gd_ledger_root(l), st.branch);
 	printf(_("records: %zu customers, %zu inquiries, %zu orders"), counts[GD_CUSTOMER],
 	       counts[GD_INQUIRY], counts[GD_ORDER]);
-	if (l->nbad)
-		printf(_(", %zu unreadable (see 'gendan check')"), l->nbad);
+	if (gd_ledger_nbad(l))
+		printf(_(", %zu unreadable (see 'gendan check')"), gd_ledger_nbad(l));
 	putchar('\n');
 	if (n) {
 		fputs(_("edited by hand, not committed (run 'gendan commit'):\n"), stdout);

@@ -32,7 +32,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	{
 		char **paths = NULL;
 		size_t n = 0, i;
-		if ((err = gd_store_changed_paths(l->store, &paths, &n)) == 0 && n)
+		if ((err = gd_store_changed_paths(gd_ledger_store(l), &paths, &n)) == 0 && n)
 			err = gd_error_set(GD_ECONFLICT,
 					   P_("%zu file edited by hand and not committed: run 'gendan commit' first",
 					      "%zu files edited by hand and not committed: run 'gendan commit' first",
@@ -42,7 +42,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 			free(paths[i]);
 		free(paths);
 	}
-	if (!err && (err = gd_store_undo(l->store, force, &summary)) == 0)
+	if (!err && (err = gd_store_undo(gd_ledger_store(l), force, &summary)) == 0)
 		printf(_("undone: %s\n"), summary);
 	free(summary);
 	gd_ledger_free(l);

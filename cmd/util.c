@@ -36,7 +36,7 @@ int cmd_open(struct cmd_ctx *ctx, gd_ledger **out, int load, int lock)
 	*out = NULL;
 	if ((err = gd_ledger_open(&l, ctx->dir)) < 0)
 		return err;
-	if (lock && (err = gd_store_lock(l->store)) < 0)
+	if (lock && (err = gd_store_lock(gd_ledger_store(l))) < 0)
 		goto fail;
 	if (load && (err = gd_ledger_load(l, cmd_print_bad, NULL)) < 0)
 		goto fail;
@@ -92,7 +92,7 @@ int cmd_commit(gd_ledger *l, gd_change *c, const char *action,
 	for (i = 0; i < n; i++)
 		paths[i] = (char *)gd_change_path(c, i);
 	msg = gd_store_message(summary, action, paths, n);
-	err = gd_store_apply(l->store, c, msg, committed);
+	err = gd_store_apply(gd_ledger_store(l), c, msg, committed);
 	free(msg);
 	free(paths);
 	return err;
@@ -300,7 +300,7 @@ int cmd_save(gd_ledger *l, gd_record *r, const char *action,
 	char *line = NULL;
 	int err, committed = 0;
 
-	if ((err = gd_record_validate(r, l->cfg)) < 0)
+	if ((err = gd_record_validate(r, gd_ledger_config(l))) < 0)
 		return err;
 	c = gd_change_new();
 	if ((err = gd_ledger_stage(c, r)) < 0)

@@ -12,6 +12,7 @@
 #include "gendan/ids.h"
 #include "gendan/import.h"
 #include "internal.h"
+#include "ledger-private.h"
 
 /* The field each column fills, or NULL (ignored). */
 static const char **resolve_columns(const gd_csv *csv, const gd_import_opts *o,

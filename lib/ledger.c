@@ -21,6 +21,7 @@
 #include "duescan.h"
 #include "hash.h"
 #include "internal.h"
+#include "ledger-private.h"
 #include "listscan.h"
 #include "walk.h"
 
@@ -69,6 +70,32 @@ void gd_ledger_free(gd_ledger *l)
 	gd_config_free(l->cfg);
 	gd_store_free(l->store);
 	free(l);
+}
+
+const gd_config *gd_ledger_config(const gd_ledger *l)
+{
+	return l->cfg;
+}
+
+gd_store *gd_ledger_store(const gd_ledger *l)
+{
+	return l->store;
+}
+
+const char *gd_ledger_root(const gd_ledger *l)
+{
+	return l->root;
+}
+
+gd_record *const *gd_ledger_records(const gd_ledger *l, size_t *n)
+{
+	*n = l->n;
+	return l->recs;
+}
+
+size_t gd_ledger_nbad(const gd_ledger *l)
+{
+	return l->nbad;
 }
 
 int gd_ledger_read(gd_ledger *l, gd_record **out, const char *relpath)

@@ -87,9 +87,9 @@ int gd_ledger_sync(gd_ledger *l, const char *remote, const char *now,
 	int err;
 
 	memset(res, 0, sizeof(*res));
-	if ((err = gd_store_identity(l->store, &name, &email)) < 0)
+	if ((err = gd_store_identity(gd_ledger_store(l), &name, &email)) < 0)
 		return err;
-	if ((err = gd_store_changed_paths(l->store, &paths, &n)) < 0)
+	if ((err = gd_store_changed_paths(gd_ledger_store(l), &paths, &n)) < 0)
 		return err;
 	for (i = 0; i < n; i++)
 		free(paths[i]);
@@ -104,7 +104,7 @@ int gd_ledger_sync(gd_ledger *l, const char *remote, const char *now,
 	sc.by = email;
 	sc.at = now;
 	sc.res = res;
-	return gd_store_sync(l->store, remote, merge_file, &sc, &res->git);
+	return gd_store_sync(gd_ledger_store(l), remote, merge_file, &sc, &res->git);
 }
 
 void gd_sync_result_clear(gd_sync_result *res)

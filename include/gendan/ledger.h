@@ -16,24 +16,27 @@
 #include "gendan/record.h"
 #include "gendan/store.h"
 
-typedef struct gd_ledger {
-	gd_store *store;
-	gd_config *cfg;
-	const char *root;   /* borrowed from store */
-	gd_record **recs;   /* sorted by kind, then id */
-	size_t n;
-	size_t nbad;        /* records left out while loading */
-	int loaded;         /* every record has been read */
-	unsigned long long config_hash; /* of gendan.yaml's bytes, for the cache */
-	struct gd_ledger_ids *ids; /* private (ledger.c): (kind, id) -> record */
-	struct gd__sumscan *list;  /* private (listscan.c): the list summary */
-} gd_ledger;
+typedef struct gd_ledger gd_ledger;
 
 typedef void (*gd_bad_fn)(void *ctx, const char *message);
 
 /* Open the ledger (see gd_store_open) and read gendan.yaml. */
 int gd_ledger_open(gd_ledger **out, const char *dir);
 void gd_ledger_free(gd_ledger *l);
+
+/* What a ledger holds, borrowed until it is freed: its configuration
+ * (gendan.yaml), its store and the root of its work tree. */
+const gd_config *gd_ledger_config(const gd_ledger *l);
+gd_store *gd_ledger_store(const gd_ledger *l);
+const char *gd_ledger_root(const gd_ledger *l);
+
+/* The records loaded (gd_ledger_load) or found (gd_ledger_find), sorted
+ * by kind, then id, once loaded; *n of them.  Borrowed: the array lasts
+ * until the ledger is loaded again, found in or freed. */
+gd_record *const *gd_ledger_records(const gd_ledger *l, size_t *n);
+
+/* How many records were left out as bad, or ids found twice, so far. */
+size_t gd_ledger_nbad(const gd_ledger *l);
 
 /* Read every record; bad ones go to bad(ctx, message) and are skipped.
  * Records are validated against the configuration.  Valid records whose
@@ -42,7 +45,8 @@ void gd_ledger_free(gd_ledger *l);
 int gd_ledger_load(gd_ledger *l, gd_bad_fn bad, void *ctx);
 
 /*
- * The record REF names (see gendan/refs.h), stored in l->recs.  A REF that
+ * The record REF names (see gendan/refs.h), kept among the ledger's
+ * records (gd_ledger_records).  A REF that
  * is an id (or kind/id) whose file sits at its sharded path is read alone,
  * so commands on one record do not read the whole ledger; anything else
  * loads every record first (bad ones to bad()).
