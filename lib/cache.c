@@ -23,8 +23,6 @@
 #include "hash.h"
 #include "internal.h"
 
-#define MAGIC "GDCACHE2"
-
 struct gd__cache_entry {
 	const char *path;          /* into the file's buffer, NUL-terminated */
 	const unsigned char *stat; /* gd__stat_bytes() of its file */
@@ -55,18 +53,18 @@ void gd__cache_free(gd__cache *c)
 	free(c);
 }
 
-gd__cache *gd__cache_read(const char *file, uint64_t config_hash)
+gd__cache *gd__cache_parse(char *buf, size_t len, uint64_t config_hash)
 {
 	gd__cache *c = gd__xcalloc(1, sizeof(*c));
 	gd__rd r;
 	size_t i, count;
 
-	if (gd__read_file(&c->buf, &c->len, file, (size_t)1 << 31) < 0)
-		goto bad;
+	c->buf = buf;
+	c->len = len;
 	r.p = (const unsigned char *)c->buf;
 	r.end = r.p + c->len;
 	r.bad = 0;
-	if (c->len < 8 || memcmp(gd__rd_take(&r, 8), MAGIC, 8) || gd__rd_num(&r, 8) != config_hash)
+	if (c->len < 8 || memcmp(gd__rd_take(&r, 8), GD__CACHE_MAGIC, 8) || gd__rd_num(&r, 8) != config_hash)
 		goto bad;
 	count = (size_t)gd__rd_num(&r, 4);
 	if (r.bad || count > c->len / 40)
@@ -94,6 +92,16 @@ gd__cache *gd__cache_read(const char *file, uint64_t config_hash)
 bad:
 	gd__cache_free(c);
 	return NULL;
+}
+
+gd__cache *gd__cache_read(const char *file, uint64_t config_hash)
+{
+	char *buf = NULL;
+	size_t len = 0;
+
+	if (gd__read_file(&buf, &len, file, (size_t)1 << 31) < 0)
+		return NULL;
+	return gd__cache_parse(buf, len, config_hash);
 }
 
 static gd_node *node_read(gd__rd *r, int depth)
@@ -148,33 +156,37 @@ static gd_node *node_read(gd__rd *r, int depth)
 	return n;
 }
 
+gd_node *gd__cache_tree(const gd__cache *c, size_t i, const char **path)
+{
+	const struct gd__cache_entry *e = &c->e[i];
+	gd__rd r = {e->node, e->node + e->nodelen, 0};
+	gd_node *n = node_read(&r, 0);
+
+	if (path)
+		*path = e->path;
+	if (r.bad || r.p != r.end || !n || n->type != GD_MAP) {
+		gd_node_free(n);
+		return NULL;
+	}
+	return n;
+}
+
 gd_node *gd__cache_get(const gd__cache *c, const char *path, const struct stat *st)
 {
 	unsigned char now[GD__STAT_LEN];
 	gd__hash_pos pos;
 	size_t i;
-	gd__rd r;
-	gd_node *n;
 
 	if (!c)
 		return NULL;
 	pos = gd__hash_find(&c->paths, gd__hash_str(path));
 	while (gd__hash_next(&c->paths, &pos, &i)) {
-		const struct gd__cache_entry *e = &c->e[i];
-		if (strcmp(e->path, path))
+		if (strcmp(c->e[i].path, path))
 			continue;
 		gd__stat_bytes(now, st);
-		if (memcmp(e->stat, now, GD__STAT_LEN))
+		if (memcmp(c->e[i].stat, now, GD__STAT_LEN))
 			return NULL;
-		r.p = e->node;
-		r.end = e->node + e->nodelen;
-		r.bad = 0;
-		n = node_read(&r, 0);
-		if (r.bad || r.p != r.end || !n || n->type != GD_MAP) {
-			gd_node_free(n);
-			return NULL;
-		}
-		return n;
+		return gd__cache_tree(c, i, NULL);
 	}
 	return NULL;
 }
@@ -208,7 +220,7 @@ void gd__cache_write(const char *file, uint64_t config_hash, char *const *paths,
 	size_t i, off = 0;
 	int fd;
 
-	gd__buf_add(&b, MAGIC, 8);
+	gd__buf_add(&b, GD__CACHE_MAGIC, 8);
 	gd__buf_num(&b, config_hash, 8);
 	gd__buf_num(&b, n, 4);
 	for (i = 0; i < n; i++) {

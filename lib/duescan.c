@@ -133,7 +133,7 @@ struct gd_due_scan {
 	gd__sumscan *sc;
 };
 
-static const struct gd__sum_type due_summary = {"GDDUE003", "gendan-due", encode, check};
+const struct gd__sum_type gd__due_summary = {"GDDUE003", "gendan-due", encode, check};
 
 static void push_items(gd_due_item **items, size_t *n, size_t *cap,
 		       const struct gd__sum *s, const struct body *b,
@@ -188,13 +188,9 @@ static void push_items(gd_due_item **items, size_t *n, size_t *cap,
 	}
 }
 
-void gd__due_scan(gd_due_item **out, size_t *nout, gd_due_scan **keep,
-		  const gd__source *src, gd_date today, const gd_due_filter *f,
-		  gd__problem_fn bad, void *ctx)
+void gd__due_items(gd_due_item **out, size_t *nout, const gd__sumscan *sc,
+		   const gd_config *cfg, gd_date today, const gd_due_filter *f)
 {
-	struct due_arg arg = {today, *gd__sum_language() != '\0'};
-	gd__sumscan *sc = gd__sum_scan(src, &due_summary, &arg,
-				       gd__sum_key(src->config_hash), bad, ctx);
 	gd_due_item *items = NULL;
 	size_t i, n = 0, cap = 0;
 
@@ -207,9 +203,20 @@ void gd__due_scan(gd_due_item **out, size_t *nout, gd_due_scan **keep,
 		if (gd_due_match((gd_kind)s->kind, b.owner, b.grade, f))
 			push_items(&items, &n, &cap, s, &b, today, f->local);
 	}
-	gd_due_finish(items, &n, src->cfg, f);
+	gd_due_finish(items, &n, cfg, f);
 	*out = items;
 	*nout = n;
+}
+
+void gd__due_scan(gd_due_item **out, size_t *nout, gd_due_scan **keep,
+		  const gd__source *src, gd_date today, const gd_due_filter *f,
+		  gd__problem_fn bad, void *ctx)
+{
+	struct due_arg arg = {today, *gd__sum_language() != '\0'};
+	gd__sumscan *sc = gd__sum_scan(src, &gd__due_summary, &arg,
+				       gd__sum_key(src->config_hash), bad, ctx);
+
+	gd__due_items(out, nout, sc, src->cfg, today, f);
 	*keep = gd__xcalloc(1, sizeof(**keep));
 	(*keep)->sc = sc;
 }

@@ -153,7 +153,7 @@ static uint64_t list_key(uint64_t config_hash)
 	return gd__sum_key(config_hash) ^ ((uint64_t)gd_fnv1a(v, strlen(v)) << 16);
 }
 
-static const struct gd__sum_type list_summary = {"GDLIST02", "gendan-list", encode, check};
+const struct gd__sum_type gd__list_summary = {"GDLIST02", "gendan-list", encode, check};
 
 /* --- filters -------------------------------------------------------------- */
 
@@ -225,7 +225,7 @@ static int listed(const struct gd__sum *s)
 
 gd__sumscan *gd__list_scan(const gd__source *src, gd__problem_fn bad, void *ctx)
 {
-	return gd__sum_scan(src, &list_summary, NULL, list_key(src->config_hash),
+	return gd__sum_scan(src, &gd__list_summary, NULL, list_key(src->config_hash),
 			    bad, ctx);
 }
 

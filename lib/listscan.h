@@ -11,6 +11,9 @@
 #include "gendan/ledger.h"
 #include "summary.h"
 
+/* The list summary's type: its file, format and encoder. */
+extern const struct gd__sum_type gd__list_summary;
+
 /* Scan the ledger at src with the list summary (see gd__sum_scan). */
 gd__sumscan *gd__list_scan(const gd__source *src, gd__problem_fn bad, void *ctx);
 

@@ -229,16 +229,61 @@ static ptrdiff_t old_entry(const gd__sumscan *sc, const char *path, uint32_t h)
 	return -1;
 }
 
-/* Map the summary file and index it; on any doubt, forget it. */
+uint64_t gd__sum_checksum(const void *data, size_t len)
+{
+	struct check sum = {0};
+
+	check_add(&sum, data, len);
+	return check_end(&sum);
+}
+
+int gd__sum_decode(struct gd__sum **out, size_t *n, size_t *split,
+		   const unsigned char *data, size_t len,
+		   const struct gd__sum_type *type, uint64_t key)
+{
+	struct gd__sum *sums = NULL;
+	uint64_t want;
+	size_t count, i;
+	gd__rd r;
+
+	*out = NULL;
+	*n = *split = 0;
+	if (len < 32 || memcmp(data, type->magic, 8))
+		return -1;
+	r.p = data;
+	r.end = data + len - 8;
+	r.bad = 0;
+	memcpy(&want, r.end, 8);
+	if (gd__sum_checksum(data, len - 8) != le64toh(want))
+		return -1;
+	r.p += 8;
+	if (gd__rd_num(&r, 8) != key)
+		return -1;
+	count = (size_t)gd__rd_num(&r, 4);
+	*split = (size_t)gd__rd_num(&r, 4);
+	if (count > len / 40 || *split > count)
+		goto bad;
+	sums = gd__xcalloc(count + 1, sizeof(*sums));
+	for (i = 0; i < count; i++)
+		if (decode(&sums[i], type, &r) < 0)
+			goto bad;
+	if (r.p != r.end)
+		goto bad;
+	*out = sums;
+	*n = count;
+	return 0;
+bad:
+	free(sums);
+	*split = 0;
+	return -1;
+}
+
+/* Map the summary file and decode it; on any doubt, forget it. */
 static void read_map(gd__sumscan *sc, const char *file,
 		     const struct gd__sum_type *type, uint64_t key)
 {
 	int fd = open(file, O_RDONLY | O_CLOEXEC);
-	struct check sum = {0};
-	uint64_t want;
 	struct stat st;
-	size_t count, i;
-	gd__rd r;
 
 	if (fd < 0)
 		return;
@@ -253,32 +298,9 @@ static void read_map(gd__sumscan *sc, const char *file,
 		sc->map = NULL;
 		return;
 	}
-	r.p = sc->map;
-	r.end = r.p + sc->maplen - 8;
-	r.bad = 0;
-	if (memcmp(r.p, type->magic, 8))
-		goto bad;
-	check_add(&sum, r.p, sc->maplen - 8);
-	memcpy(&want, r.end, 8);
-	if (check_end(&sum) != le64toh(want))
-		goto bad;
-	r.p += 8;
-	if (gd__rd_num(&r, 8) != key)
-		goto bad;
-	count = (size_t)gd__rd_num(&r, 4);
-	sc->oldsplit = (size_t)gd__rd_num(&r, 4);
-	if (count > sc->maplen / 40 || sc->oldsplit > count)
-		goto bad;
-	sc->old = gd__xcalloc(count + 1, sizeof(*sc->old));
-	for (i = 0; i < count; i++)
-		if (decode(&sc->old[i], type, &r) < 0)
-			goto bad;
-	if (r.p != r.end)
-		goto bad;
-	sc->nold = count;
-	return;
-bad:
-	forget_map(sc);
+	if (gd__sum_decode(&sc->old, &sc->nold, &sc->oldsplit, sc->map, sc->maplen,
+			   type, key) < 0)
+		forget_map(sc);
 }
 
 /* The table of the file's entries by path, made when a lookup first

@@ -85,6 +85,20 @@ gd__sumscan *gd__sum_scan(const gd__source *src, const struct gd__sum_type *type
 			  void *ctx);
 void gd__sum_scan_free(gd__sumscan *sc);
 
+/*
+ * The entries of a summary file's bytes, trusting nothing: the magic of
+ * type, the checksum, the key, the count, and every entry whole, its body
+ * checked by type->check.  *out points into data (free it); split is how
+ * many entries the first walking thread met.  0, or -1 when anything is
+ * wrong.
+ */
+int gd__sum_decode(struct gd__sum **out, size_t *n, size_t *split,
+		   const unsigned char *data, size_t len,
+		   const struct gd__sum_type *type, uint64_t key);
+
+/* The checksum that ends a summary file: of the len bytes before it. */
+uint64_t gd__sum_checksum(const void *data, size_t len);
+
 /* A reader over an entry's body. */
 static inline gd__rd gd__sum_body(const struct gd__sum *s)
 {
