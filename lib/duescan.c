@@ -27,6 +27,19 @@ struct body {
 	size_t itemslen, nitems;
 };
 
+/* Farther from 1970 than any date a record can hold (years 0 to 9999),
+ * yet near enough that a due list's sums of dates and days cannot
+ * overflow: a summary with another date is damaged. */
+#define DATE_FAR 100000000
+
+static void take_date(gd__rd *r)
+{
+	int32_t d = (int32_t)(uint32_t)gd__rd_num(r, 4);
+
+	if (d <= -DATE_FAR || d >= DATE_FAR)
+		r->bad = 1;
+}
+
 static int decode_body(struct body *b, gd__rd *r)
 {
 	const unsigned char *start;
@@ -44,7 +57,7 @@ static int decode_body(struct body *b, gd__rd *r)
 		const char *detail, *explain;
 		if (reason > GD_DUE_PAYMENT)
 			r->bad = 1;
-		gd__rd_num(r, 4);
+		take_date(r); /* due */
 		/* detail and explain, then in the user's language or none */
 		detail = gd__sum_get_str(r);
 		explain = gd__sum_get_str(r);
@@ -52,9 +65,14 @@ static int decode_body(struct body *b, gd__rd *r)
 			r->bad = 1;
 		gd__sum_get_str(r);
 		gd__sum_get_str(r);
-		/* a stage: its plan, internal-by and ship-by */
-		if (reason == GD_DUE_STAGE && !gd__rd_take(r, 13))
-			r->bad = 1;
+		/* a stage: its plan, which of the two it has, internal-by and
+		 * ship-by */
+		if (reason == GD_DUE_STAGE) {
+			take_date(r);
+			gd__rd_num(r, 1);
+			take_date(r);
+			take_date(r);
+		}
 	}
 	b->items = start;
 	b->itemslen = (size_t)(r->p - start);

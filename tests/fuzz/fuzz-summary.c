@@ -61,7 +61,6 @@ static void use_list(const gd__sumscan *sc)
 	gd_dup_probe probe = {"Acme Lamps", "john@acme.example", "+1 312 555 0100"};
 	gd_entry *e = NULL;
 	const char **paths;
-	char *path;
 	size_t n = 0, i;
 
 	gd__list_entries(&e, &n, sc, &all);
@@ -71,10 +70,10 @@ static void use_list(const gd__sumscan *sc)
 	free(e);
 	gd__list_entries(&e, &n, sc, &some);
 	free(e);
+	/* a path may be any text: the scan only uses an entry whose path and
+	 * stat data are those of a file it walked */
 	free(gd__list_resolve(sc, "acme", -1));
-	if ((path = gd__list_resolve(sc, "john@acme.example", GD_CUSTOMER)) && !*path)
-		abort();
-	free(path);
+	free(gd__list_resolve(sc, "john@acme.example", GD_CUSTOMER));
 	gd__list_has_id(sc, GD_ORDER, "po-1");
 	paths = gd__list_dup_candidates(&n, sc, cfg, &probe);
 	free(paths);
