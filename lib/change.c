@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "gendan/change.h"
-#include "gendan/ids.h"
+#include "hash.h"
 #include "internal.h"
 
 struct change_item {
@@ -19,8 +19,7 @@ struct change_item {
 struct gd_change {
 	struct change_item *items;
 	size_t n, cap;
-	size_t *slots;   /* open addressing over items by path: index + 1 */
-	size_t nslots;
+	gd__hash paths;  /* items by path */
 };
 
 gd_change *gd_change_new(void)
@@ -39,37 +38,30 @@ void gd_change_free(gd_change *c)
 		free(c->items[i].data);
 	}
 	free(c->items);
-	free(c->slots);
+	gd__hash_free(&c->paths);
 	free(c);
 }
 
-/* Where relpath's item is, or goes, in c's table. */
-static size_t *path_slot(const gd_change *c, const char *relpath)
+/* The index of relpath's item (hashed h), or -1. */
+static ptrdiff_t item_of(const gd_change *c, const char *relpath, uint32_t h)
 {
-	size_t s;
+	gd__hash_pos pos = gd__hash_find(&c->paths, h);
+	size_t i;
 
-	for (s = gd_fnv1a(relpath, strlen(relpath)) % c->nslots; c->slots[s];
-	     s = (s + 1) % c->nslots)
-		if (!strcmp(c->items[c->slots[s] - 1].path, relpath))
-			break;
-	return &c->slots[s];
+	while (gd__hash_next(&c->paths, &pos, &i))
+		if (!strcmp(c->items[i].path, relpath))
+			return (ptrdiff_t)i;
+	return -1;
 }
 
 /* The item of relpath, emptied, or a new one: an import adds 100k. */
 static struct change_item *slot(gd_change *c, const char *relpath)
 {
-	size_t *s, i;
+	uint32_t h = gd__hash_str(relpath);
+	ptrdiff_t i = item_of(c, relpath, h);
 
-	if ((c->n + 1) * 2 > c->nslots) {
-		free(c->slots);
-		c->nslots = (c->n + 1) * 4 + 1;
-		c->slots = gd__xcalloc(c->nslots, sizeof(*c->slots));
-		for (i = 0; i < c->n; i++)
-			*path_slot(c, c->items[i].path) = i + 1;
-	}
-	s = path_slot(c, relpath);
-	if (*s) {
-		struct change_item *it = &c->items[*s - 1];
+	if (i >= 0) {
+		struct change_item *it = &c->items[i];
 		free(it->data);
 		it->data = NULL;
 		return it;
@@ -81,8 +73,8 @@ static struct change_item *slot(gd_change *c, const char *relpath)
 	c->items[c->n].path = gd__xstrdup(relpath);
 	c->items[c->n].data = NULL;
 	c->items[c->n].len = 0;
-	*s = ++c->n;
-	return &c->items[c->n - 1];
+	gd__hash_add(&c->paths, h, c->n);
+	return &c->items[c->n++];
 }
 
 void gd_change_write(gd_change *c, const char *relpath, const char *data,
