@@ -49,7 +49,7 @@ static int pooled_status(const gd_record *r)
 	if (r->kind == GD_CUSTOMER)
 		return !strcmp(s, "active");
 	if (r->kind == GD_INQUIRY)
-		return strcmp(s, "won") && strcmp(s, "lost") && strcmp(s, "dormant");
+		return gd_inquiry_open(r);
 	return 0;
 }
 

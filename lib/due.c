@@ -192,8 +192,7 @@ static void inquiry(gd_due_item **items, size_t *n, const gd_record *r,
 		push(items, n, r, due, today, GD_DUE_REPLY, detail, explain);
 		return;
 	}
-	if (strcmp(status, "new") && strcmp(status, "replied") &&
-	    strcmp(status, "quoted") && strcmp(status, "sampling"))
+	if (!gd_inquiry_open(r))
 		return;
 	since = gd_time_date(&received);
 	if (replied && gd_time_parse_iso(&t, replied) == 0)

@@ -158,6 +158,20 @@ const char *const *gd_record_statuses(gd_kind kind)
 	return kind_statuses[kind];
 }
 
+int gd_inquiry_open(const gd_record *r)
+{
+	static const char *const open[] = {"new", "replied", "quoted", "sampling"};
+	const char *s = gd_record_status(r);
+	size_t i;
+
+	if (r->kind != GD_INQUIRY)
+		return 0;
+	for (i = 0; i < sizeof(open) / sizeof(*open); i++)
+		if (!strcmp(s, open[i]))
+			return 1;
+	return 0;
+}
+
 char *gd_record_path_for(gd_kind kind, const char *id)
 {
 	char shard[3];

@@ -534,6 +534,30 @@ static void test_record__order_plan_counts_back_from_internal_by(void **state)
 	gd_record_free(r);
 }
 
+static void test_record__open_inquiries_are_the_ones_still_worked(void **state)
+{
+	static const char *const open[] = {"new", "replied", "quoted", "sampling"};
+	static const char *const closed[] = {"won", "lost", "dormant"};
+	gd_record *q = gd_record_new(GD_INQUIRY, "q-1");
+	gd_record *c = gd_record_new(GD_CUSTOMER, "acme");
+	size_t i;
+
+	(void)state;
+	/* no status: a new inquiry */
+	assert_true(gd_inquiry_open(q));
+	for (i = 0; i < 4; i++) {
+		gd_node_set_str(q->root, "status", open[i], 0);
+		assert_true(gd_inquiry_open(q));
+	}
+	for (i = 0; i < 3; i++) {
+		gd_node_set_str(q->root, "status", closed[i], 0);
+		assert_false(gd_inquiry_open(q));
+	}
+	assert_false(gd_inquiry_open(c));
+	gd_record_free(q);
+	gd_record_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -550,6 +574,7 @@ int main(void)
 		cmocka_unit_test(test_record__file_names_must_be_ids),
 		cmocka_unit_test(test_record__paths_never_climb_out_or_hide),
 		cmocka_unit_test(test_record__order_plan_counts_back_from_internal_by),
+		cmocka_unit_test(test_record__open_inquiries_are_the_ones_still_worked),
 	};
 	int rc;
 

@@ -87,4 +87,9 @@ int gd_record_field_settable(gd_kind kind, const char *field);
 /* Statuses of a kind, NULL-terminated. */
 const char *const *gd_record_statuses(gd_kind kind);
 
+/* Is r an inquiry still being worked (new, replied, quoted or sampling),
+ * not won, lost or dormant?  Such an inquiry is followed up (due) and
+ * goes back to the public pool when neglected (reclaim). */
+int gd_inquiry_open(const gd_record *r);
+
 #endif
