@@ -27,12 +27,6 @@ struct add_opts {
 	int force;
 };
 
-static void set_opt(gd_node *map, const char *key, const char *value)
-{
-	if (value && *value)
-		gd_node_set_str(map, key, value, 0);
-}
-
 static int check_id(gd_ledger *l, gd_kind kind, const char *id)
 {
 	if (!gd_id_valid(id))
@@ -92,92 +86,90 @@ static int check_grade(gd_ledger *l, const char *what, const char *grade)
 	return 0;
 }
 
+/* The fields the options give, for any kind. */
+static void fields_of(gd_new_fields *f, const struct add_opts *o)
+{
+	f->tier = o->tier;
+	f->owner = o->owner;
+	f->email = o->email;
+	f->phone = o->phone;
+	f->country = o->country;
+	f->city = o->city;
+	f->tags = o->tags;
+	f->ntags = o->ntags;
+	f->source = o->source;
+	f->note = o->note;
+	f->from = o->from;
+	f->company = o->company;
+	f->channel = o->channel;
+	f->product = o->product;
+	f->quantity = o->qty;
+	f->grade = o->grade;
+	f->currency = o->currency;
+	f->items = o->items;
+	f->nitems = o->nitems;
+}
+
+/* The new record of kind, id and fields f, committed with the inquiry it
+ * comes from (if any). */
+static int create(gd_ledger *l, gd_kind kind, const char *id,
+		  const gd_new_fields *f, const gd_time *now, const char *title)
+{
+	gd_record *r = NULL;
+	int err;
+
+	if ((err = gd_new_record(&r, kind, id, f, gd_ledger_config(l), gd_store_me(gd_ledger_store(l)),
+				 now)) < 0)
+		return err;
+	err = finish(l, r, f->inquiry, title);
+	gd_record_free(r);
+	return err;
+}
+
 static int add_customer(gd_ledger *l, const char *name, struct add_opts *o,
 			const gd_time *now, gd_date today)
 {
-	gd_record *r = NULL, *inq = NULL;
-	char *id = NULL, created[GD_DATE_LEN];
-	const char *owner = o->owner;
+	gd_new_fields f = {0};
+	char *id = NULL;
 	int err;
-	size_t i;
 
+	fields_of(&f, o);
+	f.name = name;
 	if (o->from_inquiry) {
-		const gd_node *from;
-		if ((err = cmd_find(l, &inq, o->from_inquiry, GD_INQUIRY)) < 0)
-			goto done;
-		if ((err = gd_ledger_check_clean(l, inq)) < 0)
-			goto done;
-		from = gd_node_get(inq->root, "from");
-		if (!name && from)
-			name = gd_node_str(from, "company") ? gd_node_str(from, "company")
-							    : gd_node_str(from, "name");
-		if (!o->email)
-			o->email = gd_node_str(from, "email");
-		if (!o->phone)
-			o->phone = gd_node_str(from, "phone");
-		if (!o->country)
-			o->country = gd_node_str(from, "country");
-		if (!o->tier)
-			o->tier = gd_node_str(inq->root, "grade");
-		if (!owner)
-			owner = gd_node_str(inq->root, "owner");
+		if ((err = cmd_find(l, &f.inquiry, o->from_inquiry, GD_INQUIRY)) < 0)
+			return err;
+		if ((err = gd_ledger_check_clean(l, f.inquiry)) < 0)
+			return err;
+		gd_new_fields_from_inquiry(&f, f.inquiry);
 	}
-	if (!name || !*name) {
-		err = gd_error_set(GD_EINVALID, _("a customer needs a name"));
-		goto done;
-	}
-	if ((err = check_grade(l, "tier", o->tier)) < 0)
-		goto done;
+	if (!f.name || !*f.name)
+		return gd_error_set(GD_EINVALID, _("a customer needs a name"));
+	if ((err = check_grade(l, "tier", f.tier)) < 0)
+		return err;
 	if (o->id && (err = check_id(l, GD_CUSTOMER, o->id)) < 0)
-		goto done;
-	id = o->id ? strdup(o->id) : gd_ledger_new_id(l, GD_CUSTOMER, name, now, today);
-	if (!id) {
-		err = gd_error_set(GD_ERROR, _("out of memory"));
-		goto done;
-	}
+		return err;
+	id = o->id ? strdup(o->id) : gd_ledger_new_id(l, GD_CUSTOMER, f.name, now, today);
+	if (!id)
+		return gd_error_set(GD_ERROR, _("out of memory"));
 	if (!o->force) {
-		gd_dup_probe probe = {name, o->email, o->phone};
+		gd_dup_probe probe = {f.name, f.email, f.phone};
 		/* the inquiry being turned into its customer is no duplicate */
-		if ((err = dup_check(l, &probe, name, inq, NULL)) < 0)
+		if ((err = dup_check(l, &probe, f.name, f.inquiry, NULL)) < 0)
 			goto done;
 	}
-	r = gd_record_new(GD_CUSTOMER, id);
-	set_opt(r->root, "name", name);
-	set_opt(r->root, "tier", o->tier);
-	gd_node_set_str(r->root, "status", "active", 0);
-	set_opt(r->root, "owner", owner ? owner : gd_store_me(gd_ledger_store(l)));
-	set_opt(r->root, "email", o->email);
-	set_opt(r->root, "phone", o->phone);
-	set_opt(r->root, "country", o->country);
-	set_opt(r->root, "city", o->city);
-	if (o->ntags) {
-		gd_node *tags = gd_node_seq();
-		for (i = 0; i < o->ntags; i++)
-			gd_node_push(tags, gd_node_scalar(o->tags[i], 0));
-		gd_node_set(r->root, "tags", tags);
-	}
-	set_opt(r->root, "source", o->source ? o->source
-					     : inq ? gd_node_str(inq->root, "channel")
-						   : NULL);
-	gd_date_format(created, today);
-	gd_node_set_str(r->root, "created", created, 1);
-	set_opt(r->root, "note", o->note);
-	if (inq)
-		gd_node_set_str(inq->root, "customer", id, 0);
-	err = finish(l, r, inq, name);
+	err = create(l, GD_CUSTOMER, id, &f, now, f.name);
 done:
 	free(id);
-	gd_record_free(r);
 	return err;
 }
 
 static int add_inquiry(gd_ledger *l, struct add_opts *o, const gd_time *now,
 		       gd_date today)
 {
-	gd_record *r = NULL, *cust = NULL;
-	gd_node *from;
+	gd_new_fields f = {0};
+	gd_record *cust = NULL;
 	gd_time received = *now;
-	char *id = NULL, *seed = NULL, at[GD_TIME_LEN];
+	char *id = NULL, *seed = NULL;
 	const char *who;
 	int err;
 
@@ -209,93 +201,25 @@ static int add_inquiry(gd_ledger *l, struct add_opts *o, const gd_time *now,
 				     cust ? cust->id : NULL)) < 0)
 			goto done;
 	}
-	r = gd_record_new(GD_INQUIRY, id);
-	gd_time_format(at, &received);
-	gd_node_set_str(r->root, "received", at, 1);
-	from = gd_node_map();
-	set_opt(from, "name", o->from);
-	set_opt(from, "company", o->company);
-	set_opt(from, "email", o->email);
-	set_opt(from, "phone", o->phone);
-	set_opt(from, "country", o->country);
-	gd_node_set(r->root, "from", from);
-	if (cust)
-		gd_node_set_str(r->root, "customer", cust->id, 0);
-	set_opt(r->root, "channel", o->channel);
-	set_opt(r->root, "product", o->product);
-	set_opt(r->root, "quantity", o->qty);
-	set_opt(r->root, "grade", o->grade);
-	gd_node_set_str(r->root, "status", "new", 0);
-	set_opt(r->root, "owner", o->owner ? o->owner : gd_store_me(gd_ledger_store(l)));
-	set_opt(r->root, "note", o->note);
-	err = finish(l, r, NULL, who);
+	fields_of(&f, o);
+	f.received = &received;
+	f.customer = cust;
+	err = create(l, GD_INQUIRY, id, &f, now, who);
 done:
 	free(seed);
 	free(id);
-	gd_record_free(r);
 	return err;
-}
-
-static int is_number(const char *s)
-{
-	char *end;
-
-	if (!*s)
-		return 0;
-	(void)strtod(s, &end); /* only where it stops matters */
-	return !*end;
-}
-
-/* "PRODUCT:QTY[:PRICE]"; the product itself may hold ':'. */
-static int parse_item(gd_node **out, const char *spec)
-{
-	char *copy = strdup(spec), *last, *prev;
-	gd_node *item;
-	const char *qty, *price = NULL;
-
-	*out = NULL;
-	if (!copy)
-		return gd_error_set(GD_ERROR, _("out of memory"));
-	last = strrchr(copy, ':');
-	if (!last || last == copy || !is_number(last + 1))
-		goto bad;
-	*last = '\0';
-	qty = last + 1;
-	prev = strrchr(copy, ':');
-	if (prev && prev != copy && is_number(prev + 1)) {
-		*prev = '\0';
-		price = qty;
-		qty = prev + 1;
-	}
-	if (*qty == '-' || (price && *price == '-')) {
-		free(copy);
-		return gd_error_set(GD_EINVALID, _("item '%s': quantity and price must not be negative"),
-				    spec);
-	}
-	item = gd_node_map();
-	gd_node_set_str(item, "product", copy, 0);
-	gd_node_set_str(item, "qty", qty, 1);
-	if (price)
-		gd_node_set_str(item, "price", price, 1);
-	free(copy);
-	*out = item;
-	return 0;
-bad:
-	free(copy);
-	return gd_error_set(GD_EINVALID, _("invalid item '%s': use PRODUCT:QTY[:PRICE]"),
-			    spec);
 }
 
 static int add_order(gd_ledger *l, const char *number, struct add_opts *o,
 		     const gd_time *now, gd_date today)
 {
-	gd_record *r = NULL, *cust = NULL;
-	gd_node *items = NULL;
+	gd_new_fields f = {0};
+	gd_record *cust = NULL;
 	gd_date ship_by;
 	int64_t buffer = gd_ledger_config(l)->order_buffer;
 	char *id = NULL, d[GD_DATE_LEN];
 	int err;
-	size_t i;
 
 	if (!o->customer || !o->ship_by)
 		return gd_error_set(GD_EUSAGE, _("an order needs --customer and --ship-by"));
@@ -313,37 +237,16 @@ static int add_order(gd_ledger *l, const char *number, struct add_opts *o,
 		return err;
 	if (o->id && (err = check_id(l, GD_ORDER, o->id)) < 0)
 		return err;
-	for (i = 0; i < o->nitems; i++) {
-		gd_node *item;
-		if ((err = parse_item(&item, o->items[i])) < 0)
-			goto done;
-		if (!items)
-			items = gd_node_seq();
-		gd_node_push(items, item);
-	}
 	id = o->id ? strdup(o->id) : gd_ledger_new_id(l, GD_ORDER, number, now, today);
-	if (!id) {
-		err = gd_error_set(GD_ERROR, _("out of memory"));
-		goto done;
-	}
-	r = gd_record_new(GD_ORDER, id);
-	gd_node_set_str(r->root, "number", number, 0);
-	gd_node_set_str(r->root, "customer", cust->id, 0);
-	set_opt(r->root, "owner", o->owner ? o->owner
-				  : gd_record_owner(cust) ? gd_record_owner(cust)
-							  : gd_store_me(gd_ledger_store(l)));
-	gd_node_set_str(r->root, "status", "open", 0);
-	if (items)
-		gd_node_set(r->root, "items", items);
-	items = NULL;
-	set_opt(r->root, "currency", o->currency);
-	gd_order_plan(r, gd_ledger_config(l), ship_by, buffer);
-	set_opt(r->root, "note", o->note);
-	err = finish(l, r, NULL, number);
-done:
-	gd_node_free(items);
+	if (!id)
+		return gd_error_set(GD_ERROR, _("out of memory"));
+	fields_of(&f, o);
+	f.number = number;
+	f.customer = cust;
+	f.ship_by = ship_by;
+	f.buffer = buffer;
+	err = create(l, GD_ORDER, id, &f, now, number);
 	free(id);
-	gd_record_free(r);
 	return err;
 }
 

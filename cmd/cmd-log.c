@@ -66,6 +66,79 @@ static int ask_note(char **out, const gd_record *r)
 	return 0;
 }
 
+struct log_opts {
+	const char *note, *via, *next_s, *at_s;
+};
+
+/* The commit's summary: "log: ID (VIA) NOTE…". */
+static int log_summary(char **out, const gd_record *r, const char *via,
+		       const char *note)
+{
+	char *one = cmd_oneline(note, 40);
+	int err = 0;
+
+	if (asprintf(out, "log: %s%s%s%s %s", r->id, via ? " (" : "",
+		     via ? via : "", via ? ")" : "", one ? one : "") < 0) {
+		*out = NULL;
+		err = gd_error_set(GD_ERROR, _("out of memory"));
+	}
+	free(one);
+	return err;
+}
+
+static void print_logged(const gd_record *r, const char *via,
+			 const gd_date *next)
+{
+	if (via)
+		printf(_("logged %s on %s/%s"), via, gd_kind_name(r->kind), r->id);
+	else
+		printf(_("logged contact on %s/%s"), gd_kind_name(r->kind), r->id);
+	if (next) {
+		char d[GD_DATE_LEN];
+		gd_date_format(d, *next);
+		printf(_(", next %s"), d);
+	}
+	putchar('\n');
+}
+
+/* Log contact c on the record ref names; the note from the editor when
+ * c has none. */
+static int log_contact(gd_ledger *l, const char *ref, gd_contact *c)
+{
+	gd_record *r = NULL;
+	gd_change *ch = NULL;
+	char *edited = NULL, *line = NULL;
+	const char *name = NULL;
+	int err, committed = 0;
+
+	if ((err = gd_contact_check_via(gd_ledger_config(l), c->via)) < 0)
+		return err;
+	if ((err = gd_store_identity(gd_ledger_store(l), &name, &c->by)) < 0)
+		return err;
+	if ((err = cmd_find_clean(l, &r, ref, -1)) < 0)
+		return err;
+	if (!c->note) {
+		if ((err = ask_note(&edited, r)) < 0)
+			goto done;
+		c->note = edited;
+	}
+	if ((err = gd_record_log_contact(r, c, gd_ledger_config(l))) < 0)
+		goto done;
+	ch = gd_change_new();
+	if ((err = gd_ledger_stage(ch, r)) < 0)
+		goto done;
+	if ((err = log_summary(&line, r, c->via, c->note)) < 0)
+		goto done;
+	if ((err = cmd_commit(l, ch, "log", line, &committed)) < 0)
+		goto done;
+	print_logged(r, c->via, c->next);
+done:
+	free(edited);
+	free(line);
+	gd_change_free(ch);
+	return err;
+}
+
 static int run(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	static const struct option opts[] = {
@@ -76,24 +149,19 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *note = NULL, *via = NULL, *next_s = NULL, *at_s = NULL;
+	struct log_opts o = {0};
+	gd_contact c = {0};
 	gd_ledger *l = NULL;
-	gd_record *r = NULL;
-	gd_change *c = NULL;
-	gd_node *entry = NULL;
-	gd_time now, at;
+	gd_time now;
 	gd_date today, next;
-	char *edited = NULL, *line = NULL, *summary = NULL;
-	char buf[GD_TIME_LEN];
-	const char *name = NULL, *email = NULL;
-	int ch, err, committed = 0;
+	int ch, err;
 
 	while ((ch = getopt_long(argc, argv, "m:h", opts, NULL)) != -1) {
 		switch (ch) {
-		case 'm': note = optarg; break;
-		case 'v': via = optarg; break;
-		case 'n': next_s = optarg; break;
-		case 'a': at_s = optarg; break;
+		case 'm': o.note = optarg; break;
+		case 'v': o.via = optarg; break;
+		case 'n': o.next_s = optarg; break;
+		case 'a': o.at_s = optarg; break;
 		case 'h': return cmd_help(&cmd_log_entry);
 		default: return cmd_usage(&cmd_log_entry);
 		}
@@ -102,78 +170,17 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return cmd_usage(&cmd_log_entry);
 	if ((err = cmd_now(&now, &today)) < 0)
 		return err;
-	at = now;
-	if (at_s && (err = gd_time_parse_past(&at, at_s, today)) < 0)
+	c.at = now;
+	if (o.at_s && (err = gd_time_parse_past(&c.at, o.at_s, today)) < 0)
 		return err;
-	if (next_s && (err = gd_when_parse(&next, next_s, today)) < 0)
+	if (o.next_s && (err = gd_when_parse(&next, o.next_s, today)) < 0)
 		return err;
+	c.via = o.via;
+	c.note = o.note;
+	c.next = o.next_s ? &next : NULL;
 	if ((err = cmd_open(ctx, &l, 0, 1)) < 0)
 		return err;
-	if (via && !gd_config_has_channel(gd_ledger_config(l), via)) {
-		err = gd_error_set(GD_EINVALID, _("channel '%s' is not one of the channels in gendan.yaml"),
-				   via);
-		goto done;
-	}
-	if ((err = gd_store_identity(gd_ledger_store(l), &name, &email)) < 0)
-		goto done;
-	if ((err = cmd_find_clean(l, &r, argv[optind], -1)) < 0)
-		goto done;
-	if (!note) {
-		if ((err = ask_note(&edited, r)) < 0)
-			goto done;
-		note = edited;
-	}
-	entry = gd_node_map();
-	gd_time_format(buf, &at);
-	gd_node_set_str(entry, "at", buf, 1);
-	gd_node_set_str(entry, "by", email, 0);
-	if (via)
-		gd_node_set_str(entry, "via", via, 0);
-	if (*note)
-		gd_node_set_str(entry, "note", note, 0);
-	if (next_s) {
-		char d[GD_DATE_LEN];
-		gd_date_format(d, next);
-		gd_node_set_str(entry, "next", d, 1);
-	}
-	gd_record_add_log(r, entry);
-	entry = NULL;
-	/* the first contact on an inquiry is its reply */
-	if (r->kind == GD_INQUIRY && !gd_node_str(r->root, "replied")) {
-		gd_node_set_str(r->root, "replied", buf, 1);
-		if (!strcmp(gd_record_status(r), "new"))
-			gd_node_set_str(r->root, "status", "replied", 0);
-	}
-	if ((err = gd_record_validate(r, gd_ledger_config(l))) < 0)
-		goto done;
-	c = gd_change_new();
-	if ((err = gd_ledger_stage(c, r)) < 0)
-		goto done;
-	summary = cmd_oneline(note, 40);
-	if (asprintf(&line, "log: %s%s%s%s %s", r->id, via ? " (" : "",
-		     via ? via : "", via ? ")" : "", summary ? summary : "") < 0) {
-		line = NULL;
-		err = gd_error_set(GD_ERROR, _("out of memory"));
-		goto done;
-	}
-	if ((err = cmd_commit(l, c, "log", line, &committed)) < 0)
-		goto done;
-	if (via)
-		printf(_("logged %s on %s/%s"), via, gd_kind_name(r->kind), r->id);
-	else
-		printf(_("logged contact on %s/%s"), gd_kind_name(r->kind), r->id);
-	if (next_s) {
-		char d[GD_DATE_LEN];
-		gd_date_format(d, next);
-		printf(_(", next %s"), d);
-	}
-	putchar('\n');
-done:
-	gd_node_free(entry);
-	free(edited);
-	free(summary);
-	free(line);
-	gd_change_free(c);
+	err = log_contact(l, argv[optind], &c);
 	gd_ledger_free(l);
 	return err;
 }

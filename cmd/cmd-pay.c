@@ -23,8 +23,8 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	gd_time now;
 	gd_ledger *l = NULL;
 	gd_record *r = NULL;
-	gd_node *pay;
-	char d[GD_DATE_LEN], *end, *summary = NULL;
+	gd_payment_update u;
+	char *summary = NULL;
 
 	if ((err = cmd_now(&now, &today)) < 0)
 		return err;
@@ -44,29 +44,19 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	if (argc - optind != 2 || (!amount && !due_s && !received))
 		return cmd_usage(&cmd_pay_entry);
-	if (amount) {
-		double v = strtod(amount, &end);
-		if (!*amount || *end || v < 0)
-			return gd_error_set(GD_EINVALID,
-					    _("invalid amount '%s': a number, not negative"), amount);
-	}
+	if (amount && (err = gd_amount_check(amount)) < 0)
+		return err;
 	if (due_s && (err = gd_when_parse(&due, due_s, today)) < 0)
 		return err;
 	if ((err = cmd_open(ctx, &l, 0, 1)) < 0)
 		return err;
 	if ((err = cmd_find_clean(l, &r, argv[optind], GD_ORDER)) < 0)
 		goto out;
-	pay = cmd_list_item(r, "payments", "what", argv[optind + 1], 1);
-	if (amount)
-		gd_node_set_str(pay, "amount", amount, 1);
-	if (due_s) {
-		gd_date_format(d, due);
-		gd_node_set_str(pay, "due", d, 1);
-	}
-	if (received) {
-		gd_date_format(d, got);
-		gd_node_set_str(pay, "received", d, 1);
-	}
+	u.amount = amount;
+	u.due = due_s ? &due : NULL;
+	u.received = received ? &got : NULL;
+	if ((err = gd_order_pay(r, argv[optind + 1], &u)) < 0)
+		goto out;
 	if (asprintf(&summary, "%s%s%s%s", argv[optind + 1],
 		     amount ? " " : "", amount ? amount : "",
 		     received ? " received" : "") < 0) {

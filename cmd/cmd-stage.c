@@ -23,8 +23,8 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	gd_time now;
 	gd_ledger *l = NULL;
 	gd_record *r = NULL;
-	gd_node *stage;
-	char d[GD_DATE_LEN], *summary = NULL;
+	gd_stage_update u;
+	char *summary = NULL;
 
 	if ((err = cmd_now(&now, &today)) < 0)
 		return err;
@@ -50,36 +50,13 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return err;
 	if ((err = cmd_find_clean(l, &r, argv[optind], GD_ORDER)) < 0)
 		goto out;
-	stage = cmd_list_item(r, "stages", "name", argv[optind + 1], plan_s != NULL);
-	if (!stage) {
-		err = gd_error_set(GD_ENOTFOUND,
-				   _("order '%s' has no stage '%s' (add it with --plan DATE)"),
-				   r->id, argv[optind + 1]);
+	u.plan = plan_s ? &plan : NULL;
+	u.done = done ? &done_d : NULL;
+	u.note = note;
+	u.by = gd_store_me(gd_ledger_store(l));
+	u.at = now;
+	if ((err = gd_order_stage(r, argv[optind + 1], &u)) < 0)
 		goto out;
-	}
-	if (plan_s) {
-		gd_date_format(d, plan);
-		gd_node_set_str(stage, "plan", d, 1);
-	}
-	if (done) {
-		gd_date_format(d, done_d);
-		gd_node_set_str(stage, "done", d, 1);
-	}
-	if (note) {
-		gd_node *entry = gd_node_map();
-		char at[GD_TIME_LEN], *text = NULL;
-		const char *by = gd_store_me(gd_ledger_store(l));
-		gd_node_set_str(stage, "note", note, 0);
-		gd_time_format(at, &now);
-		gd_node_set_str(entry, "at", at, 1);
-		if (by)
-			gd_node_set_str(entry, "by", by, 0);
-		if (asprintf(&text, "stage %s: %s", argv[optind + 1], note) < 0)
-			text = NULL;
-		gd_node_set_str(entry, "note", text ? text : note, 0);
-		free(text);
-		gd_record_add_log(r, entry);
-	}
 	if (asprintf(&summary, "%s%s%s", argv[optind + 1],
 		     done ? " done" : "", plan_s ? " planned" : "") < 0) {
 		summary = NULL;

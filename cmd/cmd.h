@@ -87,11 +87,6 @@ int cmd_find_clean(gd_ledger *l, gd_record **out, const char *ref, int kind);
 int cmd_save(gd_ledger *l, gd_record *r, const char *action,
 	     const char *summary);
 
-/* The item of the list `key` (stages, payments) whose `field` is `name`;
- * appended when create, else NULL when absent.  Borrowed. */
-gd_node *cmd_list_item(gd_record *r, const char *key, const char *field,
-		       const char *name, int create);
-
 /* A table whose headers (marked N_) are translated. */
 gd_table *cmd_table_new(size_t ncols, const char *const *headers);
 

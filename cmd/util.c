@@ -322,29 +322,6 @@ done:
 	return err;
 }
 
-gd_node *cmd_list_item(gd_record *r, const char *key, const char *field,
-		       const char *name, int create)
-{
-	gd_node *list = gd_node_get(r->root, key), *item;
-	size_t i;
-
-	for (i = 0; list && list->type == GD_SEQ && i < list->n; i++) {
-		const char *v = gd_node_str(list->vals[i], field);
-		if (list->vals[i]->type == GD_MAP && v && !strcmp(v, name))
-			return list->vals[i];
-	}
-	if (!create)
-		return NULL;
-	if (!list || list->type != GD_SEQ) {
-		list = gd_node_seq();
-		gd_node_set(r->root, key, list);
-	}
-	item = gd_node_map();
-	gd_node_set_str(item, field, name, 0);
-	gd_node_push(list, item);
-	return item;
-}
-
 int cmd_read_file(char **out, size_t *len, const char *path)
 {
 	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;

@@ -9,6 +9,7 @@
 #include "gendan/csv.h"
 #include "gendan/dates.h"
 #include "gendan/due.h"
+#include "gendan/edit.h"
 #include "gendan/error.h"
 #include "gendan/ids.h"
 #include "gendan/ledger.h"
@@ -17,7 +18,9 @@
 #include "gendan/output.h"
 #include "gendan/record.h"
 #include "gendan/refs.h"
+#include "gendan/stats.h"
 #include "gendan/store.h"
+#include "gendan/team.h"
 #include "gendan/yaml.h"
 
 #endif

@@ -8,6 +8,7 @@
 
 #include "gendan/csv.h"
 #include "gendan/dup.h"
+#include "gendan/edit.h"
 #include "gendan/error.h"
 #include "gendan/ids.h"
 #include "gendan/import.h"
@@ -76,7 +77,7 @@ static int row_record(gd_record **out, gd_ledger *l, const gd_csv *csv,
 {
 	const char *id = cell(csv, row, field, "id");
 	const char *me = gd_store_me(l->store);
-	char d[GD_TIME_LEN], *newid = NULL;
+	char *newid = NULL;
 	gd_record *r = gd_record_new(o->kind, "new");
 	size_t j;
 	int err = 0;
@@ -85,24 +86,7 @@ static int row_record(gd_record **out, gd_ledger *l, const gd_csv *csv,
 	for (j = 0; j < csv->ncols[row] && j < csv->ncols[0]; j++)
 		if (field[j] && (err = gd_csv_set(r, field[j], csv->rows[row][j], o->today)) < 0)
 			goto done;
-	if (!gd_node_get(r->root, "status"))
-		gd_node_set_str(r->root, "status", gd_record_status(r), 0);
-	if (!gd_node_get(r->root, "owner") && me)
-		gd_node_set_str(r->root, "owner", me, 0);
-	if (o->kind == GD_CUSTOMER && !gd_node_get(r->root, "created")) {
-		gd_date_format(d, o->today);
-		gd_node_set_str(r->root, "created", d, 1);
-	}
-	if (o->kind == GD_INQUIRY && !gd_node_get(r->root, "received")) {
-		gd_time_format(d, o->now);
-		gd_node_set_str(r->root, "received", d, 1);
-	}
-	if (o->kind == GD_ORDER && !gd_node_get(r->root, "stages")) {
-		gd_date ship;
-		const char *s = gd_node_str(r->root, "ship-by");
-		if (s && gd_date_parse(&ship, s) == 0 && !gd_node_get(r->root, "internal-by"))
-			gd_order_plan(r, l->cfg, ship, l->cfg->order_buffer);
-	}
+	gd_record_fill_new(r, l->cfg, me, o->now);
 	/* the id, now that the fields are known */
 	if (id) {
 		if (!gd_id_valid(id)) {

@@ -1,0 +1,129 @@
+/*
+ * test-team.c - hand-overs and the public pool, on records in memory.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "gendan/config.h"
+#include "gendan/error.h"
+#include "gendan/record.h"
+#include "gendan/team.h"
+
+static gd_config *cfg;
+
+static gd_record *rec(const char *path, const char *text)
+{
+	gd_record *r = NULL;
+
+	if (gd_record_parse(&r, path, text, strlen(text)) < 0)
+		fail_msg("parse: %s", gd_error_last());
+	return r;
+}
+
+static gd_time at(const char *iso)
+{
+	gd_time t;
+
+	assert_int_equal(gd_time_parse_iso(&t, iso), 0);
+	return t;
+}
+
+static void test_team__hand_over_selects_by_owner_kind_and_tier(void **state)
+{
+	gd_record *recs[4];
+	gd_record **sel = NULL;
+	gd_handover h = {"Ann@Example.com", -1, NULL};
+	size_t n = 0;
+
+	(void)state;
+	recs[0] = rec("customers/00/a.yaml", "name: A\ntier: A\nowner: ann@example.com\n");
+	recs[1] = rec("customers/00/b.yaml", "name: B\ntier: B\nowner: ann@example.com\n");
+	recs[2] = rec("customers/00/c.yaml", "name: C\ntier: A\nowner: bob@example.com\n");
+	recs[3] = rec("inquiries/00/q.yaml",
+		      "received: 2026-11-01T08:00:00+00:00\nfrom:\n  name: X\n"
+		      "grade: A\nowner: ann@example.com\n");
+	assert_int_equal(gd_handover_select(&sel, &n, recs, 4, &h), 0);
+	assert_int_equal(n, 3);
+	assert_ptr_equal(sel[0], recs[0]);
+	assert_ptr_equal(sel[2], recs[3]);
+	free(sel);
+	h.tier = "A";
+	h.kind = GD_CUSTOMER;
+	assert_int_equal(gd_handover_select(&sel, &n, recs, 4, &h), 0);
+	assert_int_equal(n, 1);
+	assert_ptr_equal(sel[0], recs[0]);
+	assert_int_equal(gd_record_hand_over(sel[0], "cy@example.com", cfg), 0);
+	assert_string_equal(gd_record_owner(recs[0]), "cy@example.com");
+	free(sel);
+	for (n = 0; n < 4; n++)
+		gd_record_free(recs[n]);
+}
+
+static void test_team__the_pool_takes_back_what_its_owner_neglects(void **state)
+{
+	gd_record *recs[5];
+	gd_reclaim *c = NULL;
+	gd_time now = at("2026-12-01T12:00:00+00:00");
+	size_t n = 0, i;
+
+	(void)state;
+	/* the owner's own contact 40 days ago: reclaimed */
+	recs[0] = rec("customers/00/a.yaml",
+		      "name: A\nowner: ann@example.com\ncreated: 2026-01-01\n"
+		      "log:\n  - at: 2026-10-22T12:00:00+00:00\n    by: ann@example.com\n"
+		      "  - at: 2026-11-30T12:00:00+00:00\n    by: bob@example.com\n");
+	/* contacted by the owner yesterday: kept */
+	recs[1] = rec("customers/00/b.yaml",
+		      "name: B\nowner: ann@example.com\ncreated: 2026-01-01\n"
+		      "log:\n  - at: 2026-11-30T12:00:00+00:00\n    by: ANN@example.com\n");
+	/* a lost inquiry is no longer worked: kept */
+	recs[2] = rec("inquiries/00/q.yaml",
+		      "received: 2026-01-01T08:00:00+00:00\nfrom:\n  name: X\n"
+		      "status: lost\nowner: ann@example.com\n");
+	/* an open inquiry never contacted since it arrived: reclaimed */
+	recs[3] = rec("inquiries/00/r.yaml",
+		      "received: 2026-10-01T12:00:00+00:00\nfrom:\n  name: Y\n"
+		      "owner: ann@example.com\n");
+	/* nobody's: nothing to take */
+	recs[4] = rec("customers/00/e.yaml", "name: E\ncreated: 2026-01-01\n");
+	cfg->pool = 0;
+	assert_int_equal(gd_reclaim_candidates(&c, &n, recs, 5, cfg, &now), GD_EINVALID);
+	assert_null(c);
+	cfg->pool = 1;
+	cfg->reclaim_after = 30 * 86400;
+	assert_int_equal(gd_reclaim_candidates(&c, &n, recs, 5, cfg, &now), 0);
+	assert_int_equal(n, 2);
+	assert_ptr_equal(c[0].rec, recs[0]);
+	assert_string_equal(c[0].owner, "ann@example.com");
+	assert_int_equal(c[0].idle / 86400, 40);
+	assert_ptr_equal(c[1].rec, recs[3]);
+	assert_int_equal(c[1].idle / 86400, 61);
+	gd_record_reclaim(c[0].rec);
+	assert_null(gd_record_owner(recs[0]));
+	free(c);
+	cfg->pool = 0;
+	for (i = 0; i < 5; i++)
+		gd_record_free(recs[i]);
+}
+
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_team__hand_over_selects_by_owner_kind_and_tier),
+		cmocka_unit_test(test_team__the_pool_takes_back_what_its_owner_neglects),
+	};
+	int rc;
+
+	cfg = gd_config_default();
+	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	gd_config_free(cfg);
+	return rc;
+}
