@@ -7,32 +7,6 @@
 
 #include "cmd.h"
 
-/* One line for a scalar or a list of scalars; NULL for anything else. */
-static char *flat(const gd_node *n)
-{
-	size_t i, len = 1;
-	char *s, *end;
-
-	if (n->type == GD_SCALAR)
-		return strdup(n->str);
-	if (n->type != GD_SEQ)
-		return NULL;
-	for (i = 0; i < n->n; i++) {
-		if (n->vals[i]->type != GD_SCALAR)
-			return NULL;
-		len += strlen(n->vals[i]->str) + 2;
-	}
-	if (!(s = malloc(len)))
-		return NULL;
-	s[0] = '\0';
-	for (i = 0, end = s; i < n->n; i++) {
-		if (i)
-			end = stpcpy(end, ", ");
-		end = stpcpy(end, n->vals[i]->str);
-	}
-	return s;
-}
-
 static void print_entry(const gd_node *e)
 {
 	const char *at = gd_node_str(e, "at"), *via = gd_node_str(e, "via");
@@ -75,129 +49,174 @@ static void versus(char *buf, size_t size, const char *plan, const char *done,
 }
 
 /* Plan against actual: the order's stages and payments (SPEC 1). */
-static void print_plan(const gd_record *r, gd_date today)
+static void print_stages(const gd_node *stages, gd_date today)
 {
 	static const char *const sh[] = {N_("STAGE"), N_("PLAN"), N_("DONE"), "",
 					 N_("NOTE")};
-	static const char *const ph[] = {N_("PAYMENT"), N_("AMOUNT"), N_("DUE"),
-					 N_("RECEIVED"), ""};
-	const gd_node *stages = gd_node_get(r->root, "stages");
-	const gd_node *pays = gd_node_get(r->root, "payments");
-	const char *cur = gd_node_str(r->root, "currency");
+	gd_table *t = cmd_table_new(5, sh);
 	size_t i;
 
-	if (stages && stages->type == GD_SEQ && stages->n) {
-		gd_table *t = cmd_table_new(5, sh);
-		for (i = 0; i < stages->n; i++) {
-			const gd_node *st = stages->vals[i];
-			const char *cells[5];
-			char vs[32];
-			if (st->type != GD_MAP)
-				continue;
-			cells[0] = gd_node_str(st, "name");
-			cells[1] = gd_node_str(st, "plan");
-			cells[2] = gd_node_str(st, "done");
-			versus(vs, sizeof(vs), cells[1], cells[2], today);
-			cells[3] = vs;
-			cells[4] = gd_node_str(st, "note");
-			gd_table_add(t, cells, GD_PLAIN);
-		}
-		putchar('\n');
-		cmd_print(gd_table_render(t, 0, 0));
-		gd_table_free(t);
+	for (i = 0; i < gd_node_len(stages); i++) {
+		const gd_node *st = gd_node_at(stages, i);
+		const char *cells[5];
+		char vs[32];
+		if (!gd_node_is(st, GD_MAP))
+			continue;
+		cells[0] = gd_node_str(st, "name");
+		cells[1] = gd_node_str(st, "plan");
+		cells[2] = gd_node_str(st, "done");
+		versus(vs, sizeof(vs), cells[1], cells[2], today);
+		cells[3] = vs;
+		cells[4] = gd_node_str(st, "note");
+		gd_table_add(t, cells, GD_PLAIN);
 	}
-	if (pays && pays->type == GD_SEQ && pays->n) {
-		gd_table *t = cmd_table_new(5, ph);
-		for (i = 0; i < pays->n; i++) {
-			const gd_node *p = pays->vals[i];
-			const char *cells[5];
-			char amount[64], vs[32];
-			if (p->type != GD_MAP)
-				continue;
-			snprintf(amount, sizeof(amount), "%s%s%s", cur ? cur : "",
-				 cur ? " " : "", gd_node_str(p, "amount") ? gd_node_str(p, "amount") : "");
-			cells[0] = gd_node_str(p, "what");
-			cells[1] = amount;
-			cells[2] = gd_node_str(p, "due");
-			cells[3] = gd_node_str(p, "received");
-			versus(vs, sizeof(vs), cells[2], cells[3], today);
-			cells[4] = vs;
-			gd_table_add(t, cells, GD_PLAIN);
-		}
-		putchar('\n');
-		cmd_print(gd_table_render(t, 0, 0));
-		gd_table_free(t);
+	putchar('\n');
+	cmd_print(gd_table_render(t, 0, 0));
+	gd_table_free(t);
+}
+
+static void print_payments(const gd_node *pays, const char *cur, gd_date today)
+{
+	static const char *const ph[] = {N_("PAYMENT"), N_("AMOUNT"), N_("DUE"),
+					 N_("RECEIVED"), ""};
+	gd_table *t = cmd_table_new(5, ph);
+	size_t i;
+
+	for (i = 0; i < gd_node_len(pays); i++) {
+		const gd_node *p = gd_node_at(pays, i);
+		const char *cells[5];
+		char amount[64], vs[32];
+		if (!gd_node_is(p, GD_MAP))
+			continue;
+		snprintf(amount, sizeof(amount), "%s%s%s", cur ? cur : "",
+			 cur ? " " : "", gd_node_str(p, "amount") ? gd_node_str(p, "amount") : "");
+		cells[0] = gd_node_str(p, "what");
+		cells[1] = amount;
+		cells[2] = gd_node_str(p, "due");
+		cells[3] = gd_node_str(p, "received");
+		versus(vs, sizeof(vs), cells[2], cells[3], today);
+		cells[4] = vs;
+		gd_table_add(t, cells, GD_PLAIN);
 	}
+	putchar('\n');
+	cmd_print(gd_table_render(t, 0, 0));
+	gd_table_free(t);
+}
+
+static void print_plan(const gd_record *r, gd_date today)
+{
+	const gd_node *stages = gd_node_get(r->root, "stages");
+	const gd_node *pays = gd_node_get(r->root, "payments");
+
+	if (gd_node_is(stages, GD_SEQ) && gd_node_len(stages))
+		print_stages(stages, today);
+	if (gd_node_is(pays, GD_SEQ) && gd_node_len(pays))
+		print_payments(pays, gd_node_str(r->root, "currency"), today);
+}
+
+/* " key: value" for each entry of a mapping, on the current line. */
+static void print_pairs(const gd_node *map)
+{
+	size_t k;
+
+	for (k = 0; k < gd_node_len(map); k++) {
+		char *x = gd_node_flat(gd_node_at(map, k));
+		printf(" %s: %s", gd_node_key(map, k), x ? x : "…");
+		free(x);
+	}
+}
+
+/* One field of the record: a mapping on one line, a list of mappings a
+ * line each, anything else flat. */
+static void print_field(const char *key, const gd_node *v, int width)
+{
+	char *s;
+	size_t k;
+
+	if (gd_node_is(v, GD_MAP) && gd_node_len(v)) {
+		printf("  %-*s ", width, key);
+		print_pairs(v);
+		putchar('\n');
+		return;
+	}
+	if (gd_node_is(v, GD_SEQ) && gd_node_len(v) &&
+	    gd_node_is(gd_node_at(v, 0), GD_MAP)) {
+		printf("  %s:\n", key);
+		for (k = 0; k < gd_node_len(v); k++) {
+			const gd_node *m = gd_node_at(v, k);
+			printf("    -");
+			if (gd_node_is(m, GD_MAP))
+				print_pairs(m);
+			putchar('\n');
+		}
+		return;
+	}
+	s = gd_node_flat(v);
+	printf("  %-*s  %s\n", width, key, s ? s : "");
+	free(s);
+}
+
+/* The fields but the log (and an order's plan, shown as tables). */
+static void print_fields(const gd_record *r, int width)
+{
+	const gd_node *root = r->root;
+	size_t i;
+
+	printf("  %-*s  %s\n", width, "path", r->path);
+	for (i = 0; i < gd_node_len(root); i++) {
+		const char *key = gd_node_key(root, i);
+		if (!strcmp(key, "log") ||
+		    (r->kind == GD_ORDER && (!strcmp(key, "stages") ||
+					     !strcmp(key, "payments"))))
+			continue;
+		print_field(key, gd_node_at(root, i), width);
+	}
+}
+
+static void print_due(const gd_record *r, const gd_config *cfg,
+		      gd_date today, int width)
+{
+	gd_due_item *items = NULL;
+	size_t i, n = 0;
+
+	gd_due_record_local(&items, &n, r, cfg, today);
+	for (i = 0; i < n; i++) {
+		char d[GD_DATE_LEN];
+		gd_date_format(d, items[i].due);
+		printf("  %-*s  %s (%s: %s)\n", width, "due", d,
+		       gd_due_reason_name(items[i].reason), items[i].detail);
+	}
+	gd_due_items_free(items, n);
+}
+
+static void print_timeline(const gd_record *r)
+{
+	const gd_node *log = gd_node_get(r->root, "log");
+	size_t i, n = gd_node_is(log, GD_SEQ) ? gd_node_len(log) : 0;
+
+	if (!n)
+		return;
+	printf(P_("\ntimeline (%zu contact):\n", "\ntimeline (%zu contacts):\n", n), n);
+	for (i = 0; i < n; i++)
+		if (gd_node_is(gd_node_at(log, i), GD_MAP))
+			print_entry(gd_node_at(log, i));
 }
 
 static void print_human(const gd_record *r, const gd_config *cfg,
 			gd_date today)
 {
-	const gd_node *root = r->root, *log = gd_node_get(root, "log");
-	gd_due_item *items = NULL;
-	size_t i, n = 0, width = 0;
+	size_t i, width = 0;
 
 	printf("%s/%s  %s\n", gd_kind_name(r->kind), r->id,
 	       gd_record_name(r) ? gd_record_name(r) : "");
-	for (i = 0; i < root->n; i++)
-		if (strlen(root->keys[i]) > width)
-			width = strlen(root->keys[i]);
-	printf("  %-*s  %s\n", (int)width, "path", r->path);
-	for (i = 0; i < root->n; i++) {
-		const gd_node *v = root->vals[i];
-		char *s;
-		if (!strcmp(root->keys[i], "log") ||
-		    (r->kind == GD_ORDER && (!strcmp(root->keys[i], "stages") ||
-					     !strcmp(root->keys[i], "payments"))))
-			continue;
-		if (v->type == GD_MAP && v->n) {
-			size_t k;
-			printf("  %-*s ", (int)width, root->keys[i]);
-			for (k = 0; k < v->n; k++) {
-				char *x = flat(v->vals[k]);
-				printf(" %s: %s", v->keys[k], x ? x : "…");
-				free(x);
-			}
-			putchar('\n');
-			continue;
-		}
-		if (v->type == GD_SEQ && v->n && v->vals[0]->type == GD_MAP) {
-			size_t k;
-			printf("  %s:\n", root->keys[i]);
-			for (k = 0; k < v->n; k++) {
-				const gd_node *m = v->vals[k];
-				size_t j;
-				printf("    -");
-				for (j = 0; m->type == GD_MAP && j < m->n; j++) {
-					char *x = flat(m->vals[j]);
-					printf(" %s: %s", m->keys[j], x ? x : "…");
-					free(x);
-				}
-				putchar('\n');
-			}
-			continue;
-		}
-		s = flat(v);
-		printf("  %-*s  %s\n", (int)width, root->keys[i], s ? s : "");
-		free(s);
-	}
-	gd_due_record_local(&items, &n, r, cfg, today);
-	for (i = 0; i < n; i++) {
-		char d[GD_DATE_LEN];
-		gd_date_format(d, items[i].due);
-		printf("  %-*s  %s (%s: %s)\n", (int)width, "due", d,
-		       gd_due_reason_name(items[i].reason), items[i].detail);
-	}
-	gd_due_items_free(items, n);
+	for (i = 0; i < gd_node_len(r->root); i++)
+		if (strlen(gd_node_key(r->root, i)) > width)
+			width = strlen(gd_node_key(r->root, i));
+	print_fields(r, (int)width);
+	print_due(r, cfg, today, (int)width);
 	if (r->kind == GD_ORDER)
 		print_plan(r, today);
-	if (log && log->type == GD_SEQ && log->n) {
-		printf(P_("\ntimeline (%zu contact):\n", "\ntimeline (%zu contacts):\n",
-			  log->n), log->n);
-		for (i = 0; i < log->n; i++)
-			if (log->vals[i]->type == GD_MAP)
-				print_entry(log->vals[i]);
-	}
+	print_timeline(r);
 }
 
 static int run(int argc, char **argv, struct cmd_ctx *ctx)

@@ -201,6 +201,46 @@ const char *gd_node_str(const gd_node *map, const char *key)
 	return v->str;
 }
 
+int gd_node_is(const gd_node *n, gd_node_type t)
+{
+	return n && n->type == t;
+}
+
+size_t gd_node_len(const gd_node *n)
+{
+	return n && n->type != GD_SCALAR ? n->n : 0;
+}
+
+const char *gd_node_key(const gd_node *map, size_t i)
+{
+	return map->keys[i];
+}
+
+gd_node *gd_node_at(const gd_node *n, size_t i)
+{
+	return n->vals[i];
+}
+
+char *gd_node_flat(const gd_node *n)
+{
+	gd__buf b = {0};
+	size_t i;
+
+	if (n->type == GD_SCALAR)
+		return gd__xstrdup(n->str);
+	if (n->type != GD_SEQ)
+		return NULL;
+	for (i = 0; i < n->n; i++)
+		if (n->vals[i]->type != GD_SCALAR)
+			return NULL;
+	for (i = 0; i < n->n; i++) {
+		if (i)
+			gd__buf_puts(&b, ", ");
+		gd__buf_puts(&b, n->vals[i]->str);
+	}
+	return gd__buf_detach(&b, NULL);
+}
+
 int gd__node_set(gd_node *map, const char *key, gd_node *val)
 {
 	long i = gd_node_index(map, key);

@@ -57,6 +57,19 @@ void gd_node_set_str(gd_node *map, const char *key, const char *s, int plain);
 /* Remove key; returns 1 when it was there. */
 int gd_node_remove(gd_node *map, const char *key);
 
+/* Reading any node without touching its fields (borrowed). */
+/* Is n (which may be NULL) a node of type t? */
+int gd_node_is(const gd_node *n, gd_node_type t);
+/* The number of entries of a mapping or items of a sequence; 0 else. */
+size_t gd_node_len(const gd_node *n);
+/* Key i of a mapping, i < gd_node_len(map). */
+const char *gd_node_key(const gd_node *map, size_t i);
+/* Value i of a mapping or item i of a sequence, i < gd_node_len(n). */
+gd_node *gd_node_at(const gd_node *n, size_t i);
+/* One line for a scalar or a sequence of scalars ("a, b, c"); NULL for
+ * anything else.  Malloc'd. */
+char *gd_node_flat(const gd_node *n);
+
 /* Sequence access; push and insert take ownership of val. */
 void gd_node_push(gd_node *seq, gd_node *val);
 void gd_node_insert(gd_node *seq, size_t at, gd_node *val);
