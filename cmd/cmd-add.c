@@ -339,7 +339,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return cmd_usage(&cmd_add_entry);
 	if ((err = cmd_now(&now, &today)) < 0)
 		return err;
-	if ((err = cmd_open(ctx, &l, 0, 1)) < 0)
+	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
 	/* every record, from the summary: ids taken, duplicates, bad ones */
 	gd_ledger_survey(l, cmd_print_bad, NULL);
@@ -349,7 +349,6 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		err = add_inquiry(l, &o, &now, today);
 	else
 		err = add_order(l, arg, &o, &now, today);
-	gd_ledger_free(l);
 	return err;
 }
 
@@ -366,5 +365,6 @@ const struct cmd_entry cmd_add_entry = {
 	"                  [--item PRODUCT:QTY[:PRICE]]... [--currency CUR]\n"
 	"                  [--buffer DUR] [--owner EMAIL] [--note TEXT]",
 	N_("add a customer, inquiry or order, refusing likely duplicates unless --force"),
+	CMD_LEDGER | CMD_LOCK,
 	run,
 };

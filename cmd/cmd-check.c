@@ -191,7 +191,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return cmd_usage(&cmd_check_entry);
 	if (hook)
 		return run_hook();
-	if ((err = gd_ledger_open(&l, ctx->dir)) < 0)
+	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
 	gd_ledger_load(l, count, &problems);
 	gd_ledger_misplaced(l, count, &problems);
@@ -214,12 +214,12 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	} else {
 		printf(P_("%zu record, no problems\n", "%zu records, no problems\n", nrecs), nrecs);
 	}
-	gd_ledger_free(l);
 	return err;
 }
 
 const struct cmd_entry cmd_check_entry = {
 	"check", "check [--hook]",
 	N_("validate gendan.yaml and every record; exit 1 if anything is wrong (--hook: as a pre-receive hook)"),
+	CMD_LEDGER,
 	run,
 };

@@ -56,5 +56,6 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 }
 
 const struct cmd_entry cmd_clone_entry = {
-	"clone", "clone URL [DIR]", N_("clone a shared ledger"), run,
+	"clone", "clone URL [DIR]", N_("clone a shared ledger"),
+	0, run,
 };

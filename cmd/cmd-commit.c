@@ -58,7 +58,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	if (optind != argc)
 		return cmd_usage(&cmd_commit_entry);
-	if ((err = cmd_open(ctx, &l, 0, 1)) < 0)
+	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
 	if ((err = gd_store_changed_paths(gd_ledger_store(l), &paths, &n)) < 0)
 		goto done;
@@ -96,12 +96,12 @@ done:
 	free(paths);
 	free(summary);
 	free(msg);
-	gd_ledger_free(l);
 	return err;
 }
 
 const struct cmd_entry cmd_commit_entry = {
 	"commit", "commit [-m MESSAGE]",
 	N_("validate and commit records edited by hand"),
+	CMD_LEDGER | CMD_LOCK,
 	run,
 };

@@ -138,7 +138,6 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	gd_time now;
 	gd_date today;
 	int ch, err, format = FMT_TABLE, explain = 0;
-	gd_kind kind;
 
 	f.kind = -1;
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -150,11 +149,8 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		case O_ALL: f.all = 1; break;
 		case O_OWNER: f.owner = optarg; break;
 		case O_KIND:
-			if (gd_kind_parse(&kind, optarg) < 0) {
-				fprintf(stderr, "gendan: %s\n", gd_error_last());
-				return cmd_usage(&cmd_due_entry);
-			}
-			f.kind = (int)kind;
+			if ((err = cmd_kind(&f.kind, optarg, &cmd_due_entry)) < 0)
+				return err;
 			break;
 		case O_TIER: f.tier = optarg; break;
 		case O_EXPLAIN: explain = 1; break;
@@ -173,15 +169,13 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	if ((err = cmd_now(&now, &today)) < 0)
 		return err;
-	if ((err = cmd_open(ctx, &l, 0, 0)) < 0)
+	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
 	f.me = gd_store_me(gd_ledger_store(l));
 	f.local = format == FMT_TABLE;
 	if ((err = gd_ledger_due(l, &items, &n, &keep, today, &f,
-				 cmd_print_bad, NULL)) < 0) {
-		gd_ledger_free(l);
+				 cmd_print_bad, NULL)) < 0)
 		return err;
-	}
 	if (format == FMT_JSON)
 		cmd_print(gd_json_due(items, n, explain));
 	else if (format == FMT_TSV)
@@ -192,7 +186,6 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		remind_sync(l, now.t);
 	gd_due_items_free(items, n);
 	gd_due_scan_free(keep);
-	gd_ledger_free(l);
 	return 0;
 }
 
@@ -201,5 +194,6 @@ const struct cmd_entry cmd_due_entry = {
 	"due [--days N] [--all | --owner EMAIL] [--kind KIND] [--tier T] [--explain]\n"
 	"                  [--format=table|json|tsv]",
 	N_("list what is due today or overdue (or within N days): mine and unowned by default"),
+	CMD_LEDGER,
 	run,
 };

@@ -30,7 +30,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	if (argc - optind != 1)
 		return cmd_usage(&cmd_edit_entry);
-	if ((err = cmd_open(ctx, &l, 0, 1)) < 0)
+	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
 	if ((err = cmd_find_clean(l, &r, argv[optind], -1)) < 0)
 		goto done;
@@ -85,12 +85,12 @@ done:
 	free(shown);
 	free(back);
 	gd_record_free(edited);
-	gd_ledger_free(l);
 	return err;
 }
 
 const struct cmd_entry cmd_edit_entry = {
 	"edit", "edit REF",
 	N_("edit a record in $EDITOR; validated (reopened on error) and committed on save"),
+	CMD_LEDGER | CMD_LOCK,
 	run,
 };

@@ -50,7 +50,6 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	gd_record *const *recs;
 	int bom = 0, ch, err, kind = -1;
 	size_t i, n = 0, nrecs;
-	gd_kind k;
 	gd_time now;
 	gd_date today;
 	const char *what;
@@ -68,15 +67,12 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if (strcmp(what, "csv") && strcmp(what, "json") && strcmp(what, "ics"))
 		return cmd_usage(&cmd_export_entry);
 	if (argc - optind == 2) {
-		if (gd_kind_parse(&k, argv[optind + 1]) < 0) {
-			fprintf(stderr, "gendan: %s\n", gd_error_last());
-			return cmd_usage(&cmd_export_entry);
-		}
-		kind = (int)k;
+		if ((err = cmd_kind(&kind, argv[optind + 1], &cmd_export_entry)) < 0)
+			return err;
 	}
 	if ((err = cmd_now(&now, &today)) < 0)
 		return err;
-	if ((err = cmd_open(ctx, &l, 1, 0)) < 0)
+	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
 	recs = gd_ledger_records(l, &nrecs);
 	if (!(sel = malloc((nrecs + 1) * sizeof(*sel)))) {
@@ -104,12 +100,12 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 done:
 	free(sel);
-	gd_ledger_free(l);
 	return err;
 }
 
 const struct cmd_entry cmd_export_entry = {
 	"export", "export csv|json|ics [KIND] [--bom]",
 	N_("export records as CSV or JSON, or due follow-ups as an iCalendar file"),
+	CMD_LEDGER | CMD_LOAD,
 	run,
 };

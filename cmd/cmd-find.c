@@ -33,17 +33,17 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if (argc - optind != 1 || !*argv[optind])
 		return cmd_usage(&cmd_find_entry);
 	f.text = argv[optind];
-	if ((err = cmd_open(ctx, &l, 0, 0)) < 0)
+	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
 	if ((err = gd_ledger_list(l, &hits, &n, &f, cmd_print_bad, NULL)) == 0)
 		err = cmd_list(l, hits, n, format, ctx);
 	free(hits);
-	gd_ledger_free(l);
 	return err;
 }
 
 const struct cmd_entry cmd_find_entry = {
 	"find", "find TEXT [--format=table|json|tsv]",
 	N_("search names, companies, emails, phones (digits only) and notes"),
+	CMD_LEDGER,
 	run,
 };

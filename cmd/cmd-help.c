@@ -25,5 +25,6 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 }
 
 const struct cmd_entry cmd_help_entry = {
-	"help", "help [COMMAND]", N_("show help for gendan or a command"), run,
+	"help", "help [COMMAND]", N_("show help for gendan or a command"),
+	0, run,
 };

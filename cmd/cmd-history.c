@@ -45,16 +45,16 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	if (argc - optind != 1)
 		return cmd_usage(&cmd_history_entry);
-	if ((err = cmd_open(ctx, &l, 0, 0)) < 0)
+	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
 	if ((err = cmd_find(l, &r, argv[optind], -1)) == 0)
 		err = gd_store_history(gd_ledger_store(l), r->path, patch, line, NULL);
-	gd_ledger_free(l);
 	return err;
 }
 
 const struct cmd_entry cmd_history_entry = {
 	"history", "history REF [--patch]",
 	N_("the commits that touched a record, newest first (--patch: with diffs)"),
+	CMD_LEDGER,
 	run,
 };

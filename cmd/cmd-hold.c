@@ -39,7 +39,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return err;
 	if (until_s && (err = gd_when_parse(&until, until_s, today)) < 0)
 		return err;
-	if ((err = cmd_open(ctx, &l, 0, 1)) < 0)
+	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
 	if ((err = cmd_find_clean(l, &r, argv[optind], -1)) < 0)
 		goto done;
@@ -64,12 +64,12 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	err = cmd_save(l, r, "hold", summary);
 done:
 	free(summary);
-	gd_ledger_free(l);
 	return err;
 }
 
 const struct cmd_entry cmd_hold_entry = {
 	"hold", "hold REF --until DATE [-m REASON] | hold REF --clear",
 	N_("keep a record out of 'due' until a date (holiday, buyer travelling)"),
+	CMD_LEDGER | CMD_LOCK,
 	run,
 };

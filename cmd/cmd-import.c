@@ -43,7 +43,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	gd_ledger *l = NULL;
 	gd_change *c = NULL;
 	gd_time now;
-	int ch, err, dry = 0, have_kind = 0, committed = 0;
+	int ch, err, dry = 0, have_kind = 0, committed = 0, k;
 	size_t nmap = 0, i, count = 0;
 	char *buf = NULL, *summary = NULL;
 	size_t len = 0;
@@ -53,10 +53,9 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'k':
-			if (gd_kind_parse(&kind, optarg) < 0) {
-				fprintf(stderr, "gendan: %s\n", gd_error_last());
-				return cmd_usage(&cmd_import_entry);
-			}
+			if ((err = cmd_kind(&k, optarg, &cmd_import_entry)) < 0)
+				return err;
+			kind = (gd_kind)k;
 			have_kind = 1;
 			break;
 		case 'm': {
@@ -101,7 +100,9 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		o.progress = progress;
 	if ((err = cmd_read_file(&buf, &len, argv[optind + 1])) < 0)
 		return err;
-	if ((err = cmd_open(ctx, &l, 1, !dry)) < 0)
+	if (dry)
+		ctx->flags &= ~CMD_LOCK;
+	if ((err = cmd_setup(ctx, &l)) < 0)
 		goto done;
 	c = gd_change_new();
 	if ((err = gd_import_csv(l, c, buf, len, argv[optind + 1], &o, &count)) < 0)
@@ -129,12 +130,12 @@ done:
 	free(summary);
 	free(buf);
 	gd_change_free(c);
-	gd_ledger_free(l);
 	return err;
 }
 
 const struct cmd_entry cmd_import_entry = {
 	"import", "import csv FILE --kind KIND [--map COLUMN=FIELD]... [--dry-run] [--force]",
 	N_("add records from a CSV file (an Excel export) in one commit"),
+	CMD_LEDGER | CMD_LOAD | CMD_LOCK,
 	run,
 };

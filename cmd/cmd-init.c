@@ -46,5 +46,6 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 const struct cmd_entry cmd_init_entry = {
 	"init", "init [DIR] [--remote URL]",
 	N_("create a new ledger: a git repository, gendan.yaml and a first commit"),
+	0,
 	run,
 };

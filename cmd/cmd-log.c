@@ -178,15 +178,15 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	c.via = o.via;
 	c.note = o.note;
 	c.next = o.next_s ? &next : NULL;
-	if ((err = cmd_open(ctx, &l, 0, 1)) < 0)
+	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
 	err = log_contact(l, argv[optind], &c);
-	gd_ledger_free(l);
 	return err;
 }
 
 const struct cmd_entry cmd_log_entry = {
 	"log", "log REF [-m NOTE] [--via CHANNEL] [--next WHEN] [--at TIME]",
 	N_("log a contact on a record (no -m: write the note in $EDITOR)"),
+	CMD_LEDGER | CMD_LOCK,
 	run,
 };

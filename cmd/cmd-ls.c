@@ -27,7 +27,6 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	gd_entry *hits = NULL;
 	size_t n = 0;
 	int ch, err, format = FMT_TABLE;
-	gd_kind kind;
 
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
@@ -48,18 +47,14 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if (argc - optind > 1)
 		return cmd_usage(&cmd_ls_entry);
 	if (optind < argc) {
-		if (gd_kind_parse(&kind, argv[optind]) < 0) {
-			fprintf(stderr, "gendan: %s\n", gd_error_last());
-			return cmd_usage(&cmd_ls_entry);
-		}
-		f.kind = (int)kind;
+		if ((err = cmd_kind(&f.kind, argv[optind], &cmd_ls_entry)) < 0)
+			return err;
 	}
-	if ((err = cmd_open(ctx, &l, 0, 0)) < 0)
+	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
 	if ((err = gd_ledger_list(l, &hits, &n, &f, cmd_print_bad, NULL)) == 0)
 		err = cmd_list(l, hits, n, format, ctx);
 	free(hits);
-	gd_ledger_free(l);
 	return err;
 }
 
@@ -68,5 +63,6 @@ const struct cmd_entry cmd_ls_entry = {
 	"ls [KIND] [--tier T] [--owner EMAIL|none] [--country CC] [--city CITY]\n"
 	"                  [--tag TAG] [--status S] [--format=table|json|tsv]",
 	N_("list and filter records"),
+	CMD_LEDGER,
 	run,
 };

@@ -48,7 +48,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return err;
 	if (due_s && (err = gd_when_parse(&due, due_s, today)) < 0)
 		return err;
-	if ((err = cmd_open(ctx, &l, 0, 1)) < 0)
+	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
 	if ((err = cmd_find_clean(l, &r, argv[optind], GD_ORDER)) < 0)
 		goto out;
@@ -67,12 +67,12 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	err = cmd_save(l, r, "pay", summary);
 out:
 	free(summary);
-	gd_ledger_free(l);
 	return err;
 }
 
 const struct cmd_entry cmd_pay_entry = {
 	"pay", "pay ORDER WHAT [--amount N] [--due DATE] [--received [DATE]]",
 	N_("plan a payment of an order, or record it received"),
+	CMD_LEDGER | CMD_LOCK,
 	run,
 };

@@ -91,7 +91,6 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	const char *to = NULL;
 	int ch, err;
 	gd_ledger *l = NULL;
-	gd_kind k;
 	gd_time now;
 	gd_date today;
 
@@ -100,11 +99,8 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		case O_FROM: h.from = optarg; break;
 		case O_TO: to = optarg; break;
 		case O_KIND:
-			if (gd_kind_parse(&k, optarg) < 0) {
-				fprintf(stderr, "gendan: %s\n", gd_error_last());
-				return cmd_usage(&cmd_reassign_entry);
-			}
-			h.kind = (int)k;
+			if ((err = cmd_kind(&h.kind, optarg, &cmd_reassign_entry)) < 0)
+				return err;
 			break;
 		case O_TIER: h.tier = optarg; break;
 		case 'h': return cmd_help(&cmd_reassign_entry);
@@ -115,15 +111,15 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return cmd_usage(&cmd_reassign_entry);
 	if ((err = cmd_now(&now, &today)) < 0)
 		return err;
-	if ((err = cmd_open(ctx, &l, 1, 1)) < 0)
+	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
 	err = reassign(l, &h, to, today);
-	gd_ledger_free(l);
 	return err;
 }
 
 const struct cmd_entry cmd_reassign_entry = {
 	"reassign", "reassign --from EMAIL --to EMAIL [--kind KIND] [--tier T]",
 	N_("hand over records from one owner to another in one commit"),
+	CMD_LEDGER | CMD_LOAD | CMD_LOCK,
 	run,
 };

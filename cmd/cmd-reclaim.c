@@ -61,7 +61,9 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return cmd_usage(&cmd_reclaim_entry);
 	if ((err = cmd_now(&now, &today)) < 0)
 		return err;
-	if ((err = cmd_open(ctx, &l, 1, !dry)) < 0)
+	if (dry)
+		ctx->flags &= ~CMD_LOCK;
+	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
 	recs = gd_ledger_records(l, &nrecs);
 	if ((err = gd_reclaim_candidates(&cand, &n, recs, nrecs, gd_ledger_config(l),
@@ -87,12 +89,12 @@ done:
 	free(summary);
 	free(cand);
 	gd_change_free(c);
-	gd_ledger_free(l);
 	return err;
 }
 
 const struct cmd_entry cmd_reclaim_entry = {
 	"reclaim", "reclaim [--dry-run]",
 	N_("public pool: clear the owner of records not contacted for pool.reclaim-after"),
+	CMD_LEDGER | CMD_LOAD | CMD_LOCK,
 	run,
 };

@@ -46,17 +46,17 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	day = today;
 	if (date_s && (err = gd_when_parse_past(&day, date_s, today)) < 0)
 		return err;
-	if ((err = cmd_open(ctx, &l, 1, 0)) < 0)
+	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
 	recs = gd_ledger_records(l, &nrecs);
 	cmd_print(gd_report(!strcmp(argv[optind], "week") ? GD_REPORT_WEEK : GD_REPORT_MONTH,
 			    recs, nrecs, gd_ledger_config(l), day, owner, !strcmp(format, "json")));
-	gd_ledger_free(l);
 	return 0;
 }
 
 const struct cmd_entry cmd_report_entry = {
 	"report", "report week|month [--owner EMAIL] [--date DATE] [--format=md|json]",
 	N_("the weekly report (contacts, inquiries, key customers, overdue) or the monthly A-list"),
+	CMD_LEDGER | CMD_LOAD,
 	run,
 };

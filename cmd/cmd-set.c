@@ -101,7 +101,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	if ((err = cmd_now(&now, &today)) < 0)
 		return err;
-	if ((err = cmd_open(ctx, &l, 0, 1)) < 0)
+	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
 	if ((err = cmd_find_clean(l, &r, argv[optind], -1)) < 0)
 		goto done;
@@ -123,12 +123,12 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 done:
 	free(args);
 	free(summary);
-	gd_ledger_free(l);
 	return err;
 }
 
 const struct cmd_entry cmd_set_entry = {
 	"set", "set REF FIELD=VALUE...",
 	N_("change fields of a record (tier, grade, status, owner, next ...; VALUE empty removes)"),
+	CMD_LEDGER | CMD_LOCK,
 	run,
 };

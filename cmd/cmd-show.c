@@ -248,7 +248,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return cmd_usage(&cmd_show_entry);
 	if ((err = cmd_now(&now, &today)) < 0)
 		return err;
-	if ((err = cmd_open(ctx, &l, 0, 0)) < 0)
+	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
 	if ((err = cmd_find(l, &r, argv[optind], -1)) < 0)
 		goto done;
@@ -264,12 +264,12 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 done:
 	free(yaml);
-	gd_ledger_free(l);
 	return err;
 }
 
 const struct cmd_entry cmd_show_entry = {
 	"show", "show REF [--format=table|yaml|json]",
 	N_("show a record, what is due on it, and its timeline"),
+	CMD_LEDGER,
 	run,
 };

@@ -46,7 +46,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return cmd_usage(&cmd_stage_entry);
 	if (plan_s && (err = gd_when_parse(&plan, plan_s, today)) < 0)
 		return err;
-	if ((err = cmd_open(ctx, &l, 0, 1)) < 0)
+	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
 	if ((err = cmd_find_clean(l, &r, argv[optind], GD_ORDER)) < 0)
 		goto out;
@@ -66,12 +66,12 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	err = cmd_save(l, r, "stage", summary);
 out:
 	free(summary);
-	gd_ledger_free(l);
 	return err;
 }
 
 const struct cmd_entry cmd_stage_entry = {
 	"stage", "stage ORDER STAGE [--plan DATE] [--done [DATE]] [-m NOTE]",
 	N_("plan or complete a stage of an order"),
+	CMD_LEDGER | CMD_LOCK,
 	run,
 };

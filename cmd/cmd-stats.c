@@ -80,19 +80,14 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	gd_ledger *l = NULL;
 	gd_stats s = {0};
 	gd_record *const *recs;
-	size_t nrecs;
-	gd_kind k;
-	size_t i;
+	size_t i, nrecs;
 
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'b': by = optarg; break;
 		case 'k':
-			if (gd_kind_parse(&k, optarg) < 0) {
-				fprintf(stderr, "gendan: %s\n", gd_error_last());
-				return cmd_usage(&cmd_stats_entry);
-			}
-			kind = (int)k;
+			if ((err = cmd_kind(&kind, optarg, &cmd_stats_entry)) < 0)
+				return err;
 			break;
 		case 'f':
 			if ((err = cmd_format(&format, optarg, "table,json,tsv")) < 0)
@@ -109,7 +104,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 			fprintf(stderr, _("gendan: --by '%s': use tier, country, owner, source, status or product\n"), by);
 		return cmd_usage(&cmd_stats_entry);
 	}
-	if ((err = cmd_open(ctx, &l, 1, 0)) < 0)
+	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
 	recs = gd_ledger_records(l, &nrecs);
 	if ((err = gd_stats_count(&s, recs, nrecs, by, kind)) < 0)
@@ -120,7 +115,6 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		print_rows(by, &s, format, ctx);
 done:
 	gd_stats_clear(&s);
-	gd_ledger_free(l);
 	return err;
 }
 
@@ -128,5 +122,6 @@ const struct cmd_entry cmd_stats_entry = {
 	"stats", "stats [--by tier|country|owner|source|status|product] [--kind KIND]\n"
 		 "                  [--format=table|json|tsv]",
 	N_("count records by tier, country, owner, source, status or product"),
+	CMD_LEDGER | CMD_LOAD,
 	run,
 };

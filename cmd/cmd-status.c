@@ -34,7 +34,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return cmd_usage(&cmd_status_entry);
 	if ((err = cmd_now(&now, &today)) < 0)
 		return err;
-	if ((err = cmd_open(ctx, &l, 0, 0)) < 0)
+	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
 	/* counted from the list summary; bad records are named and counted */
 	if ((err = gd_ledger_list(l, &e, &ne, &all, cmd_print_bad, NULL)) < 0 ||
@@ -73,12 +73,12 @@ done:
 		free(paths[i]);
 	free(paths);
 	free(e);
-	gd_ledger_free(l);
 	return err;
 }
 
 const struct cmd_entry cmd_status_entry = {
 	"status", "status",
 	N_("the ledger's state: records, hand edits, unpushed commits, last sync"),
+	CMD_LEDGER,
 	run,
 };

@@ -43,7 +43,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if ((err = cmd_now(&now, &today)) < 0)
 		return err;
 	gd_time_format(at, &now);
-	if ((err = cmd_open(ctx, &l, 0, 1)) < 0)
+	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
 	err = gd_ledger_sync(l, optind < argc ? argv[optind] : NULL, at, &res);
 	if (err == 0) {
@@ -64,12 +64,12 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 				  g->outgoing), g->outgoing);
 	}
 	gd_sync_result_clear(&res);
-	gd_ledger_free(l);
 	return err;
 }
 
 const struct cmd_entry cmd_sync_entry = {
 	"sync", "sync [REMOTE]",
 	N_("fetch, merge record by record, and push (retrying if the remote moved)"),
+	CMD_LEDGER | CMD_LOCK,
 	run,
 };

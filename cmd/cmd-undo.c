@@ -27,7 +27,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	if (optind != argc)
 		return cmd_usage(&cmd_undo_entry);
-	if ((err = cmd_open(ctx, &l, 0, 1)) < 0)
+	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
 	{
 		char **paths = NULL;
@@ -45,12 +45,12 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if (!err && (err = gd_store_undo(gd_ledger_store(l), force, &summary)) == 0)
 		printf(_("undone: %s\n"), summary);
 	free(summary);
-	gd_ledger_free(l);
 	return err;
 }
 
 const struct cmd_entry cmd_undo_entry = {
 	"undo", "undo [--force]",
 	N_("revert the last gendan commit with a new commit (refused once pushed, unless --force)"),
+	CMD_LEDGER | CMD_LOCK,
 	run,
 };

@@ -2,8 +2,9 @@
  * cmd.h - what every subcommand shares: its table entry and helpers.
  *
  * Adding a command:
- *  1. cmd/cmd-<name>.c with a `const struct cmd_entry cmd_<name>_entry`:
- *     parse options with getopt_long, call lib/, print;
+ *  1. cmd/cmd-<name>.c with a `const struct cmd_entry cmd_<name>_entry`
+ *     and its flags: parse options with getopt_long, cmd_setup() for the
+ *     ledger when the flags ask for one, call lib/, print;
  *  2. its pointer in the alphabetised table in cmd/gendan.c;
  *  3. the file in meson.build;
  *  4. docs/gendan-<name>.1 and a line in docs/gendan.1;
@@ -27,16 +28,32 @@
 
 enum { FMT_TABLE, FMT_JSON, FMT_TSV, FMT_YAML };
 
+/*
+ * What a command needs, as git's RUN_SETUP: the ledger is opened, read
+ * and locked as the flags say when the command calls cmd_setup(), once
+ * its options are parsed (so that --help and usage errors need no
+ * ledger), and main frees it after the command.
+ */
+enum {
+	CMD_LEDGER = 1 << 0, /* works in a ledger (-C DIR or the current one) */
+	CMD_LOAD = 1 << 1,   /* reads every record first, naming bad ones */
+	CMD_LOCK = 1 << 2,   /* holds the ledger's lock: it writes */
+};
+
 struct cmd_ctx {
 	const char *dir;    /* -C DIR */
 	int color;          /* 1 colour, 0 none (after --color and NO_COLOR) */
 	int tty;            /* stdout is a terminal */
+	int flags;          /* the entry's; a command may drop CMD_LOCK
+	                     * (--dry-run) before cmd_setup */
+	gd_ledger *ledger;  /* opened by cmd_setup, freed by main */
 };
 
 struct cmd_entry {
 	const char *name;
 	const char *usage;   /* after "usage: gendan " */
 	const char *summary; /* one line for `gendan help` */
+	int flags;           /* CMD_LEDGER, CMD_LOAD, CMD_LOCK */
 	int (*run)(int argc, char **argv, struct cmd_ctx *ctx);
 };
 
@@ -48,9 +65,14 @@ int cmd_usage(const struct cmd_entry *e);
 /* --help: the usage and summary on stdout. */
 int cmd_help(const struct cmd_entry *e);
 
-/* Open the ledger; with load, read every record, naming bad ones on
- * stderr.  With lock, hold the ledger's lock first (write commands). */
-int cmd_open(struct cmd_ctx *ctx, gd_ledger **out, int load, int lock);
+/* The command's ledger, opened as ctx->flags say: with CMD_LOCK its lock
+ * held first, with CMD_LOAD every record read (bad ones on stderr).
+ * Borrowed: main frees it after the command. */
+int cmd_setup(struct cmd_ctx *ctx, gd_ledger **out);
+
+/* --kind KIND (or a KIND argument): the kind, or -1 when value is NULL;
+ * else the error and e's usage on stderr and GD_EUSAGE. */
+int cmd_kind(int *out, const char *value, const struct cmd_entry *e);
 /* A bad record met while listing: "gendan: <message>" on stderr. */
 void cmd_print_bad(void *ctx, const char *message);
 

@@ -151,7 +151,9 @@ int main(int argc, char **argv)
 		char prog[64];
 		snprintf(prog, sizeof(prog), "gendan %s", e->name);
 		argv[i] = prog;
+		ctx.flags = e->flags;
 		err = e->run(argc - i, argv + i, &ctx);
+		gd_ledger_free(ctx.ledger);
 	}
 	if ((fflush(stdout) != 0 || ferror(stdout)) && err >= 0) {
 		fputs(_("gendan: cannot write output\n"), stderr);

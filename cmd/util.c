@@ -28,7 +28,7 @@ void cmd_print_bad(void *ctx, const char *message)
 	fprintf(stderr, "gendan: %s\n", message);
 }
 
-int cmd_open(struct cmd_ctx *ctx, gd_ledger **out, int load, int lock)
+int cmd_setup(struct cmd_ctx *ctx, gd_ledger **out)
 {
 	gd_ledger *l = NULL;
 	int err;
@@ -36,15 +36,29 @@ int cmd_open(struct cmd_ctx *ctx, gd_ledger **out, int load, int lock)
 	*out = NULL;
 	if ((err = gd_ledger_open(&l, ctx->dir)) < 0)
 		return err;
-	if (lock && (err = gd_store_lock(gd_ledger_store(l))) < 0)
-		goto fail;
-	if (load && (err = gd_ledger_load(l, cmd_print_bad, NULL)) < 0)
-		goto fail;
+	ctx->ledger = l;
+	if ((ctx->flags & CMD_LOCK) && (err = gd_store_lock(gd_ledger_store(l))) < 0)
+		return err;
+	if ((ctx->flags & CMD_LOAD) &&
+	    (err = gd_ledger_load(l, cmd_print_bad, NULL)) < 0)
+		return err;
 	*out = l;
 	return 0;
-fail:
-	gd_ledger_free(l);
-	return err;
+}
+
+int cmd_kind(int *out, const char *value, const struct cmd_entry *e)
+{
+	gd_kind k;
+
+	*out = -1;
+	if (!value)
+		return 0;
+	if (gd_kind_parse(&k, value) < 0) {
+		fprintf(stderr, "gendan: %s\n", gd_error_last());
+		return cmd_usage(e);
+	}
+	*out = (int)k;
+	return 0;
 }
 
 int cmd_now(gd_time *now, gd_date *today)
