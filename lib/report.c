@@ -95,6 +95,114 @@ static json_t *situation(const gd_record *r, const gd_config *cfg, gd_date day,
 	return o;
 }
 
+/* The week (Monday to Sunday) or the calendar month holding day. */
+static void period(gd_report_kind kind, gd_date day, gd_date *from,
+		   gd_date *to)
+{
+	int y, m, d;
+
+	if (kind == GD_REPORT_WEEK) {
+		*from = day - gd_date_weekday(day);
+		*to = *from + 6;
+		return;
+	}
+	gd_date_to_ymd(day, &y, &m, &d);
+	*from = gd_date_from_ymd(y, m, 1);
+	*to = (m == 12 ? gd_date_from_ymd(y + 1, 1, 1) : gd_date_from_ymd(y, m + 1, 1)) - 1;
+}
+
+static json_t *followed_up(const gd_record *r, size_t contacts)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "ref", json_sprintf("customer/%s", r->id));
+	json_object_set_new(o, "name", str(gd_record_name(r)));
+	json_object_set_new(o, "contacts", json_integer((json_int_t)contacts));
+	return o;
+}
+
+/* An inquiry received within [from, to] and how fast it was answered;
+ * NULL for any other inquiry. */
+static json_t *new_inquiry(const gd_record *r, gd_date from, gd_date to)
+{
+	const char *rs = gd_node_str(r->root, "received");
+	const char *rp = gd_node_str(r->root, "replied");
+	gd_time tr, tp;
+	json_t *o;
+
+	if (!rs || gd_time_parse_iso(&tr, rs) < 0 ||
+	    gd_time_date(&tr) < from || gd_time_date(&tr) > to)
+		return NULL;
+	o = json_object();
+	json_object_set_new(o, "ref", json_sprintf("inquiry/%s", r->id));
+	json_object_set_new(o, "name", str(gd_record_name(r)));
+	json_object_set_new(o, "received", json_string(rs));
+	json_object_set_new(o, "product", str(gd_node_str(r->root, "product")));
+	if (rp && gd_time_parse_iso(&tp, rp) == 0)
+		json_object_set_new(o, "reply_hours",
+				    json_real((double)(tp.t - tr.t) / 3600.0));
+	else
+		json_object_set_new(o, "reply_hours", json_null());
+	return o;
+}
+
+/* The payments of order r that are planned or received, onto list. */
+static void order_payments(json_t *list, const gd_record *r)
+{
+	const gd_node *pays = gd_node_get(r->root, "payments");
+	size_t j;
+
+	for (j = 0; pays && pays->type == GD_SEQ && j < pays->n; j++) {
+		const gd_node *p = pays->vals[j];
+		const char *due = gd_node_str(p, "due"), *got = gd_node_str(p, "received");
+		json_t *o;
+		if (!due && !got)
+			continue;
+		o = json_object();
+		json_object_set_new(o, "order", str(gd_record_name(r)));
+		json_object_set_new(o, "what", str(gd_node_str(p, "what")));
+		json_object_set_new(o, "amount", str(gd_node_str(p, "amount")));
+		json_object_set_new(o, "currency", str(gd_node_str(r->root, "currency")));
+		json_object_set_new(o, "due", str(due));
+		json_object_set_new(o, "received", str(got));
+		json_array_append_new(list, o);
+	}
+}
+
+/* What is late at the period's end (and replies owed), of owner's. */
+static json_t *overdue(gd_record *const *recs, size_t n, const gd_config *cfg,
+		       gd_date to, const char *owner, int local)
+{
+	json_t *list = json_array();
+	gd_due_filter f = {0};
+	gd_due_item *items = NULL;
+	size_t ni = 0, i;
+
+	f.kind = -1;
+	f.all = !owner;
+	f.owner = owner;
+	f.local = local;
+	gd_due_list(&items, &ni, recs, n, cfg, to, &f);
+	for (i = 0; i < ni; i++) {
+		json_t *o;
+		char dd[GD_DATE_LEN];
+		if (items[i].days_late <= 0 && items[i].reason != GD_DUE_REPLY)
+			continue;
+		o = json_object();
+		gd_date_format(dd, items[i].due);
+		json_object_set_new(o, "ref", json_sprintf("%s/%s", gd_kind_name(items[i].kind),
+							   items[i].id));
+		json_object_set_new(o, "name", str(items[i].name));
+		json_object_set_new(o, "owner", str(items[i].owner));
+		json_object_set_new(o, "due", json_string(dd));
+		json_object_set_new(o, "days_late", json_integer(items[i].days_late));
+		json_object_set_new(o, "detail", json_string(items[i].detail));
+		json_array_append_new(list, o);
+	}
+	gd_due_items_free(items, ni);
+	return list;
+}
+
 /* With local, the due texts in the user's language (the Markdown report);
  * else in English (JSON). */
 static json_t *build(gd_report_kind kind, gd_record *const *recs, size_t n,
@@ -103,20 +211,12 @@ static json_t *build(gd_report_kind kind, gd_record *const *recs, size_t n,
 {
 	json_t *rep = json_object(), *per_owner = json_object();
 	json_t *followed = json_array(), *inquiries = json_array();
-	json_t *key = json_array(), *overdue = json_array(), *payments = json_array();
+	json_t *key = json_array(), *payments = json_array();
 	gd_date from, to;
-	int y, m, d;
 	char a[GD_DATE_LEN], b[GD_DATE_LEN];
-	size_t i, j, total = 0;
+	size_t i, total = 0;
 
-	if (kind == GD_REPORT_WEEK) {
-		from = day - gd_date_weekday(day);
-		to = from + 6;
-	} else {
-		gd_date_to_ymd(day, &y, &m, &d);
-		from = gd_date_from_ymd(y, m, 1);
-		to = (m == 12 ? gd_date_from_ymd(y + 1, 1, 1) : gd_date_from_ymd(y, m + 1, 1)) - 1;
-	}
+	period(kind, day, &from, &to);
 	gd_date_format(a, from);
 	gd_date_format(b, to);
 	json_object_set_new(rep, "report", json_string(kind == GD_REPORT_WEEK ? "week" : "month"));
@@ -125,85 +225,21 @@ static json_t *build(gd_report_kind kind, gd_record *const *recs, size_t n,
 	json_object_set_new(rep, "owner", str(owner));
 	for (i = 0; i < n; i++) {
 		const gd_record *r = recs[i];
+		json_t *q;
 		size_t c;
 		if (!owned(r, owner))
 			continue;
 		contacts(NULL, per_owner, r, from, to, &c);
 		total += c;
-		if (c && r->kind == GD_CUSTOMER) {
-			json_t *o = json_object();
-			json_object_set_new(o, "ref", json_sprintf("customer/%s", r->id));
-			json_object_set_new(o, "name", str(gd_record_name(r)));
-			json_object_set_new(o, "contacts", json_integer((json_int_t)c));
-			json_array_append_new(followed, o);
-		}
-		if (r->kind == GD_INQUIRY) {
-			const char *rs = gd_node_str(r->root, "received");
-			const char *rp = gd_node_str(r->root, "replied");
-			gd_time tr, tp;
-			if (rs && gd_time_parse_iso(&tr, rs) == 0 &&
-			    gd_time_date(&tr) >= from && gd_time_date(&tr) <= to) {
-				json_t *o = json_object();
-				json_object_set_new(o, "ref", json_sprintf("inquiry/%s", r->id));
-				json_object_set_new(o, "name", str(gd_record_name(r)));
-				json_object_set_new(o, "received", json_string(rs));
-				json_object_set_new(o, "product", str(gd_node_str(r->root, "product")));
-				if (rp && gd_time_parse_iso(&tp, rp) == 0)
-					json_object_set_new(o, "reply_hours",
-							    json_real((double)(tp.t - tr.t) / 3600.0));
-				else
-					json_object_set_new(o, "reply_hours", json_null());
-				json_array_append_new(inquiries, o);
-			}
-		}
+		if (c && r->kind == GD_CUSTOMER)
+			json_array_append_new(followed, followed_up(r, c));
+		if (r->kind == GD_INQUIRY && (q = new_inquiry(r, from, to)))
+			json_array_append_new(inquiries, q);
 		if (r->kind == GD_CUSTOMER && gd_record_grade(r) &&
 		    gd_config_tier_rank(cfg, gd_record_grade(r)) == 0)
 			json_array_append_new(key, situation(r, cfg, to, local));
-		if (r->kind == GD_ORDER) {
-			const gd_node *pays = gd_node_get(r->root, "payments");
-			for (j = 0; pays && pays->type == GD_SEQ && j < pays->n; j++) {
-				const gd_node *p = pays->vals[j];
-				const char *due = gd_node_str(p, "due"), *got = gd_node_str(p, "received");
-				json_t *o;
-				if (!due && !got)
-					continue;
-				o = json_object();
-				json_object_set_new(o, "order", str(gd_record_name(r)));
-				json_object_set_new(o, "what", str(gd_node_str(p, "what")));
-				json_object_set_new(o, "amount", str(gd_node_str(p, "amount")));
-				json_object_set_new(o, "currency", str(gd_node_str(r->root, "currency")));
-				json_object_set_new(o, "due", str(due));
-				json_object_set_new(o, "received", str(got));
-				json_array_append_new(payments, o);
-			}
-		}
-	}
-	{
-		gd_due_filter f = {0};
-		gd_due_item *items = NULL;
-		size_t ni = 0;
-		f.kind = -1;
-		f.all = !owner;
-		f.owner = owner;
-		f.local = local;
-		gd_due_list(&items, &ni, recs, n, cfg, to, &f);
-		for (i = 0; i < ni; i++) {
-			json_t *o;
-			char dd[GD_DATE_LEN];
-			if (items[i].days_late <= 0 && items[i].reason != GD_DUE_REPLY)
-				continue;
-			o = json_object();
-			gd_date_format(dd, items[i].due);
-			json_object_set_new(o, "ref", json_sprintf("%s/%s", gd_kind_name(items[i].kind),
-								   items[i].id));
-			json_object_set_new(o, "name", str(items[i].name));
-			json_object_set_new(o, "owner", str(items[i].owner));
-			json_object_set_new(o, "due", json_string(dd));
-			json_object_set_new(o, "days_late", json_integer(items[i].days_late));
-			json_object_set_new(o, "detail", json_string(items[i].detail));
-			json_array_append_new(overdue, o);
-		}
-		gd_due_items_free(items, ni);
+		if (r->kind == GD_ORDER)
+			order_payments(payments, r);
 	}
 	json_object_set_new(rep, "contacts", json_integer((json_int_t)total));
 	json_object_set_new(rep, "contacts_by_owner", per_owner);
@@ -214,7 +250,7 @@ static json_t *build(gd_report_kind kind, gd_record *const *recs, size_t n,
 		json_object_set_new(rep, "payments", payments);
 	else
 		json_decref(payments);
-	json_object_set_new(rep, "overdue", overdue);
+	json_object_set_new(rep, "overdue", overdue(recs, n, cfg, to, owner, local));
 	return rep;
 }
 
