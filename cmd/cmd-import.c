@@ -27,6 +27,28 @@ static void progress(void *ctx, size_t done, size_t total)
 		fputc('\n', stderr);
 }
 
+/* Split each COLUMN=FIELD in place (at mapbuf[i]) and check that FIELD
+ * is a column of the kind. */
+static int split_maps(const gd_import_map *map, char **mapbuf, size_t nmap,
+		      gd_kind kind)
+{
+	size_t i;
+
+	for (i = 0; i < nmap; i++)
+		*mapbuf[i] = '\0';
+	for (i = 0; i < nmap; i++) {
+		const char *const *cols = gd_csv_columns(kind);
+		int known = 0;
+		for (; *cols; cols++)
+			known |= !strcmp(*cols, map[i].field);
+		if (!known)
+			return gd_error_set(GD_EINVALID, _("--map %s=%s: '%s' is not a %s column"),
+					    map[i].column, map[i].field, map[i].field,
+					    gd_kind_name(kind));
+	}
+	return 0;
+}
+
 static int run(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	static const struct option opts[] = {
@@ -44,7 +66,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	gd_change *c = NULL;
 	gd_time now;
 	int ch, err, dry = 0, have_kind = 0, committed = 0, k;
-	size_t nmap = 0, i, count = 0;
+	size_t nmap = 0, count = 0;
 	char *buf = NULL, *summary = NULL;
 	size_t len = 0;
 	gd_kind kind = GD_CUSTOMER;
@@ -77,18 +99,8 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	if (argc - optind != 2 || strcmp(argv[optind], "csv") || !have_kind)
 		return cmd_usage(&cmd_import_entry);
-	for (i = 0; i < nmap; i++)
-		*mapbuf[i] = '\0'; /* split COLUMN=FIELD in place */
-	for (i = 0; i < nmap; i++) {
-		const char *const *cols = gd_csv_columns(kind);
-		int known = 0;
-		for (; *cols; cols++)
-			known |= !strcmp(*cols, map[i].field);
-		if (!known)
-			return gd_error_set(GD_EINVALID, _("--map %s=%s: '%s' is not a %s column"),
-					    map[i].column, map[i].field, map[i].field,
-					    gd_kind_name(kind));
-	}
+	if ((err = split_maps(map, mapbuf, nmap, kind)) < 0)
+		return err;
 	if ((err = cmd_now(&now, &o.today)) < 0)
 		return err;
 	o.kind = kind;
