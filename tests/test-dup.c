@@ -10,6 +10,8 @@
 
 #include <cmocka.h>
 
+#include "helpers.h"
+
 #include "gendan/config.h"
 #include "gendan/dup.h"
 #include "gendan/error.h"
@@ -18,24 +20,15 @@
 static gd_record *recs[3];
 static gd_config *cfg;
 
-static gd_record *rec(const char *path, const char *text)
-{
-	gd_record *r = NULL;
-
-	if (gd_record_parse(&r, path, text, strlen(text)) < 0)
-		fail_msg("%s", gd_error_last());
-	return r;
-}
-
 static int setup(void **state)
 {
 	(void)state;
 	cfg = gd_config_default();
-	recs[0] = rec("customers/00/acme.yaml",
+	recs[0] = test_record("customers/00/acme.yaml",
 		      "name: ACME Trading Co., Ltd.\nemail: john@acme.example\nphone: \"+1 312 555 0100\"\n");
-	recs[1] = rec("inquiries/00/q-20261112-d289.yaml",
+	recs[1] = test_record("inquiries/00/q-20261112-d289.yaml",
 		      "received: 2026-11-12T10:00:00+08:00\nfrom: {name: Ahmed, company: Gulf Lights LLC, email: ahmed@gulflights.ae}\nproduct: LED panel\n");
-	recs[2] = rec("orders/00/po-1.yaml", "number: PO-1\ncustomer: acme\nship-by: 2026-12-01\n");
+	recs[2] = test_record("orders/00/po-1.yaml", "number: PO-1\ncustomer: acme\nship-by: 2026-12-01\n");
 	return 0;
 }
 
@@ -89,7 +82,7 @@ static void test_dup__the_index_finds_what_the_linear_check_finds(void **state)
 static void test_dup__rows_added_to_the_index_are_seen(void **state)
 {
 	gd_dup_index *ix = gd_dup_index_new(recs, 3, cfg);
-	gd_record *r = rec("customers/00/new-co.yaml", "name: New Co\nemail: a@new.example\n");
+	gd_record *r = test_record("customers/00/new-co.yaml", "name: New Co\nemail: a@new.example\n");
 	gd_dup_probe p = {"Another", "b@new.example", NULL};
 
 	(void)state;

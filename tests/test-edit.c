@@ -12,6 +12,8 @@
 
 #include <cmocka.h>
 
+#include "helpers.h"
+
 #include "gendan/config.h"
 #include "gendan/edit.h"
 #include "gendan/error.h"
@@ -19,43 +21,9 @@
 
 static gd_config *cfg;
 
-static gd_record *rec(const char *path, const char *text)
-{
-	gd_record *r = NULL;
-
-	if (gd_record_parse(&r, path, text, strlen(text)) < 0)
-		fail_msg("parse: %s", gd_error_last());
-	return r;
-}
-
-static char *emit(gd_record *r)
-{
-	char *out = NULL;
-	size_t len;
-
-	assert_int_equal(gd_record_emit(&out, &len, r), 0);
-	return out;
-}
-
-static gd_time at(const char *iso)
-{
-	gd_time t;
-
-	assert_int_equal(gd_time_parse_iso(&t, iso), 0);
-	return t;
-}
-
-static gd_date day(const char *s)
-{
-	gd_date d;
-
-	assert_int_equal(gd_date_parse(&d, s), 0);
-	return d;
-}
-
 static void expect_text(gd_record *r, const char *want)
 {
-	char *out = emit(r);
+	char *out = test_emit(r);
 
 	assert_string_equal(out, want);
 	free(out);
@@ -65,7 +33,7 @@ static void test_edit__new_customer_gets_status_owner_and_created(void **state)
 {
 	static const char *const tags[] = {"fair", "2026"};
 	gd_new_fields f = {0};
-	gd_time now = at("2026-11-20T09:30:00+00:00");
+	gd_time now = test_time("2026-11-20T09:30:00+00:00");
 	gd_record *r = NULL;
 
 	(void)state;
@@ -95,7 +63,7 @@ static void test_edit__new_customer_gets_status_owner_and_created(void **state)
 static void test_edit__empty_owner_means_nobody_not_me(void **state)
 {
 	gd_new_fields f = {0};
-	gd_time now = at("2026-11-20T09:30:00+00:00");
+	gd_time now = test_time("2026-11-20T09:30:00+00:00");
 	gd_record *r = NULL;
 
 	(void)state;
@@ -109,7 +77,7 @@ static void test_edit__empty_owner_means_nobody_not_me(void **state)
 
 static void test_edit__customer_from_inquiry_takes_the_sender(void **state)
 {
-	gd_record *q = rec("inquiries/00/q-1.yaml",
+	gd_record *q = test_record("inquiries/00/q-1.yaml",
 			   "received: 2026-11-01T08:00:00+00:00\n"
 			   "from:\n"
 			   "  name: Li Wei\n"
@@ -120,7 +88,7 @@ static void test_edit__customer_from_inquiry_takes_the_sender(void **state)
 			   "grade: A\n"
 			   "owner: sales@example.com\n");
 	gd_new_fields f = {0};
-	gd_time now = at("2026-11-20T09:30:00+00:00");
+	gd_time now = test_time("2026-11-20T09:30:00+00:00");
 	gd_record *r = NULL;
 
 	(void)state;
@@ -145,9 +113,9 @@ static void test_edit__customer_from_inquiry_takes_the_sender(void **state)
 
 static void test_edit__new_inquiry_is_new_and_received_now(void **state)
 {
-	gd_record *cust = rec("customers/00/acme.yaml", "name: Acme\n");
+	gd_record *cust = test_record("customers/00/acme.yaml", "name: Acme\n");
 	gd_new_fields f = {0};
-	gd_time now = at("2026-11-20T09:30:00+08:00"), got;
+	gd_time now = test_time("2026-11-20T09:30:00+08:00"), got;
 	gd_record *r = NULL;
 
 	(void)state;
@@ -168,7 +136,7 @@ static void test_edit__new_inquiry_is_new_and_received_now(void **state)
 	assert_string_equal(gd_node_str(gd_node_get(r->root, "from"), "email"), "li@acme.cn");
 	gd_record_free(r);
 	/* a received time given wins over now */
-	got = at("2026-11-19T17:00:00+08:00");
+	got = test_time("2026-11-19T17:00:00+08:00");
 	f.received = &got;
 	assert_int_equal(gd_new_record(&r, GD_INQUIRY, "q-2", &f, cfg, NULL, &now), 0);
 	assert_string_equal(gd_node_str(r->root, "received"), "2026-11-19T17:00:00+08:00");
@@ -179,10 +147,10 @@ static void test_edit__new_inquiry_is_new_and_received_now(void **state)
 static void test_edit__new_order_is_planned_and_owned_like_its_customer(void **state)
 {
 	static const char *const items[] = {"bolt M8:1000:0.12", "nut:500"};
-	gd_record *cust = rec("customers/00/acme.yaml",
+	gd_record *cust = test_record("customers/00/acme.yaml",
 			      "name: Acme\nowner: sales@example.com\n");
 	gd_new_fields f = {0};
-	gd_time now = at("2026-11-20T09:30:00+00:00");
+	gd_time now = test_time("2026-11-20T09:30:00+00:00");
 	gd_record *r = NULL;
 	const gd_node *it;
 
@@ -192,7 +160,7 @@ static void test_edit__new_order_is_planned_and_owned_like_its_customer(void **s
 	f.items = items;
 	f.nitems = 2;
 	f.currency = "EUR";
-	f.ship_by = day("2027-01-30");
+	f.ship_by = test_date("2027-01-30");
 	assert_int_equal(gd_new_record(&r, GD_ORDER, "po-1", &f, cfg,
 				       "me@example.com", &now), 0);
 	assert_int_equal(gd_record_validate(r, cfg), 0);
@@ -221,7 +189,7 @@ static void test_edit__bad_items_are_refused(void **state)
 					  "bolt:5:-1"};
 	static const char *const items[] = {"bolt"};
 	gd_new_fields f = {0};
-	gd_time now = at("2026-11-20T09:30:00+00:00");
+	gd_time now = test_time("2026-11-20T09:30:00+00:00");
 	gd_record *r = NULL;
 	gd_node *n = NULL;
 	size_t i;
@@ -237,7 +205,7 @@ static void test_edit__bad_items_are_refused(void **state)
 	f.number = "PO-2";
 	f.items = items;
 	f.nitems = 1;
-	f.ship_by = day("2027-01-30");
+	f.ship_by = test_date("2027-01-30");
 	assert_int_equal(gd_new_record(&r, GD_ORDER, "po-2", &f, cfg, NULL, &now),
 			 GD_EINVALID);
 	assert_null(r);
@@ -246,7 +214,7 @@ static void test_edit__bad_items_are_refused(void **state)
 
 static void test_edit__fill_new_keeps_what_is_given(void **state)
 {
-	gd_time now = at("2026-11-20T09:30:00+00:00");
+	gd_time now = test_time("2026-11-20T09:30:00+00:00");
 	gd_record *c = gd_record_new(GD_CUSTOMER, "acme");
 	gd_record *o = gd_record_new(GD_ORDER, "po-1");
 
@@ -274,12 +242,12 @@ static void test_edit__fill_new_keeps_what_is_given(void **state)
 
 static void test_edit__first_contact_on_an_inquiry_is_its_reply(void **state)
 {
-	gd_record *q = rec("inquiries/00/q-1.yaml",
+	gd_record *q = test_record("inquiries/00/q-1.yaml",
 			   "received: 2026-11-01T08:00:00+00:00\n"
 			   "from:\n"
 			   "  name: Li Wei\n");
-	gd_date next = day("2026-11-08");
-	gd_contact c = {at("2026-11-02T10:00:00+00:00"), "me@example.com", "phone",
+	gd_date next = test_date("2026-11-08");
+	gd_contact c = {test_time("2026-11-02T10:00:00+00:00"), "me@example.com", "phone",
 			"sent prices", &next};
 	const gd_node *log;
 
@@ -295,7 +263,7 @@ static void test_edit__first_contact_on_an_inquiry_is_its_reply(void **state)
 	assert_string_equal(gd_node_str(log->vals[0], "next"), "2026-11-08");
 	/* the second contact changes neither */
 	gd_node_set_str(q->root, "status", "quoted", 0);
-	c.at = at("2026-11-05T10:00:00+00:00");
+	c.at = test_time("2026-11-05T10:00:00+00:00");
 	c.note = "";
 	c.next = NULL;
 	c.via = NULL;
@@ -311,14 +279,14 @@ static void test_edit__first_contact_on_an_inquiry_is_its_reply(void **state)
 
 static void test_edit__a_reply_keeps_a_status_past_new(void **state)
 {
-	gd_record *q = rec("inquiries/00/q-1.yaml",
+	gd_record *q = test_record("inquiries/00/q-1.yaml",
 			   "received: 2026-11-01T08:00:00+00:00\n"
 			   "from:\n"
 			   "  name: Li Wei\n"
 			   "status: quoted\n");
-	gd_contact c = {at("2026-11-02T10:00:00+00:00"), "me@example.com", NULL,
+	gd_contact c = {test_time("2026-11-02T10:00:00+00:00"), "me@example.com", NULL,
 			"x", NULL};
-	gd_record *cu = rec("customers/00/acme.yaml", "name: Acme\n");
+	gd_record *cu = test_record("customers/00/acme.yaml", "name: Acme\n");
 
 	(void)state;
 	assert_int_equal(gd_record_log_contact(q, &c, cfg), 0);
@@ -333,8 +301,8 @@ static void test_edit__a_reply_keeps_a_status_past_new(void **state)
 
 static void test_edit__contacts_go_through_configured_channels(void **state)
 {
-	gd_record *cu = rec("customers/00/acme.yaml", "name: Acme\n");
-	gd_contact c = {at("2026-11-02T10:00:00+00:00"), "me@example.com", "pigeon",
+	gd_record *cu = test_record("customers/00/acme.yaml", "name: Acme\n");
+	gd_contact c = {test_time("2026-11-02T10:00:00+00:00"), "me@example.com", "pigeon",
 			"x", NULL};
 
 	(void)state;
@@ -349,16 +317,16 @@ static void test_edit__contacts_go_through_configured_channels(void **state)
 
 static void test_edit__stage_plan_done_and_note(void **state)
 {
-	gd_record *o = rec("orders/00/po-1.yaml",
+	gd_record *o = test_record("orders/00/po-1.yaml",
 			   "number: PO-1\n"
 			   "customer: acme\n"
 			   "ship-by: 2027-01-30\n"
 			   "stages:\n"
 			   "  - name: materials\n"
 			   "    plan: 2027-01-05\n");
-	gd_date done = day("2027-01-07"), plan = day("2027-01-20");
+	gd_date done = test_date("2027-01-07"), plan = test_date("2027-01-20");
 	gd_stage_update u = {NULL, &done, "late steel", "me@example.com",
-			     at("2027-01-07T16:00:00+00:00")};
+			     test_time("2027-01-07T16:00:00+00:00")};
 	const gd_node *st, *log;
 
 	(void)state;
@@ -388,9 +356,9 @@ static void test_edit__stage_plan_done_and_note(void **state)
 
 static void test_edit__payments_are_added_then_updated(void **state)
 {
-	gd_record *o = rec("orders/00/po-1.yaml",
+	gd_record *o = test_record("orders/00/po-1.yaml",
 			   "number: PO-1\ncustomer: acme\nship-by: 2027-01-30\n");
-	gd_date due = day("2027-01-10"), got = day("2027-01-12");
+	gd_date due = test_date("2027-01-10"), got = test_date("2027-01-12");
 	gd_payment_update u = {"3000", &due, NULL};
 	const gd_node *pays;
 

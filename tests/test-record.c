@@ -12,29 +12,13 @@
 
 #include <cmocka.h>
 
+#include "helpers.h"
+
 #include "gendan/config.h"
 #include "gendan/error.h"
 #include "gendan/record.h"
 
 static gd_config *cfg;
-
-static gd_record *rec(const char *path, const char *text)
-{
-	gd_record *r = NULL;
-
-	if (gd_record_parse(&r, path, text, strlen(text)) < 0)
-		fail_msg("parse: %s", gd_error_last());
-	return r;
-}
-
-static char *emit(gd_record *r)
-{
-	char *out = NULL;
-	size_t len;
-
-	assert_int_equal(gd_record_emit(&out, &len, r), 0);
-	return out;
-}
 
 /* The shard as ids.h documents it: low byte of the 32-bit FNV-1a hash. */
 static void shard_of(char out[3], const char *id)
@@ -85,7 +69,7 @@ static void test_record__kinds_and_paths(void **state)
 
 static void test_record__canonical_order_keeps_unknown_keys(void **state)
 {
-	gd_record *r = rec("customers/zz/acme.yaml",
+	gd_record *r = test_record("customers/zz/acme.yaml",
 			   "zeta: 1\n"
 			   "log:\n"
 			   "  - note: later\n"
@@ -99,7 +83,7 @@ static void test_record__canonical_order_keeps_unknown_keys(void **state)
 			   "note: yes\n"
 			   "phone: 0123456\n"
 			   "created: 2026-11-01\n");
-	char *out = emit(r), *again;
+	char *out = test_emit(r), *again;
 
 	(void)state;
 	assert_string_equal(out,
@@ -118,7 +102,7 @@ static void test_record__canonical_order_keeps_unknown_keys(void **state)
 			    "alpha:\n"
 			    "  b: 1\n"
 			    "  a: 2\n");
-	again = emit(r);
+	again = test_emit(r);
 	assert_string_equal(out, again);
 	free(out);
 	free(again);
@@ -168,8 +152,8 @@ static void test_record__canonical_text_is_a_fixed_point(void **state)
 
 	(void)state;
 	for (i = 0; i < 2; i++) {
-		gd_record *r = rec(paths[i], texts[i]);
-		char *out = emit(r);
+		gd_record *r = test_record(paths[i], texts[i]);
+		char *out = test_emit(r);
 
 		assert_int_equal(gd_record_validate(r, cfg), 0);
 		/* already canonical: the bytes come back unchanged */
@@ -181,7 +165,7 @@ static void test_record__canonical_text_is_a_fixed_point(void **state)
 
 static void test_record__text_that_looks_typed_is_quoted(void **state)
 {
-	gd_record *r = rec("customers/00/a.yaml",
+	gd_record *r = test_record("customers/00/a.yaml",
 			   "name: Nordlys AS\n"
 			   "country: NO\n"
 			   "city: 0123\n"
@@ -195,7 +179,7 @@ static void test_record__text_that_looks_typed_is_quoted(void **state)
 			   "  - at: \"2026-11-22T10:15:00+08:00\"\n"
 			   "    note: NO\n"
 			   "    next: \"2026-11-29\"\n");
-	char *out = emit(r);
+	char *out = test_emit(r);
 	gd_record *back;
 
 	(void)state;
@@ -217,7 +201,7 @@ static void test_record__text_that_looks_typed_is_quoted(void **state)
 			    "    note: \"NO\"\n"
 			    "    next: 2026-11-29\n");
 	/* and it reads back as the same text */
-	back = rec("customers/00/a.yaml", out);
+	back = test_record("customers/00/a.yaml", out);
 	assert_string_equal(gd_node_str(back->root, "country"), "NO");
 	assert_int_equal(gd_node_get(back->root, "country")->plain, 0);
 	assert_string_equal(gd_node_str(back->root, "city"), "0123");
@@ -260,7 +244,7 @@ static void only_added(const char *before, const char *after, size_t added)
 
 static void test_record__logging_only_adds_lines(void **state)
 {
-	gd_record *r = rec("customers/48/acme.yaml",
+	gd_record *r = test_record("customers/48/acme.yaml",
 			   "name: ACME\n"
 			   "log:\n"
 			   "  - at: 2026-11-20T10:00:00+08:00\n"
@@ -268,7 +252,7 @@ static void test_record__logging_only_adds_lines(void **state)
 			   "  - at: 2026-11-22T10:00:00+08:00\n"
 			   "    note: three\n"
 			   "extra: x\n");
-	char *before = emit(r), *after;
+	char *before = test_emit(r), *after;
 	gd_time at;
 
 	(void)state;
@@ -278,7 +262,7 @@ static void test_record__logging_only_adds_lines(void **state)
 	gd_record_add_log(r, entry("2026-11-22T10:00:00+08:00", "four"));
 	/* the same instant written in another offset is equal too */
 	gd_record_add_log(r, entry("2026-11-22T02:00:00+00:00", "five"));
-	after = emit(r);
+	after = test_emit(r);
 	assert_string_equal(after,
 			    "name: ACME\n"
 			    "log:\n"
@@ -303,15 +287,15 @@ static void test_record__logging_only_adds_lines(void **state)
 
 static void test_record__first_log_entry_starts_the_log(void **state)
 {
-	gd_record *r = rec("customers/00/acme.yaml",
+	gd_record *r = test_record("customers/00/acme.yaml",
 			   "name: ACME\ntier: B\ncreated: 2026-11-01\nx-extra: 1\n");
-	char *before = emit(r), *after;
+	char *before = test_emit(r), *after;
 	gd_time at;
 
 	(void)state;
 	assert_null(gd_record_last_log(r, &at));
 	gd_record_add_log(r, entry("2026-11-22T10:15:00+08:00", "first call"));
-	after = emit(r);
+	after = test_emit(r);
 	assert_string_equal(after,
 			    "name: ACME\n"
 			    "tier: B\n"
@@ -329,7 +313,7 @@ static void test_record__first_log_entry_starts_the_log(void **state)
 
 static void invalid(const char *path, const char *text, const char *want)
 {
-	gd_record *r = rec(path, text);
+	gd_record *r = test_record(path, text);
 
 	assert_int_equal(gd_record_validate(r, cfg), GD_EINVALID);
 	if (!strstr(gd_error_last(), want))
@@ -387,14 +371,14 @@ static void test_record__validation_names_file_line_and_field(void **state)
  * written plain, so the canonical form of a valid record stays valid. */
 static void test_record__quoted_numbers_must_read_back_as_numbers(void **state)
 {
-	gd_record *r = rec("orders/00/o.yaml",
+	gd_record *r = test_record("orders/00/o.yaml",
 			   "number: PO1\ncustomer: acme\nship-by: 2026-12-01\n"
 			   "items:\n  - {product: x, qty: \"500\", price: '1.25'}\n");
 	char *out;
 
 	(void)state;
 	assert_int_equal(gd_record_validate(r, cfg), 0);
-	out = emit(r);
+	out = test_emit(r);
 	assert_non_null(strstr(out, "  - product: x\n    qty: 500\n    price: 1.25\n"));
 	free(out);
 	gd_record_free(r);
@@ -411,14 +395,14 @@ static void test_record__quoted_numbers_must_read_back_as_numbers(void **state)
 
 static void test_record__valid_records_and_accessors(void **state)
 {
-	gd_record *c = rec("customers/00/acme.yaml",
+	gd_record *c = test_record("customers/00/acme.yaml",
 			   "name: ACME\ntier: A\nlog:\n"
 			   "  - at: 2026-11-22T10:00:00+08:00\n"
 			   "  - at: 2026-11-20T10:00:00+08:00\n");
-	gd_record *q = rec("inquiries/00/q-1.yaml",
+	gd_record *q = test_record("inquiries/00/q-1.yaml",
 			   "received: 2026-11-01T10:00:00+08:00\n"
 			   "from: {name: Maria, company: Lopez SA}\ngrade: B\n");
-	gd_record *o = rec("orders/00/po-1.yaml",
+	gd_record *o = test_record("orders/00/po-1.yaml",
 			   "number: PO#1\ncustomer: acme\nship-by: 2026-12-01\n"
 			   "payments: [{what: deposit, amount: 700.5, due: 2026-11-25}]\n");
 	gd_time at;
@@ -451,12 +435,12 @@ static void test_record__valid_records_and_accessors(void **state)
 
 static void test_record__inquiry_name_falls_back_to_the_sender(void **state)
 {
-	gd_record *named = rec("inquiries/00/q-1.yaml",
+	gd_record *named = test_record("inquiries/00/q-1.yaml",
 			       "received: 2026-11-01T10:00:00+08:00\nfrom: {name: Maria}\n");
-	gd_record *blank = rec("inquiries/00/q-2.yaml",
+	gd_record *blank = test_record("inquiries/00/q-2.yaml",
 			       "received: 2026-11-01T10:00:00+08:00\n"
 			       "from: {name: 李雷, company: \"\"}\n");
-	gd_record *anon = rec("inquiries/00/q-3.yaml",
+	gd_record *anon = test_record("inquiries/00/q-3.yaml",
 			      "received: 2026-11-01T10:00:00+08:00\n");
 
 	(void)state;
@@ -511,7 +495,7 @@ static void test_record__order_plan_counts_back_from_internal_by(void **state)
 	gd_node_set_str(r->root, "number", "PO-1", 0);
 	gd_node_set_str(r->root, "customer", "acme", 0);
 	gd_order_plan(r, cfg, d, 5 * 86400);
-	out = emit(r);
+	out = test_emit(r);
 	assert_string_equal(out,
 			    "number: PO-1\n"
 			    "customer: acme\n"

@@ -11,18 +11,11 @@
 
 #include <cmocka.h>
 
+#include "helpers.h"
+
 #include "gendan/error.h"
 #include "gendan/record.h"
 #include "gendan/stats.h"
-
-static gd_record *rec(const char *path, const char *text)
-{
-	gd_record *r = NULL;
-
-	if (gd_record_parse(&r, path, text, strlen(text)) < 0)
-		fail_msg("parse: %s", gd_error_last());
-	return r;
-}
 
 static void test_stats__count_by_field_most_first(void **state)
 {
@@ -31,13 +24,13 @@ static void test_stats__count_by_field_most_first(void **state)
 	size_t i;
 
 	(void)state;
-	recs[0] = rec("customers/00/a.yaml", "name: A\ntier: A\ncountry: DE\n");
-	recs[1] = rec("customers/00/b.yaml", "name: B\ntier: B\ncountry: DE\n");
-	recs[2] = rec("customers/00/c.yaml", "name: C\n");
-	recs[3] = rec("inquiries/00/q.yaml",
+	recs[0] = test_record("customers/00/a.yaml", "name: A\ntier: A\ncountry: DE\n");
+	recs[1] = test_record("customers/00/b.yaml", "name: B\ntier: B\ncountry: DE\n");
+	recs[2] = test_record("customers/00/c.yaml", "name: C\n");
+	recs[3] = test_record("inquiries/00/q.yaml",
 		      "received: 2026-01-01T08:00:00+00:00\nfrom:\n  name: X\n"
 		      "  country: CN\ngrade: B\ncustomer: c\nchannel: fax\n");
-	recs[4] = rec("orders/00/o.yaml",
+	recs[4] = test_record("orders/00/o.yaml",
 		      "number: PO\ncustomer: c\nitems:\n"
 		      "  - product: bolt\n    qty: 1\n  - product: nut\n    qty: 2\n"
 		      "  - product: bolt\n    qty: 3\n");

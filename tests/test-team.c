@@ -11,29 +11,14 @@
 
 #include <cmocka.h>
 
+#include "helpers.h"
+
 #include "gendan/config.h"
 #include "gendan/error.h"
 #include "gendan/record.h"
 #include "gendan/team.h"
 
 static gd_config *cfg;
-
-static gd_record *rec(const char *path, const char *text)
-{
-	gd_record *r = NULL;
-
-	if (gd_record_parse(&r, path, text, strlen(text)) < 0)
-		fail_msg("parse: %s", gd_error_last());
-	return r;
-}
-
-static gd_time at(const char *iso)
-{
-	gd_time t;
-
-	assert_int_equal(gd_time_parse_iso(&t, iso), 0);
-	return t;
-}
 
 static void test_team__hand_over_selects_by_owner_kind_and_tier(void **state)
 {
@@ -43,10 +28,10 @@ static void test_team__hand_over_selects_by_owner_kind_and_tier(void **state)
 	size_t n = 0;
 
 	(void)state;
-	recs[0] = rec("customers/00/a.yaml", "name: A\ntier: A\nowner: ann@example.com\n");
-	recs[1] = rec("customers/00/b.yaml", "name: B\ntier: B\nowner: ann@example.com\n");
-	recs[2] = rec("customers/00/c.yaml", "name: C\ntier: A\nowner: bob@example.com\n");
-	recs[3] = rec("inquiries/00/q.yaml",
+	recs[0] = test_record("customers/00/a.yaml", "name: A\ntier: A\nowner: ann@example.com\n");
+	recs[1] = test_record("customers/00/b.yaml", "name: B\ntier: B\nowner: ann@example.com\n");
+	recs[2] = test_record("customers/00/c.yaml", "name: C\ntier: A\nowner: bob@example.com\n");
+	recs[3] = test_record("inquiries/00/q.yaml",
 		      "received: 2026-11-01T08:00:00+00:00\nfrom:\n  name: X\n"
 		      "grade: A\nowner: ann@example.com\n");
 	assert_int_equal(gd_handover_select(&sel, &n, recs, 4, &h), 0);
@@ -70,29 +55,29 @@ static void test_team__the_pool_takes_back_what_its_owner_neglects(void **state)
 {
 	gd_record *recs[5];
 	gd_reclaim *c = NULL;
-	gd_time now = at("2026-12-01T12:00:00+00:00");
+	gd_time now = test_time("2026-12-01T12:00:00+00:00");
 	size_t n = 0, i;
 
 	(void)state;
 	/* the owner's own contact 40 days ago: reclaimed */
-	recs[0] = rec("customers/00/a.yaml",
+	recs[0] = test_record("customers/00/a.yaml",
 		      "name: A\nowner: ann@example.com\ncreated: 2026-01-01\n"
 		      "log:\n  - at: 2026-10-22T12:00:00+00:00\n    by: ann@example.com\n"
 		      "  - at: 2026-11-30T12:00:00+00:00\n    by: bob@example.com\n");
 	/* contacted by the owner yesterday: kept */
-	recs[1] = rec("customers/00/b.yaml",
+	recs[1] = test_record("customers/00/b.yaml",
 		      "name: B\nowner: ann@example.com\ncreated: 2026-01-01\n"
 		      "log:\n  - at: 2026-11-30T12:00:00+00:00\n    by: ANN@example.com\n");
 	/* a lost inquiry is no longer worked: kept */
-	recs[2] = rec("inquiries/00/q.yaml",
+	recs[2] = test_record("inquiries/00/q.yaml",
 		      "received: 2026-01-01T08:00:00+00:00\nfrom:\n  name: X\n"
 		      "status: lost\nowner: ann@example.com\n");
 	/* an open inquiry never contacted since it arrived: reclaimed */
-	recs[3] = rec("inquiries/00/r.yaml",
+	recs[3] = test_record("inquiries/00/r.yaml",
 		      "received: 2026-10-01T12:00:00+00:00\nfrom:\n  name: Y\n"
 		      "owner: ann@example.com\n");
 	/* nobody's: nothing to take */
-	recs[4] = rec("customers/00/e.yaml", "name: E\ncreated: 2026-01-01\n");
+	recs[4] = test_record("customers/00/e.yaml", "name: E\ncreated: 2026-01-01\n");
 	cfg->pool = 0;
 	assert_int_equal(gd_reclaim_candidates(&c, &n, recs, 5, cfg, &now), GD_EINVALID);
 	assert_null(c);
