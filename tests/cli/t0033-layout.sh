@@ -1,5 +1,7 @@
 # The layout docs/modules.md promises, checked in the sources: only the
-# store's files see libgit2, and lib/ prints nothing (cmd/ prints).
+# store's files see libgit2, lib/ prints nothing (cmd/ prints), no two
+# lib modules call each other (in the built library's symbols), and no
+# file of lib/ or cmd/ is over 900 lines.
 . "$TESTDIR/lib.sh"
 top=$(cd "$TESTDIR/../.." && pwd)
 cd "$top" || exit 1
@@ -16,5 +18,16 @@ eq "only store-private.h includes <git2.h> itself" "lib/store-private.h" \
 grep -nE '\b(stdout|stderr)\b|[^a-z_.>](printf|puts|putchar|perror)\(|[^a-z_](write|fwrite)\([^,]*, *[^,]*, *[^,]*(STDOUT|STDERR)' \
 	lib/*.c | grep -v 'out of memory' >"$TMP/prints"
 check "nothing in lib/ writes to stdout or stderr" test ! -s "$TMP/prints"
+
+# dependencies point one way (the store's files are one module)
+lib=$(dirname "$GENDAN")/libgendan.a
+check "the library is built beside gendan" test -f "$lib"
+check "no cycle among lib/'s modules" python3 "$TESTDIR/lib-deps.py" "$lib"
+cp "$TMP/out" "$TMP/calls"
+has "$TMP/calls" "^ledger -> .*summary.*walk"
+
+wc -l lib/*.c lib/*.h cmd/*.c cmd/*.h | grep -v ' total$' |
+	awk '$1 > 900' >"$TMP/long"
+check "no file of lib/ or cmd/ is over 900 lines" test ! -s "$TMP/long"
 
 done_testing
