@@ -75,6 +75,26 @@ static void print_stages(const gd_node *stages, gd_date today)
 	gd_table_free(t);
 }
 
+/* The amount of payment p: "USD 1000", and "(USD 600 outstanding)" once
+ * part of it came in. */
+static void amount_text(char *buf, size_t len, const gd_node *p, const char *cur)
+{
+	const char *amount = gd_node_str(p, "amount");
+	char num[GD_DEC_LEN], owed[64];
+	gd_dec d;
+
+	snprintf(buf, len, "%s%s%s", cur ? cur : "", cur ? " " : "", amount ? amount : "");
+	if (gd_payment_outstanding(&d, p) < 0) {
+		gd_error_clear();
+		return;
+	}
+	if (!gd_node_len(gd_node_get(p, "receipts")) || d.units == 0)
+		return;
+	gd_dec_format(num, d);
+	snprintf(owed, sizeof(owed), "%s%s%s", cur ? cur : "", cur ? " " : "", num);
+	snprintf(buf + strlen(buf), len - strlen(buf), _(" (%s outstanding)"), owed);
+}
+
 static void print_payments(const gd_node *pays, const char *cur, gd_date today)
 {
 	static const char *const ph[] = {N_("PAYMENT"), N_("AMOUNT"), N_("DUE"),
@@ -85,11 +105,10 @@ static void print_payments(const gd_node *pays, const char *cur, gd_date today)
 	for (i = 0; i < gd_node_len(pays); i++) {
 		const gd_node *p = gd_node_at(pays, i);
 		const char *cells[5];
-		char amount[64], vs[32];
+		char amount[160], vs[32];
 		if (!gd_node_is(p, GD_MAP))
 			continue;
-		snprintf(amount, sizeof(amount), "%s%s%s", cur ? cur : "",
-			 cur ? " " : "", gd_node_str(p, "amount") ? gd_node_str(p, "amount") : "");
+		amount_text(amount, sizeof(amount), p, cur);
 		cells[0] = gd_node_str(p, "what");
 		cells[1] = amount;
 		cells[2] = gd_node_str(p, "due");

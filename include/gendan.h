@@ -14,6 +14,7 @@
 #include "gendan/ids.h"
 #include "gendan/ledger.h"
 #include "gendan/merge.h"
+#include "gendan/money.h"
 #include "gendan/node.h"
 #include "gendan/output.h"
 #include "gendan/record.h"

@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gendan/decimal.h"
 #include "gendan/edit.h"
 #include "gendan/error.h"
+#include "gendan/money.h"
 #include "internal.h"
 
 /* --- new records ------------------------------------------------------- */
@@ -65,12 +67,25 @@ void gd_record_fill_new(gd_record *r, const gd_config *cfg, const char *me,
 
 static int is_number(const char *s)
 {
-	char *end;
+	gd_dec d;
+	int err = gd_dec_parse(&d, s);
 
-	if (!*s)
-		return 0;
-	(void)strtod(s, &end); /* only where it stops matters */
-	return !*end;
+	gd_error_clear();
+	return err == 0;
+}
+
+/* A number as typed, or its plain form when it groups thousands (2,000
+ * is written 2000, so that it reads back as a number). */
+static void set_number(gd_node *map, const char *key, const char *s)
+{
+	char buf[GD_DEC_LEN];
+	gd_dec d;
+
+	if (strpbrk(s, ", ") && gd_dec_parse(&d, s) == 0) {
+		gd_dec_format(buf, d);
+		s = buf;
+	}
+	gd_node_set_str(map, key, s, 1);
 }
 
 int gd_order_item_parse(gd_node **out, const char *spec)
@@ -102,9 +117,9 @@ int gd_order_item_parse(gd_node **out, const char *spec)
 	}
 	item = gd_node_map();
 	gd_node_set_str(item, "product", copy, 0);
-	gd_node_set_str(item, "qty", qty, 1);
+	set_number(item, "qty", qty);
 	if (price)
-		gd_node_set_str(item, "price", price, 1);
+		set_number(item, "price", price);
 	*out = item;
 done:
 	free(copy);
@@ -336,12 +351,54 @@ int gd_order_stage(gd_record *r, const char *name, const gd_stage_update *u)
 
 int gd_amount_check(const char *amount)
 {
-	char *end;
-	double v = strtod(amount, &end);
+	gd_dec d;
 
-	if (!*amount || *end || v < 0)
+	if (gd_dec_parse(&d, amount) < 0 || d.units < 0)
 		return gd_error_set(GD_EINVALID,
 				    _("invalid amount '%s': a number, not negative"), amount);
+	return 0;
+}
+
+/* The receipt of u->amount (by default all that is outstanding, less the
+ * fee) and u->fee on *u->received; `received` once nothing is left. */
+static int add_receipt(gd_node *pay, const char *what, const gd_payment_update *u)
+{
+	gd_dec owed, fee = {0}, got, both;
+	char buf[GD_DEC_LEN];
+	gd_node *receipts, *rc;
+	int err;
+
+	if ((err = gd_payment_outstanding(&owed, pay)) < 0)
+		return err;
+	if (u->fee && (err = gd_dec_parse(&fee, u->fee)) < 0)
+		return err;
+	if (u->amount)
+		(void)gd_dec_parse(&got, u->amount); /* checked by the caller */
+	else if ((err = gd_dec_sub(&got, owed, fee)) < 0)
+		return err;
+	if ((err = gd_dec_add(&both, got, fee)) < 0)
+		return err;
+	if (got.units < 0 || gd_dec_cmp(both, owed) > 0) {
+		gd_dec_format(buf, owed);
+		return gd_error_set(GD_EINVALID,
+				    _("payment '%s': --amount and --fee are more than the %s outstanding"),
+				    what, buf);
+	}
+	if (!(receipts = gd_node_get(pay, "receipts")) || !gd_node_is(receipts, GD_SEQ)) {
+		receipts = gd_node_seq();
+		gd_node_set(pay, "receipts", receipts);
+	}
+	rc = gd_node_map();
+	set_date(rc, "on", u->received);
+	gd_dec_format(buf, got);
+	set_number(rc, "amount", u->amount ? u->amount : buf);
+	if (u->fee)
+		set_number(rc, "fee", u->fee);
+	if (u->note)
+		gd_node_set_str(rc, "note", u->note, 0);
+	gd_node_push(receipts, rc);
+	if (gd_dec_cmp(both, owed) == 0)
+		set_date(pay, "received", u->received);
 	return 0;
 }
 
@@ -352,10 +409,26 @@ int gd_order_pay(gd_record *r, const char *what, const gd_payment_update *u)
 
 	if (u->amount && (err = gd_amount_check(u->amount)) < 0)
 		return err;
+	if (u->fee && (err = gd_amount_check(u->fee)) < 0)
+		return err;
 	pay = list_item(r, "payments", "what", what, 1);
-	if (u->amount)
-		gd_node_set_str(pay, "amount", u->amount, 1);
 	set_date(pay, "due", u->due);
-	set_date(pay, "received", u->received);
-	return 0;
+	if (u->amount && (!u->received || !gd_node_get(pay, "amount"))) {
+		/* a plan, or the first word of a payment paid at once */
+		set_number(pay, "amount", u->amount);
+		if (u->received && !u->fee && !u->note) {
+			set_date(pay, "received", u->received);
+			return 0;
+		}
+	}
+	if (!u->received)
+		return 0;
+	if (!gd_node_get(pay, "amount") || gd_node_get(pay, "received")) {
+		if (gd_node_get(pay, "received"))
+			return gd_error_set(GD_EINVALID,
+					    _("payment '%s' is already received in full"), what);
+		set_date(pay, "received", u->received);
+		return 0;
+	}
+	return add_receipt(pay, what, u);
 }

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gendan/decimal.h"
+#include "gendan/error.h"
 #include "gendan/ids.h"
 #include "gendan/output.h"
 #include "gendan/yaml.h"
@@ -230,6 +232,33 @@ char *gd_tsv_line(const char *const *cells, size_t n)
 	return gd__buf_detach(&b, NULL);
 }
 
+/* Reals are printed with 15 significant digits: every decimal of up to 15
+ * digits reads back as written (7.8, not 7.7999999999999998). */
+#define GD_JSON_REAL JSON_REAL_PRECISION(15)
+
+/*
+ * A YAML float as a JSON number that prints as written: an exact decimal
+ * prints in its shortest form; text that would not survive the trip
+ * through a double with GD_JSON_REAL (more than 15 digits) stays a string.
+ */
+static json_t *num_json(const char *text)
+{
+	char canon[GD_DEC_LEN], back[64];
+	gd_dec d;
+	double v;
+
+	if (gd_dec_parse(&d, text) < 0) {
+		gd_error_clear();
+		return json_string(text);
+	}
+	if (d.units % GD_DEC_ONE == 0)
+		return json_integer((json_int_t)(d.units / GD_DEC_ONE));
+	gd_dec_format(canon, d);
+	v = strtod(canon, NULL);
+	snprintf(back, sizeof(back), "%.15g", v);
+	return strcmp(back, canon) ? json_string(text) : json_real(v);
+}
+
 static json_t *from_node(const gd_node *n)
 {
 	json_t *j;
@@ -261,13 +290,8 @@ static json_t *from_node(const gd_node *n)
 			return json_integer(v);
 		break;
 	}
-	case GD_YFLOAT: {
-		char *end;
-		double v = strtod(n->str, &end);
-		if (!*end && v == v && v - v == 0)
-			return json_real(v);
-		break;
-	}
+	case GD_YFLOAT:
+		return num_json(n->str);
 	case GD_YSTR:
 		break;
 	}
@@ -286,7 +310,7 @@ static json_t *record_json(const gd_record *r)
 
 static char *dump(json_t *j)
 {
-	char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER | GD_JSON_REAL);
 	char *out;
 
 	json_decref(j);

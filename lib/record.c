@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gendan/decimal.h"
 #include "gendan/error.h"
 #include "gendan/ids.h"
 #include "gendan/record.h"
@@ -74,9 +75,13 @@ SCHEMA(item_schema, N_("item"), {"product", F_TEXT, NULL, 0, 0},
 SCHEMA(stage_schema, N_("stage"), {"name", F_TEXT, NULL, 1, 0},
        {"plan", F_DATE, NULL, 0, 0}, {"done", F_DATE, NULL, 0, 0},
        {"note", F_TEXT, NULL, 0, 0});
+SCHEMA(receipt_schema, N_("receipt"), {"on", F_DATE, NULL, 1, 0},
+       {"amount", F_NUM, NULL, 0, 0}, {"fee", F_NUM, NULL, 0, 0},
+       {"note", F_TEXT, NULL, 0, 0});
 SCHEMA(payment_schema, N_("payment"), {"what", F_TEXT, NULL, 1, 0},
        {"amount", F_NUM, NULL, 0, 0}, {"due", F_DATE, NULL, 0, 0},
-       {"received", F_DATE, NULL, 0, 0});
+       {"received", F_DATE, NULL, 0, 0},
+       {"receipts", F_MAPS, &receipt_schema, 0, 0});
 
 SCHEMA(customer_schema, N_("customer"),
        {"name", F_TEXT, NULL, 1, 1}, {"tier", F_GRADE, NULL, 0, 1},
@@ -318,12 +323,20 @@ static int is_number(const gd_node *n)
 	 * back as a number once written plain: not " -5" or "nan" */
 	gd_node plain = *n;
 	gd_yaml_type t;
+	gd_dec d;
 
 	plain.plain = 1;
 	t = gd_yaml_resolve(&plain);
 	/* .inf and .nan are floats to YAML, not an amount (only they hold
 	 * an n) */
-	return (t == GD_YINT || t == GD_YFLOAT) && !strpbrk(n->str, "nN");
+	if ((t != GD_YINT && t != GD_YFLOAT) || strpbrk(n->str, "nN"))
+		return 0;
+	/* and an exact decimal (SPEC 2.2): not 1e3, 0x10 or 0.00001 */
+	if (gd_dec_parse(&d, n->str) < 0) {
+		gd_error_clear();
+		return 0;
+	}
+	return 1;
 }
 
 static int one_of(const char *s, const char *const *list)

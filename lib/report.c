@@ -9,7 +9,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "gendan/decimal.h"
 #include "gendan/due.h"
+#include "gendan/error.h"
+#include "gendan/money.h"
 #include "gendan/report.h"
 #include "internal.h"
 
@@ -146,6 +149,21 @@ static json_t *new_inquiry(const gd_record *r, gd_date from, gd_date to)
 	return o;
 }
 
+/* What is outstanding on payment p, as text; null when its numbers are
+ * not decimals. */
+static json_t *outstanding(const gd_node *p)
+{
+	char buf[GD_DEC_LEN];
+	gd_dec d;
+
+	if (gd_payment_outstanding(&d, p) < 0) {
+		gd_error_clear();
+		return json_null();
+	}
+	gd_dec_format(buf, d);
+	return json_string(buf);
+}
+
 /* The payments of order r that are planned or received, onto list. */
 static void order_payments(json_t *list, const gd_record *r)
 {
@@ -165,8 +183,31 @@ static void order_payments(json_t *list, const gd_record *r)
 		json_object_set_new(o, "currency", str(gd_node_str(r->root, "currency")));
 		json_object_set_new(o, "due", str(due));
 		json_object_set_new(o, "received", str(got));
+		json_object_set_new(o, "outstanding", outstanding(p));
 		json_array_append_new(list, o);
 	}
+}
+
+/* {currency: outstanding}, the sums of the payments' outstanding; "" for
+ * orders without a currency. */
+static json_t *outstanding_by_currency(json_t *payments)
+{
+	json_t *sums = json_object(), *v;
+	char buf[GD_DEC_LEN];
+	size_t i;
+
+	json_array_foreach(payments, i, v) {
+		const char *cur = json_string_value(json_object_get(v, "currency"));
+		const char *add = json_string_value(json_object_get(v, "outstanding"));
+		const char *had = json_string_value(json_object_get(sums, cur ? cur : ""));
+		gd_dec a, b = {0};
+		if (!add || gd_dec_parse(&a, add) < 0 || (had && gd_dec_parse(&b, had) < 0) ||
+		    gd_dec_add(&a, a, b) < 0)
+			continue;
+		gd_dec_format(buf, a);
+		json_object_set_new(sums, cur ? cur : "", json_string(buf));
+	}
+	return sums;
 }
 
 /* What is late at the period's end (and replies owed), of owner's. */
@@ -246,9 +287,10 @@ static json_t *build(gd_report_kind kind, gd_record *const *recs, size_t n,
 	json_object_set_new(rep, "customers_followed_up", followed);
 	json_object_set_new(rep, "new_inquiries", inquiries);
 	json_object_set_new(rep, "key_customers", key);
-	if (kind == GD_REPORT_MONTH)
+	if (kind == GD_REPORT_MONTH) {
+		json_object_set_new(rep, "outstanding", outstanding_by_currency(payments));
 		json_object_set_new(rep, "payments", payments);
-	else
+	} else
 		json_decref(payments);
 	json_object_set_new(rep, "overdue", overdue(recs, n, cfg, to, owner, local));
 	return rep;
@@ -309,8 +351,11 @@ static char *markdown(json_t *rep)
 				       json_is_string(json_object_get(v, "currency")) ? s(v, "currency") : "",
 				       json_is_string(json_object_get(v, "currency")) ? " " : "",
 				       s(v, "amount"), s(v, "due"),
-				       json_is_string(json_object_get(v, "received")) ? _("received ") : _("outstanding"),
-				       json_is_string(json_object_get(v, "received")) ? s(v, "received") : "");
+				       json_is_string(json_object_get(v, "received")) ? _("received ") : _("outstanding "),
+				       json_is_string(json_object_get(v, "received")) ? s(v, "received") : s(v, "outstanding"));
+		gd__buf_puts(&b, _("\n## Outstanding\n\n"));
+		json_object_foreach(json_object_get(rep, "outstanding"), k, v)
+			gd__buf_printf(&b, "- %s%s%s\n", k, *k ? " " : "", json_string_value(v));
 	}
 	gd__buf_puts(&b, _("\n## Overdue\n\n"));
 	json_array_foreach(json_object_get(rep, "overdue"), i, v)

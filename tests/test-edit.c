@@ -359,7 +359,7 @@ static void test_edit__payments_are_added_then_updated(void **state)
 	gd_record *o = test_record("orders/00/po-1.yaml",
 			   "number: PO-1\ncustomer: acme\nship-by: 2027-01-30\n");
 	gd_date due = test_date("2027-01-10"), got = test_date("2027-01-12");
-	gd_payment_update u = {"3000", &due, NULL};
+	gd_payment_update u = {"3000", &due, NULL, NULL, NULL};
 	const gd_node *pays;
 
 	(void)state;

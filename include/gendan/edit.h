@@ -108,14 +108,23 @@ int gd_order_stage(gd_record *r, const char *name, const gd_stage_update *u);
 
 /* What `gendan pay` changes on a payment; NULL leaves a part alone. */
 typedef struct gd_payment_update {
-	const char *amount;   /* a number, not negative (gd_amount_check) */
+	const char *amount;   /* a number, not negative (gd_amount_check): the
+			       * plan, or with received the receipt's amount */
 	const gd_date *due, *received;
+	const char *fee;      /* with received: bank charges, counted as paid */
+	const char *note;     /* with received: the receipt's note */
 } gd_payment_update;
 
 /* GD_EINVALID unless amount is a number and not negative. */
 int gd_amount_check(const char *amount);
 
-/* Update the payment `what` of order r, adding it when it lacks one. */
+/*
+ * Update the payment `what` of order r, adding it when it lacks one.  With
+ * received, a receipt {on, amount, fee, note} of a planned amount (amount
+ * by default: outstanding - fee); `received` is set when nothing is left
+ * outstanding; more than outstanding is GD_EINVALID; the plan never
+ * changes.  A payment with no plan yet takes amount as its plan.
+ */
 int gd_order_pay(gd_record *r, const char *what, const gd_payment_update *u);
 
 #endif

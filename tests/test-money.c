@@ -1,0 +1,100 @@
+/*
+ * test-money.c - what is outstanding on a payment, and receipts added by
+ * gd_order_pay: fees count as paid, over-payment is refused, the plan
+ * stays.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "helpers.h"
+
+#include "gendan/config.h"
+#include "gendan/edit.h"
+#include "gendan/error.h"
+#include "gendan/money.h"
+#include "gendan/record.h"
+
+static gd_config *cfg;
+
+static const char *owed(const gd_record *o, size_t i)
+{
+	static char buf[GD_DEC_LEN];
+	gd_dec d;
+
+	assert_int_equal(gd_payment_outstanding(&d, gd_node_get(o->root, "payments")->vals[i]), 0);
+	gd_dec_format(buf, d);
+	return buf;
+}
+
+static void test_money__outstanding_counts_receipts_and_fees(void **state)
+{
+	gd_record *o = test_record("orders/00/po-1.yaml",
+		"number: PO-1\ncustomer: acme\npayments:\n"
+		"  - what: deposit\n    amount: 3202.50\n    receipts:\n"
+		"      - on: 2026-11-20\n        amount: 1000\n        fee: 2.5\n"
+		"      - on: 2026-11-21\n        amount: 0.1\n"
+		"  - what: balance\n    amount: 7020.0\n    received: 2026-11-21\n"
+		"  - what: rest\n"
+		"  - what: bad\n    amount: 1e3\n");
+	gd_dec d;
+
+	(void)state;
+	assert_string_equal(owed(o, 0), "2199.9");
+	assert_string_equal(owed(o, 1), "0"); /* received: paid in full */
+	assert_string_equal(owed(o, 2), "0"); /* nothing planned */
+	assert_int_equal(gd_payment_outstanding(&d, gd_node_get(o->root, "payments")->vals[3]),
+			 GD_EINVALID);
+	assert_string_equal(gd_error_last(), "payment amount '1e3' is not a number");
+	gd_record_free(o);
+}
+
+static void test_money__receipts_keep_the_plan_and_refuse_too_much(void **state)
+{
+	gd_record *o = test_record("orders/00/po-1.yaml",
+				   "number: PO-1\ncustomer: acme\nship-by: 2027-01-30\n");
+	gd_date due = test_date("2027-01-10"), on = test_date("2027-01-12");
+	gd_payment_update u = {"3202.50", &due, NULL, NULL, NULL};
+	const gd_node *pay;
+
+	(void)state;
+	assert_int_equal(gd_order_pay(o, "balance", &u), 0);
+	u.due = NULL;
+	u.received = &on;
+	u.amount = "3000";
+	u.fee = "2.5";
+	assert_int_equal(gd_order_pay(o, "balance", &u), 0);
+	assert_string_equal(owed(o, 0), "200");
+	u.amount = "200";
+	assert_int_equal(gd_order_pay(o, "balance", &u), GD_EINVALID); /* 202.5 > 200 */
+	u.amount = NULL; /* the rest, less the fee */
+	assert_int_equal(gd_order_pay(o, "balance", &u), 0);
+	pay = gd_node_get(o->root, "payments")->vals[0];
+	assert_string_equal(gd_node_str(pay, "amount"), "3202.50");
+	assert_string_equal(gd_node_str(gd_node_get(pay, "receipts")->vals[1], "amount"), "197.5");
+	assert_string_equal(gd_node_str(pay, "received"), "2027-01-12");
+	assert_string_equal(owed(o, 0), "0");
+	assert_int_equal(gd_order_pay(o, "balance", &u), GD_EINVALID); /* already received */
+	assert_int_equal(gd_record_validate(o, cfg), 0);
+	gd_record_free(o);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_money__outstanding_counts_receipts_and_fees),
+		cmocka_unit_test(test_money__receipts_keep_the_plan_and_refuse_too_much),
+	};
+	int failed;
+
+	cfg = gd_config_default();
+	failed = cmocka_run_group_tests(tests, NULL, NULL);
+	gd_config_free(cfg);
+	return failed;
+}
