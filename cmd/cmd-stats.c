@@ -12,9 +12,11 @@ static int print_json(const char *by, const gd_stats *s)
 {
 	const char **keys = calloc(s->nb + 1, sizeof(*keys));
 	size_t *counts = calloc(s->nb + 1, sizeof(*counts));
-	size_t i;
+	size_t i, totals[2];
 	int err = 0;
 
+	totals[0] = s->total;
+	totals[1] = s->records;
 	if (!keys || !counts) {
 		err = gd_error_set(GD_ERROR, _("out of memory"));
 	} else {
@@ -22,7 +24,7 @@ static int print_json(const char *by, const gd_stats *s)
 			keys[i] = s->b[i].key;
 			counts[i] = s->b[i].n;
 		}
-		cmd_print(gd_json_counts(by, keys, counts, s->nb, s->total,
+		cmd_print(gd_json_counts(by, keys, counts, s->nb, totals,
 					 s->inquiries, s->won));
 	}
 	free(keys);
@@ -56,9 +58,12 @@ static void print_rows(const char *by, const gd_stats *s, int format,
 	if (format == FMT_TABLE) {
 		cmd_print(gd_table_render(t, ctx->color, 0));
 		printf(_("total: %zu\n"), s->total);
+		if (s->records != s->total)
+			printf(_("records: %zu\n"), s->records);
 		if (s->inquiries)
 			printf(_("inquiries that became orders: %zu of %zu (%zu%%)\n"),
-			       s->won, s->inquiries, s->won * 100 / s->inquiries);
+			       s->won, s->inquiries,
+			       (s->won * 100 + s->inquiries / 2) / s->inquiries);
 	}
 	gd_table_free(t);
 }

@@ -369,14 +369,15 @@ char *gd_json_due(const gd_due_item *items, size_t n, int with_explain)
 }
 
 char *gd_json_counts(const char *by, const char *const *keys,
-		     const size_t *counts, size_t n, size_t total,
+		     const size_t *counts, size_t n, const size_t totals[2],
 		     size_t inquiries, size_t won)
 {
 	json_t *o = json_object(), *c = json_object();
 	size_t i;
 
 	json_object_set_new(o, "by", json_string(by));
-	json_object_set_new(o, "total", json_integer((json_int_t)total));
+	json_object_set_new(o, "total", json_integer((json_int_t)totals[0]));
+	json_object_set_new(o, "records", json_integer((json_int_t)totals[1]));
 	for (i = 0; i < n; i++)
 		json_object_set_new(c, keys[i], json_integer((json_int_t)counts[i]));
 	json_object_set_new(o, "counts", c);

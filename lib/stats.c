@@ -7,12 +7,15 @@
 #include "gendan/stats.h"
 #include "internal.h"
 
+/* One more row under key; a row is a record's value, and total counts
+ * the rows. */
 static void count(gd_stats *s, const char *key)
 {
 	size_t i;
 
 	if (!key || !*key)
 		key = "(none)";
+	s->total++;
 	for (i = 0; i < s->nb; i++)
 		if (!strcmp(s->b[i].key, key)) {
 			s->b[i].n++;
@@ -77,8 +80,22 @@ static void count_record(gd_stats *s, const gd_record *r, const char *by)
 		return;
 	}
 	if (r->kind == GD_ORDER) {
-		for (j = 0; items && items->type == GD_SEQ && j < items->n; j++)
-			count(s, gd_node_str(items->vals[j], "product"));
+		size_t k, rows = 0;
+		for (j = 0; j < gd_node_len(items); j++) {
+			const char *p = gd_node_str(items->vals[j], "product");
+			if (!p || !*p)
+				continue;
+			for (k = 0; k < j; k++) /* once under each product */
+				if (gd_node_str(items->vals[k], "product") &&
+				    !strcmp(gd_node_str(items->vals[k], "product"), p))
+					break;
+			if (k == j) {
+				count(s, p);
+				rows++;
+			}
+		}
+		if (!rows)
+			count(s, NULL);
 		return;
 	}
 	if (r->kind != GD_CUSTOMER)
@@ -95,7 +112,9 @@ int gd_stats_count(gd_stats *out, gd_record *const *recs, size_t nrecs,
 		const gd_record *r = recs[i];
 		if (kind >= 0 && (int)r->kind != kind)
 			continue;
-		out->total++;
+		if (r->kind == GD_CUSTOMER && !strcmp(by, "product"))
+			continue;
+		out->records++;
 		if (r->kind == GD_INQUIRY) {
 			out->inquiries++;
 			out->won += became_order(recs, nrecs, r);

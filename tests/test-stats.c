@@ -36,6 +36,7 @@ static void test_stats__count_by_field_most_first(void **state)
 		      "  - product: bolt\n    qty: 3\n");
 	assert_int_equal(gd_stats_count(&s, recs, 5, "tier", -1), 0);
 	assert_int_equal(s.total, 5);
+	assert_int_equal(s.records, 5);
 	assert_int_equal(s.inquiries, 1);
 	assert_int_equal(s.won, 1); /* its customer has an order */
 	assert_int_equal(s.nb, 3);
@@ -57,11 +58,14 @@ static void test_stats__count_by_field_most_first(void **state)
 	gd_stats_clear(&s);
 	/* product: each item of an order, no customer */
 	assert_int_equal(gd_stats_count(&s, recs, 5, "product", -1), 0);
+	/* an order of bolt, nut, bolt counts once under each (SPEC 3) */
 	assert_int_equal(s.nb, 3);
-	assert_string_equal(s.b[0].key, "bolt");
-	assert_int_equal(s.b[0].n, 2);
-	assert_string_equal(s.b[1].key, "(none)"); /* the inquiry's */
+	assert_string_equal(s.b[0].key, "(none)"); /* the inquiry's */
+	assert_string_equal(s.b[1].key, "bolt");
+	assert_int_equal(s.b[1].n, 1);
 	assert_string_equal(s.b[2].key, "nut");
+	assert_int_equal(s.total, 3);   /* the rows */
+	assert_int_equal(s.records, 2); /* the inquiry and the order */
 	gd_stats_clear(&s);
 	for (i = 0; i < 5; i++)
 		gd_record_free(recs[i]);

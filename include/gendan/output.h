@@ -43,10 +43,10 @@ char *gd_json_records(gd_record *const *recs, size_t n);
  * (and explain when with_explain). */
 char *gd_json_due(const gd_due_item *items, size_t n, int with_explain);
 
-/* {"by": by, "total": total, "counts": {key: n ...}} plus, when
- * inquiries > 0, "inquiries" and "inquiries_won". */
+/* {"by": by, "total": total, "records": records, "counts": {key: n ...}}
+ * plus, when inquiries > 0, "inquiries" and "inquiries_won". */
 char *gd_json_counts(const char *by, const char *const *keys,
-		     const size_t *counts, size_t n, size_t total,
+		     const size_t *counts, size_t n, const size_t totals[2],
 		     size_t inquiries, size_t won);
 
 #endif

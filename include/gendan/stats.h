@@ -18,7 +18,8 @@ typedef struct gd_stat_bucket {
 typedef struct gd_stats {
 	gd_stat_bucket *b;    /* most first, then by key */
 	size_t nb;
-	size_t total;         /* records counted */
+	size_t total;         /* rows: the sum of the buckets' counts */
+	size_t records;       /* records counted (one may make several rows) */
 	size_t inquiries;     /* of which inquiries */
 	size_t won;           /* inquiries won, or whose customer has an order */
 } gd_stats;
@@ -28,7 +29,8 @@ typedef struct gd_stats {
  * `by`: tier, country, owner, source, status, product, or any other
  * top-level field.  Tier is a customer's tier or an inquiry's grade; country and
  * source those of an inquiry's sender and channel; product counts each
- * item of an order, and no customer.  Clear *out with gd_stats_clear.
+ * product of an order once, and no customer.  A record without a value
+ * counts under "(none)".  Clear *out with gd_stats_clear.
  */
 int gd_stats_count(gd_stats *out, gd_record *const *recs, size_t nrecs,
 		   const char *by, int kind);
