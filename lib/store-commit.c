@@ -56,6 +56,51 @@ static void restore(gd_store *s, char *const *paths, struct saved *old, size_t u
 	}
 }
 
+/*
+ * The time of a signature (SPEC 3.3): $var as git reads it ("@1764000000
+ * +0800", "1764000000 +0800" or ISO 8601), else $GENDAN_NOW, else the
+ * clock.
+ */
+static int signature_time(gd_time *out, const char *var)
+{
+	const char *env = getenv(var);
+	char *end;
+	long long secs;
+	int hhmm;
+
+	if (!env || !*env)
+		return gd_now(out);
+	secs = strtoll(env + (*env == '@'), &end, 10);
+	if (end != env + (*env == '@') && (!*end || *end == ' ')) {
+		out->t = secs;
+		out->off = 0;
+		if (*end == ' ' && (end[1] == '+' || end[1] == '-') && strlen(end + 2) == 4 &&
+		    strspn(end + 2, "0123456789") == 4) {
+			hhmm = (int)strtol(end + 2, NULL, 10);
+			out->off = (hhmm / 100 * 3600 + hhmm % 100 * 60) * (end[1] == '-' ? -1 : 1);
+		}
+		return 0;
+	}
+	if (gd_time_parse_iso(out, env) < 0)
+		return gd_error_set(GD_EINVALID,
+				    _("invalid %s '%s': expected a git date (@SECONDS +HHMM) or an ISO 8601 time"),
+				    var, env);
+	return 0;
+}
+
+static int signature(git_signature **out, const char *name, const char *email,
+		     const char *var, const char *bad)
+{
+	gd_time t;
+	int err;
+
+	if ((err = signature_time(&t, var)) < 0)
+		return err;
+	if (git_signature_new(out, name, email, (git_time_t)t.t, t.off / 60) < 0)
+		return gd__git_fail(GD_EIDENTITY, bad);
+	return 0;
+}
+
 int gd__store_signatures(gd_store *s, git_signature **author, git_signature **committer)
 {
 	const char *cn = getenv("GIT_COMMITTER_NAME");
@@ -66,13 +111,14 @@ int gd__store_signatures(gd_store *s, git_signature **author, git_signature **co
 	gd__store_identity_load(s);
 	if ((err = gd__identity_need(s->name, s->email)) < 0)
 		return err;
-	if (git_signature_now(author, s->name, s->email) < 0)
-		return gd__git_fail(GD_EIDENTITY, _("invalid identity"));
-	if (git_signature_now(committer, cn && *cn ? cn : s->name,
-			      ce && *ce ? ce : s->email) < 0) {
+	if ((err = signature(author, s->name, s->email, "GIT_AUTHOR_DATE",
+			     _("invalid identity"))) < 0)
+		return err;
+	if ((err = signature(committer, cn && *cn ? cn : s->name, ce && *ce ? ce : s->email,
+			     "GIT_COMMITTER_DATE", _("invalid committer identity"))) < 0) {
 		git_signature_free(*author);
 		*author = NULL;
-		return gd__git_fail(GD_EIDENTITY, _("invalid committer identity"));
+		return err;
 	}
 	return 0;
 }
