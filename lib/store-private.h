@@ -82,7 +82,22 @@ struct gd__xfer {
 	int asked;
 	int rejected;
 	const char *url;
+	char *status; /* the remote's answer to a refused update */
+	char *said;   /* what the remote said (hooks' lines) */
 };
+
+/* Free what a transfer's answers hold. */
+void gd__xfer_clear(struct gd__xfer *x);
+/* GD_EINVALID: "the remote 'name' refused the push (status)", then the
+ * remote's lines. */
+int gd__xfer_refused(struct gd__xfer *x, const char *name);
+/* Is url a path on this machine (a path or file://)? */
+int gd__url_is_path(const char *url);
+/* Push refspec to remote with git itself, from workdir: git runs the
+ * remote's hooks, which libgit2's local transport skips.  x gets the
+ * answers as the callbacks would. */
+int gd__push_with_git(const char *workdir, const char *remote, const char *refspec,
+		      struct gd__xfer *x);
 
 /* "cannot fetch from 'origin' (URL): <libgit2's reason>" (no URL: without
  * the parenthesis); returns GD_EIO. */
@@ -96,6 +111,7 @@ int gd__xfer_check_host(git_cert *cert, int valid, const char *host,
 			void *payload);
 int gd__xfer_push_update(const char *refname, const char *status,
 			 void *payload);
+int gd__xfer_sideband(const char *str, int len, void *payload);
 
 /* Put the work tree and index at `target` and move branch there from
  * `from`, journaled (sync's merges, undo). */
