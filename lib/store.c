@@ -300,6 +300,33 @@ done:
 	return err;
 }
 
+int gd_store_head_file(gd_store *s, const char *relpath, char **out, size_t *len)
+{
+	git_commit *head = NULL;
+	git_tree *tree = NULL;
+	git_tree_entry *te = NULL;
+	git_oid head_oid;
+	int unborn, err;
+
+	*out = NULL;
+	*len = 0;
+	if ((err = gd__store_head(s, &head_oid, &unborn)) < 0 || unborn)
+		return err;
+	if (git_commit_lookup(&head, s->repo, &head_oid) < 0 || git_commit_tree(&tree, head) < 0) {
+		err = gd__git_fail(GD_EIO, _("cannot read the HEAD commit"));
+		goto done;
+	}
+	if (git_tree_entry_bypath(&te, tree, relpath) == 0 &&
+	    git_tree_entry_type(te) == GIT_OBJECT_BLOB)
+		err = gd__blob_read(s->repo, git_tree_entry_id(te), out, len);
+	git_error_clear();
+done:
+	git_tree_entry_free(te);
+	git_tree_free(tree);
+	git_commit_free(head);
+	return err;
+}
+
 static int ledger_path(const char *p)
 {
 	return !strcmp(p, "gendan.yaml") || !strncmp(p, "customers/", 10) ||

@@ -67,6 +67,10 @@ const char *gd_store_me(gd_store *s);
  * deleted, or untracked): hand edits not committed. */
 int gd_store_path_dirty(gd_store *s, const char *relpath, int *dirty);
 
+/* HEAD's version of relpath, NUL-terminated after *len bytes; *out NULL
+ * when HEAD has none (or is unborn). */
+int gd_store_head_file(gd_store *s, const char *relpath, char **out, size_t *len);
+
 /* Every path under customers/, inquiries/, orders/, plus gendan.yaml, that
  * differs from HEAD in the index or work tree, including untracked files and
  * deletions; sorted; *out is a malloc'd array of malloc'd strings. */
