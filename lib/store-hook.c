@@ -221,6 +221,28 @@ static void free_trees(git_tree **t, size_t n)
 	free(t);
 }
 
+/* A merge also touches what it takes from one parent against another:
+ * it must keep every parent's log entries (check_entries). */
+static void merge_touches(struct hook *h, size_t i, git_tree **pt, size_t np, git_tree *tree)
+{
+	git_diff *diff = NULL;
+	size_t k, d, n;
+
+	for (k = 1; k < np; k++) {
+		if (git_diff_tree_to_tree(&diff, h->repo, pt[k], tree, NULL) < 0)
+			continue;
+		n = git_diff_num_deltas(diff);
+		for (d = 0; d < n; d++) {
+			const git_diff_delta *dd = git_diff_get_delta(diff, d);
+			if (dd->status != GIT_DELTA_DELETED)
+				touched(h, dd->new_file.path, i);
+		}
+		git_diff_free(diff);
+		diff = NULL;
+	}
+	git_error_clear();
+}
+
 /* Rules 1 and 2 for the walk's commit i: who wrote it, the paths it
  * changes (its whole tree when it changes gendan.yaml). */
 static void check_commit(struct hook *h, size_t i)
@@ -261,6 +283,7 @@ static void check_commit(struct hook *h, size_t i)
 		struct walk_ctx w = {h, id};
 		git_tree_walk(tree, GIT_TREEWALK_PRE, walk_file, &w);
 	}
+	merge_touches(h, i, pt, np, tree);
 done:
 	git_error_clear();
 	git_diff_free(diff);
@@ -296,7 +319,7 @@ static size_t touches(struct hook *h, const char *path, size_t *first)
 }
 
 /* Rule 4 for commit i's version of path: its new log entries are by its
- * author. */
+ * author; and a merge keeps every parent's entries (rule 3). */
 static void check_entries(struct hook *h, size_t i, const char *path,
 			  const char *tip, size_t tlen)
 {
@@ -317,6 +340,12 @@ static void check_entries(struct hook *h, size_t i, const char *path,
 	if (gd_guard_log_by(path, mine, mlen, (const char *const *)pbuf, plen, np, tip, tlen,
 			    h->actors[i]) < 0)
 		refuse(h, &h->commits[i], path, gd_error_last());
+	/* a merge is a union: it drops nothing any parent holds */
+	for (k = 0; np > 1 && k < np; k++)
+		if (gd_guard_log_kept(path, pbuf[k], plen[k], mine, mlen) < 0) {
+			refuse(h, &h->commits[i], path, gd_error_last());
+			break;
+		}
 done:
 	git_error_clear();
 	for (k = 0; k < np; k++)
@@ -419,6 +448,14 @@ static void check_net(struct hook *h, const git_oid *old_oid, const git_oid *new
 
 	if (h->ntouch > 1)
 		qsort(h->touch, h->ntouch, sizeof(*h->touch), touch_cmp);
+	for (i = n = 0; i < h->ntouch; i++) {
+		if (n && !touch_cmp(&h->touch[n - 1], &h->touch[i])) {
+			free(h->touch[i].path);
+			continue;
+		}
+		h->touch[n++] = h->touch[i];
+	}
+	h->ntouch = n;
 	if (nt && git_diff_tree_to_tree(&diff, h->repo, ot, nt, NULL) == 0) {
 		n = git_diff_num_deltas(diff);
 		for (i = 0; i < n; i++) {
