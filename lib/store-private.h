@@ -38,6 +38,8 @@ int gd__store_head(gd_store *s, git_oid *head, int *unborn);
 /* name and email from the environment, else git config (repo's, or the
  * user's global config when repo is NULL).  Either may come back NULL. */
 void gd__identity_read(git_repository *repo, char **name, char **email);
+/* The committer's: GIT_COMMITTER_*, else git config. */
+void gd__committer_read(git_repository *repo, char **name, char **email);
 /* GD_EIDENTITY, telling how to set it, when either is missing. */
 int gd__identity_need(const char *name, const char *email);
 /* Read s's identity once. */
@@ -61,7 +63,9 @@ int gd__journal_recover(gd_store *s);
 
 /* --- lib/store-commit.c ------------------------------------------------ */
 
-/* Author and committer, now; the committer from GIT_COMMITTER_* if set. */
+/* Author and committer as git makes them: GIT_AUTHOR_* and
+ * GIT_COMMITTER_* each over git config; at GIT_AUTHOR_DATE and
+ * GIT_COMMITTER_DATE, else $GENDAN_NOW, else now. */
 int gd__store_signatures(gd_store *s, git_signature **author,
 			 git_signature **committer);
 

@@ -183,9 +183,11 @@ static char *config_string(git_config *cfg, const char *key)
 
 /* name and email from the environment, else git config (repo, or the
  * user's global config when repo is NULL). */
-void gd__identity_read(git_repository *repo, char **name, char **email)
+/* name and email from the environment variables given, else git config. */
+static void person_read(git_repository *repo, const char *name_var, const char *email_var,
+			char **name, char **email)
 {
-	const char *en = getenv("GIT_AUTHOR_NAME"), *ee = getenv("GIT_AUTHOR_EMAIL");
+	const char *en = getenv(name_var), *ee = getenv(email_var);
 	git_config *cfg = NULL, *snap = NULL;
 
 	if (repo ? git_repository_config_snapshot(&snap, repo) < 0
@@ -197,6 +199,16 @@ void gd__identity_read(git_repository *repo, char **name, char **email)
 	git_config_free(snap);
 	git_config_free(cfg);
 	git_error_clear();
+}
+
+void gd__identity_read(git_repository *repo, char **name, char **email)
+{
+	person_read(repo, "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", name, email);
+}
+
+void gd__committer_read(git_repository *repo, char **name, char **email)
+{
+	person_read(repo, "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", name, email);
 }
 
 int gd__identity_need(const char *name, const char *email)

@@ -79,7 +79,7 @@ clean "after the refused sync"
 # an unrelated remote history stops sync too
 cd "$TMP" || exit 1
 git init -q other && ident other "Li Lei" li.lei@example.com
-"$GENDAN" init other >/dev/null
+GENDAN_NOW=2026-11-24T09:00:00+00:00 "$GENDAN" init other >/dev/null
 git -C other remote add origin "$TMP/chen"
 cd other || exit 1
 "$GENDAN" sync >"$TMP/out" 2>"$TMP/err"
