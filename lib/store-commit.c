@@ -432,9 +432,8 @@ static int make_commit(git_oid *out, gd_store *s, const git_oid *tree_oid,
 
 	if (git_tree_lookup(&tree, s->repo, tree_oid) < 0)
 		return gd__git_fail(GD_EIO, _("cannot read the new tree"));
-	if (git_commit_create(out, s->repo, NULL, author, committer, NULL, message,
-			      tree, parent ? 1 : 0, (const git_commit **)&parent) < 0)
-		err = gd__git_fail(GD_EIO, _("cannot commit"));
+	err = gd__commit_create(out, s, author, committer, message, tree, parent ? 1 : 0,
+				(const git_commit **)&parent);
 	git_tree_free(tree);
 	return err;
 }

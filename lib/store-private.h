@@ -69,6 +69,14 @@ int gd__journal_recover(gd_store *s);
 int gd__store_signatures(gd_store *s, git_signature **author,
 			 git_signature **committer);
 
+/* --- lib/store-sign.c -------------------------------------------------- */
+
+/* git_commit_create on no ref, signed as git would sign it when
+ * commit.gpgsign is on (SPEC 3.3); the message is set on failure. */
+int gd__commit_create(git_oid *out, gd_store *s, const git_signature *author,
+		      const git_signature *committer, const char *message,
+		      const git_tree *tree, size_t n, const git_commit **parents);
+
 /* --- lib/store-paths.c ------------------------------------------------- */
 
 /* Is path, with its mode, something a ledger may bring in? */

@@ -121,10 +121,11 @@ static int commit_merge(gd_store *s, const git_oid *tree_oid,
 			    rep->changed == 1 ? "" : "s", rep->merged);
 	if (git_tree_lookup(&tree, s->repo, tree_oid) < 0 ||
 	    git_commit_lookup(&parents[0], s->repo, ours) < 0 ||
-	    git_commit_lookup(&parents[1], s->repo, theirs) < 0 ||
-	    git_commit_create(out, s->repo, NULL, author, committer, NULL, msg,
-			      tree, 2, (const git_commit **)parents) < 0)
+	    git_commit_lookup(&parents[1], s->repo, theirs) < 0)
 		err = gd__git_fail(GD_EIO, _("cannot commit the merge"));
+	else
+		err = gd__commit_create(out, s, author, committer, msg, tree, 2,
+					(const git_commit **)parents);
 	git_commit_free(parents[0]);
 	git_commit_free(parents[1]);
 	git_tree_free(tree);
