@@ -16,51 +16,31 @@ static void count(void *ctx, const char *message)
 	(*problems)++;
 }
 
-/* One pushed file: gendan.yaml parses as a configuration, a record parses
- * and validates against the pushed configuration. */
-static int hook_file(void *ctx, const char *path, const char *buf, size_t len,
-		     const char *config, size_t clen)
-{
-	gd_config *cfg = NULL;
-	gd_node *root = NULL;
-	gd_record *r = NULL;
-	int err;
-
-	(void)ctx;
-	if (!strcmp(path, "gendan.yaml") || strchr(path, '/') == NULL) {
-		if (strcmp(path, "gendan.yaml"))
-			return 0; /* README and the like */
-		if ((err = gd_yaml_parse(&root, buf, len, path)) == 0)
-			err = gd_config_from_node(&cfg, root, path);
-		goto done;
-	}
-	if (!config) {
-		cfg = gd_config_default();
-	} else if ((err = gd_yaml_parse(&root, config, clen, "gendan.yaml")) < 0 ||
-		   (err = gd_config_from_node(&cfg, root, "gendan.yaml")) < 0) {
-		goto done;
-	}
-	if ((err = gd_record_parse(&r, path, buf, len)) == 0)
-		err = gd_record_validate(r, cfg);
-done:
-	gd_record_free(r);
-	gd_node_free(root);
-	gd_config_free(cfg);
-	return err;
-}
-
 static void hook_report(void *ctx, const char *message)
 {
 	(void)ctx;
 	fprintf(stderr, "gendan: %s\n", message);
 }
 
+/* The first of the environment variables naming who pushes. */
+static const char *env_first(const char *const *names)
+{
+	const char *v;
+
+	for (; *names; names++)
+		if ((v = getenv(*names)) && *v)
+			return v;
+	return NULL;
+}
+
 static int run_hook(void)
 {
+	static const char *const pusher[] = {"GENDAN_PUSHER", "GITEA_PUSHER_EMAIL", NULL};
+	static const char *const login[] = {"GL_USERNAME", "GL_USER", "GITHUB_USER_LOGIN", NULL};
 	const char *gitdir = getenv("GIT_DIR");
 
-	return gd_store_hook(gitdir && *gitdir ? gitdir : ".", stdin, hook_file,
-			     NULL, hook_report);
+	return gd_store_hook(gitdir && *gitdir ? gitdir : ".", stdin, env_first(pusher),
+			     env_first(login), NULL, hook_report);
 }
 
 /* Orders and inquiries must name customers that exist. */

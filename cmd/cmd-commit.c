@@ -9,6 +9,27 @@
 
 #include "cmd.h"
 
+/* The log is append-only (SPEC 5), as the shared remote's hook will
+ * judge: every entry HEAD's version has is still there. */
+static int log_kept(gd_ledger *l, const char *path, const char *abs)
+{
+	char *old = NULL, *now = NULL;
+	size_t olen = 0, nlen = 0;
+	int err;
+
+	if ((err = gd_store_head_file(gd_ledger_store(l), path, &old, &olen)) == 0 && old &&
+	    (err = cmd_read_file(&now, &nlen, abs)) == 0 &&
+	    (err = gd_guard_log_kept(path, old, olen, now, nlen)) < 0) {
+		char *why = strdup(gd_error_last());
+		err = gd_error_set(GD_EINVALID, _("%s: %s; log a correction instead"), path,
+				   why ? why : "");
+		free(why);
+	}
+	free(old);
+	free(now);
+	return err;
+}
+
 /* A changed path that still exists must be a valid record or config. */
 static int validate(gd_ledger *l, const char *path)
 {
@@ -27,7 +48,7 @@ static int validate(gd_ledger *l, const char *path)
 	if (!strcmp(path, "gendan.yaml"))
 		err = gd_config_load(&cfg, abs, path);
 	else if (strlen(path) > 5 && !strcmp(path + strlen(path) - 5, ".yaml"))
-		err = gd_ledger_read(l, &r, path);
+		err = gd_ledger_read(l, &r, path) < 0 ? GD_EINVALID : log_kept(l, path, abs);
 	else
 		err = 0;
 	gd_config_free(cfg);

@@ -4,25 +4,46 @@
  */
 #include <getopt.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "cmd.h"
+
+/* A patch, line by line, inert on a terminal (SPEC 5): its text comes
+ * from records and commits. */
+static void patch_lines(const char *p, size_t len)
+{
+	const char *end = p + len;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		char *line = strndup(p, n), *x = line ? gd_inert(line) : NULL;
+		if (x)
+			puts(x);
+		free(x);
+		free(line);
+		p += n + (nl != NULL);
+	}
+}
 
 static void line(void *ctx, const gd_commit_info *c)
 {
 	time_t t = (time_t)(c->time + (time_t)c->offset * 60);
 	struct tm tm;
-	char when[32];
+	char when[32], *author, *summary;
 
 	(void)ctx;
 	if (!gmtime_r(&t, &tm) ||
 	    !strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm))
 		snprintf(when, sizeof(when), "?");
-	printf("%s  %s  %-20s  %s\n", c->id, when, c->author ? c->author : "",
-	       c->summary ? c->summary : "");
-	/* a failed write shows in main's check of stdout */
+	author = gd_inert(c->author ? c->author : "");
+	summary = gd_inert(c->summary ? c->summary : "");
+	printf("%s  %s  %-20s  %s\n", c->id, when, author, summary);
+	free(author);
+	free(summary);
 	if (c->patch)
-		(void)fwrite(c->patch, 1, c->patch_len, stdout);
+		patch_lines(c->patch, c->patch_len);
 }
 
 static int run(int argc, char **argv, struct cmd_ctx *ctx)

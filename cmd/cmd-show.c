@@ -7,18 +7,63 @@
 
 #include "cmd.h"
 
+/* Text from a record, inert on a terminal (SPEC 5). */
+static void out(const char *s)
+{
+	char *x = gd_inert(s ? s : "");
+
+	fputs(x, stdout);
+	free(x);
+}
+
+/* A record's value on one line, inert; NULL for what is not flat. */
+static char *flat(const gd_node *n)
+{
+	char *raw = gd_node_flat(n), *x;
+
+	if (!raw)
+		return NULL;
+	x = gd_inert(raw);
+	free(raw);
+	return x;
+}
+
+/* A note of several lines: each on its own line, indented; CR LF and a
+ * bare CR end a line as LF does. */
+static void out_lines(const char *indent, const char *s)
+{
+	while (s) {
+		size_t n = strcspn(s, "\r\n");
+		char *line = strndup(s, n);
+		fputs(indent, stdout);
+		out(line);
+		putchar('\n');
+		free(line);
+		if (!s[n])
+			break;
+		s += n + (s[n] == '\r' && s[n + 1] == '\n' ? 2 : 1);
+	}
+}
+
 static void print_entry(const gd_node *e)
 {
 	const char *at = gd_node_str(e, "at"), *via = gd_node_str(e, "via");
 	const char *by = gd_node_str(e, "by"), *note = gd_node_str(e, "note");
 	const char *next = gd_node_str(e, "next");
+	char *a = gd_inert(at ? at : "?"), *v = gd_inert(via ? via : "-");
 
-	printf("  %.10s %.5s  %-8s %s\n", at ? at : "?", at && strlen(at) > 11 ? at + 11 : "",
-	       via ? via : "-", by ? by : "");
+	printf("  %.10s %.5s  %-8s ", a, strlen(a) > 11 ? a + 11 : "", v);
+	out(by);
+	putchar('\n');
+	free(a);
+	free(v);
 	if (note)
-		printf("      %s\n", note);
-	if (next)
-		printf(_("      next: %s\n"), next);
+		out_lines("      ", note);
+	if (next) {
+		char *x = gd_inert(next);
+		printf(_("      next: %s\n"), x);
+		free(x);
+	}
 }
 
 /* "3d late", "1d early", "on time", or "" when not comparable. */
@@ -139,23 +184,26 @@ static void print_pairs(const gd_node *map)
 	size_t k;
 
 	for (k = 0; k < gd_node_len(map); k++) {
-		char *x = gd_node_flat(gd_node_at(map, k));
-		printf(" %s: %s", gd_node_key(map, k), x ? x : "…");
+		char *x = flat(gd_node_at(map, k));
+		putchar(' ');
+		out(gd_node_key(map, k));
+		printf(": %s", x ? x : "…");
 		free(x);
 	}
 }
 
 /* One field of the record: a mapping on one line, a list of mappings a
  * line each, anything else flat. */
-static void print_field(const char *key, const gd_node *v, int width)
+static void print_field(const char *raw_key, const gd_node *v, int width)
 {
-	char *s;
+	char *s, *key = gd_inert(raw_key);
 	size_t k;
 
 	if (gd_node_is(v, GD_MAP) && gd_node_len(v)) {
 		printf("  %-*s ", width, key);
 		print_pairs(v);
 		putchar('\n');
+		free(key);
 		return;
 	}
 	if (gd_node_is(v, GD_SEQ) && gd_node_len(v) &&
@@ -168,11 +216,13 @@ static void print_field(const char *key, const gd_node *v, int width)
 				print_pairs(m);
 			putchar('\n');
 		}
+		free(key);
 		return;
 	}
-	s = gd_node_flat(v);
+	s = flat(v);
 	printf("  %-*s  %s\n", width, key, s ? s : "");
 	free(s);
+	free(key);
 }
 
 /* The fields but the log (and an order's plan, shown as tables). */
@@ -202,8 +252,9 @@ static void print_due(const gd_record *r, const gd_config *cfg,
 	for (i = 0; i < n; i++) {
 		char d[GD_DATE_LEN];
 		gd_date_format(d, items[i].due);
-		printf("  %-*s  %s (%s: %s)\n", width, "due", d,
-		       gd_due_reason_name(items[i].reason), items[i].detail);
+		printf("  %-*s  %s (%s: ", width, "due", d, gd_due_reason_name(items[i].reason));
+		out(items[i].detail);
+		puts(")");
 	}
 	gd_due_items_free(items, n);
 }
@@ -226,8 +277,9 @@ static void print_human(const gd_record *r, const gd_config *cfg,
 {
 	size_t i, width = 0;
 
-	printf("%s/%s  %s\n", gd_kind_name(r->kind), r->id,
-	       gd_record_name(r) ? gd_record_name(r) : "");
+	printf("%s/%s  ", gd_kind_name(r->kind), r->id);
+	out(gd_record_name(r));
+	putchar('\n');
 	for (i = 0; i < gd_node_len(r->root); i++)
 		if (strlen(gd_node_key(r->root, i)) > width)
 			width = strlen(gd_node_key(r->root, i));

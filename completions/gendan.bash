@@ -45,7 +45,7 @@ _gendan()
 	history) opts="--patch --help" ;;
 	hold) opts="--until --message --clear --help" ;;
 	import) opts="--kind --map --dry-run --force --help" ;;
-	init) opts="--remote --help" ;;
+	init) opts="--remote --bare --help" ;;
 	log) opts="--message --via --next --at --help" ;;
 	ls) opts="--tier --grade --owner --country --city --tag --status --format --help" ;;
 	pay) opts="--amount --due --received --help" ;;

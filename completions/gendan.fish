@@ -57,6 +57,7 @@ complete -c gendan -n "__fish_seen_subcommand_from import" -l dry-run
 complete -c gendan -n "__fish_seen_subcommand_from import" -l force
 complete -c gendan -n "__fish_seen_subcommand_from import" -l help
 complete -c gendan -n "__fish_seen_subcommand_from init" -l remote
+complete -c gendan -n "__fish_seen_subcommand_from init" -l bare
 complete -c gendan -n "__fish_seen_subcommand_from init" -l help
 complete -c gendan -n "__fish_seen_subcommand_from log" -l message
 complete -c gendan -n "__fish_seen_subcommand_from log" -l via

@@ -11,6 +11,7 @@
 #include "gendan/due.h"
 #include "gendan/edit.h"
 #include "gendan/error.h"
+#include "gendan/guard.h"
 #include "gendan/ids.h"
 #include "gendan/ledger.h"
 #include "gendan/merge.h"

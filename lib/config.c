@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "gendan/config.h"
 #include "gendan/dates.h"
@@ -143,6 +144,24 @@ gd_config *gd_config_default(void)
 	return c;
 }
 
+static void clear_team(gd_config *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nteam; i++) {
+		gd_member *m = &c->team[i];
+		free(m->email);
+		free(m->name);
+		free(m->role);
+		free(m->login);
+		free(m->left);
+		clear_strs(&m->keys, &m->nkeys);
+	}
+	free(c->team);
+	c->team = NULL;
+	c->nteam = 0;
+}
+
 void gd_config_free(gd_config *c)
 {
 	if (!c)
@@ -151,6 +170,7 @@ void gd_config_free(gd_config *c)
 	clear_stages(c);
 	clear_strs(&c->channels, &c->nchannels);
 	clear_strs(&c->freemail, &c->nfreemail);
+	clear_team(c);
 	free(c);
 }
 
@@ -264,6 +284,86 @@ static int parse_strs(char ***list, size_t *nlist, const gd_node *n,
 	return 0;
 }
 
+static char *member_str(const gd_node *m, const char *key)
+{
+	const char *v = gd_node_str(m, key);
+
+	return v && *v ? gd__xstrdup(v) : NULL;
+}
+
+/* One member of team: an email, a known role, a date for left, keys. */
+static int parse_member(gd_member *m, const gd_node *n, const char *name)
+{
+	static const char *const roles[] = {"sales", "merchandiser", "assistant", "manager"};
+	const gd_node *k;
+	gd_date d;
+	size_t i;
+	int err;
+
+	if ((err = want(n, GD_MAP, name, "team[]")) < 0)
+		return err;
+	if (!(m->email = member_str(n, "email")) || !strchr(m->email, '@'))
+		return bad(name, n, _("team: a member needs an email"), m->email);
+	m->name = member_str(n, "name");
+	m->login = member_str(n, "login");
+	m->left = member_str(n, "left");
+	if (!(m->role = member_str(n, "role")))
+		m->role = gd__xstrdup("sales");
+	for (i = 0; i < sizeof(roles) / sizeof(*roles); i++)
+		if (!strcmp(m->role, roles[i]))
+			break;
+	if (i == sizeof(roles) / sizeof(*roles))
+		return bad(name, gd_node_get(n, "role"),
+			   _("team.role: not one of sales merchandiser assistant manager"), m->role);
+	if (m->left && gd_date_parse(&d, m->left) < 0)
+		return bad(name, gd_node_get(n, "left"), _("team.left: not a date (YYYY-MM-DD)"),
+			   m->left);
+	if (!(k = gd_node_get(n, "key")) || gd_node_is_null(k))
+		return 0;
+	if (k->type == GD_SCALAR) {
+		add_str(&m->keys, &m->nkeys, k->str);
+		return 0;
+	}
+	return parse_strs(&m->keys, &m->nkeys, k, name, "team.key");
+}
+
+static int parse_team(gd_config *c, const gd_node *n, const char *name)
+{
+	size_t i;
+	int err;
+
+	c->has_team = 1;
+	if (gd_node_is_null(n))
+		return 0;
+	if ((err = want(n, GD_SEQ, name, "team")) < 0)
+		return err;
+	c->team = gd__xcalloc(n->n ? n->n : 1, sizeof(*c->team));
+	for (i = 0; i < n->n; i++) {
+		c->nteam++;
+		if ((err = parse_member(&c->team[i], n->vals[i], name)) < 0)
+			return err;
+	}
+	return 0;
+}
+
+static int parse_policy(gd_config *c, const gd_node *n, const char *name)
+{
+	const gd_node *v;
+	int err;
+
+	if (gd_node_is_null(n))
+		return 0;
+	if ((err = want(n, GD_MAP, name, "policy")) < 0)
+		return err;
+	if (!(v = gd_node_get(n, "signed")) || gd_node_is_null(v))
+		return 0;
+	if (v->type != GD_SCALAR || (strcmp(v->str, "true") && strcmp(v->str, "false")))
+		return bad(name, v, _("policy.signed: not true or false"),
+			   v->type == GD_SCALAR ? v->str : NULL);
+	c->policy_signed = !strcmp(v->str, "true");
+	return 0;
+}
+
 static int parse(gd_config *c, const gd_node *root, const char *name)
 {
 	const gd_node *n, *sub;
@@ -300,6 +400,10 @@ static int parse(gd_config *c, const gd_node *root, const char *name)
 		return err;
 	if ((n = gd_node_get(root, "freemail")) &&
 	    (err = parse_strs(&c->freemail, &c->nfreemail, n, name, "freemail")) < 0)
+		return err;
+	if ((n = gd_node_get(root, "team")) && (err = parse_team(c, n, name)) < 0)
+		return err;
+	if ((n = gd_node_get(root, "policy")) && (err = parse_policy(c, n, name)) < 0)
 		return err;
 	if ((n = gd_node_get(root, "pool")) && !gd_node_is_null(n)) {
 		if ((err = want(n, GD_MAP, name, "pool")) < 0)
@@ -372,4 +476,17 @@ int gd_config_has_channel(const gd_config *c, const char *name)
 		if (!strcmp(c->channels[i], name))
 			return 1;
 	return 0;
+}
+
+const gd_member *gd_config_member(const gd_config *c, const char *who)
+{
+	size_t i;
+
+	for (i = 0; who && i < c->nteam; i++)
+		if (!strcasecmp(c->team[i].email, who))
+			return &c->team[i];
+	for (i = 0; who && i < c->nteam; i++)
+		if (c->team[i].login && !strcmp(c->team[i].login, who))
+			return &c->team[i];
+	return NULL;
 }

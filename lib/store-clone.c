@@ -109,7 +109,7 @@ static int clone_into(const char *url, const char *dir)
 	git_object *head = NULL;
 	git_tree *tree = NULL;
 	git_diff *diff = NULL;
-	struct gd__xfer xf = {0, 0, 0, 0, url};
+	struct gd__xfer xf = {0, 0, 0, 0, url, NULL, NULL};
 	int err = 0;
 
 	if (git_clone_options_init(&co, GIT_CLONE_OPTIONS_VERSION) < 0) {

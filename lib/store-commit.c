@@ -9,10 +9,12 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "fileio.h"
+#include "gendan/dates.h"
 #include "store-private.h"
 
 /* Changes of more files than this sync the file system once instead of
@@ -56,71 +58,100 @@ static void restore(gd_store *s, char *const *paths, struct saved *old, size_t u
 	}
 }
 
-/*
- * The time of a signature (SPEC 3.3): $var as git reads it ("@1764000000
- * +0800", "1764000000 +0800" or ISO 8601), else $GENDAN_NOW, else the
- * clock.
- */
-static int signature_time(gd_time *out, const char *var)
+/* "+zzzz" or "-zzzz" into seconds east of UTC. */
+static int zone(int32_t *off, const char *z)
 {
-	const char *env = getenv(var);
-	char *end;
-	long long secs;
-	int hhmm;
+	int i;
 
-	if (!env || !*env)
-		return gd_now(out);
-	secs = strtoll(env + (*env == '@'), &end, 10);
-	if (end != env + (*env == '@') && (!*end || *end == ' ')) {
-		out->t = secs;
-		out->off = 0;
-		if (*end == ' ' && (end[1] == '+' || end[1] == '-') && strlen(end + 2) == 4 &&
-		    strspn(end + 2, "0123456789") == 4) {
-			hhmm = (int)strtol(end + 2, NULL, 10);
-			out->off = (hhmm / 100 * 3600 + hhmm % 100 * 60) * (end[1] == '-' ? -1 : 1);
-		}
-		return 0;
-	}
-	if (gd_time_parse_iso(out, env) < 0)
-		return gd_error_set(GD_EINVALID,
-				    _("invalid %s '%s': expected a git date (@SECONDS +HHMM) or an ISO 8601 time"),
-				    var, env);
+	if (strlen(z) != 5 || (z[0] != '+' && z[0] != '-'))
+		return -1;
+	for (i = 1; i < 5; i++)
+		if (z[i] < '0' || z[i] > '9')
+			return -1;
+	*off = ((z[1] - '0') * 10 + (z[2] - '0')) * 3600 + ((z[3] - '0') * 10 + (z[4] - '0')) * 60;
+	if (z[0] == '-')
+		*off = -*off;
 	return 0;
 }
 
-static int signature(git_signature **out, const char *name, const char *email,
-		     const char *var, const char *bad)
+/* A date as git reads GIT_AUTHOR_DATE: "@<seconds> [+zzzz]", "<seconds>
+ * +zzzz", ISO 8601 with its offset, or RFC 2822. */
+static int git_date(gd_time *out, const char *s)
 {
-	gd_time t;
+	const char *p = s[0] == '@' ? s + 1 : s, *end;
+	char *num_end;
+	struct tm tm;
+	long long secs;
+
+	out->off = 0;
+	if (*p >= '0' && *p <= '9') {
+		secs = strtoll(p, &num_end, 10);
+		if (*num_end == '\0' && s[0] == '@') {
+			out->t = secs;
+			return 0;
+		}
+		if (*num_end == ' ' && zone(&out->off, num_end + 1) == 0) {
+			out->t = secs;
+			return 0;
+		}
+	}
+	if (gd_time_parse_iso(out, s) == 0)
+		return 0;
+	gd_error_clear();
+	memset(&tm, 0, sizeof(tm));
+	if ((end = strptime(s, "%a, %d %b %Y %H:%M:%S %z", &tm)) && !*end) {
+		out->off = (int32_t)tm.tm_gmtoff;
+		out->t = (int64_t)timegm(&tm) - out->off;
+		return 0;
+	}
+	return -1;
+}
+
+/* A signature at the time the variable names (as git), else $GENDAN_NOW,
+ * else the clock. */
+static int signature_at(git_signature **out, const char *name, const char *email,
+			const char *var)
+{
+	const char *v = getenv(var);
+	gd_time when;
 	int err;
 
-	if ((err = signature_time(&t, var)) < 0)
+	if (v && *v) {
+		if (git_date(&when, v) < 0)
+			return gd_error_set(GD_EINVALID,
+					    _("invalid %s '%s': expected @SECONDS +ZZZZ, ISO 8601 or RFC 2822"),
+					    var, v);
+	} else if ((err = gd_now(&when)) < 0) {
 		return err;
-	if (git_signature_new(out, name, email, (git_time_t)t.t, t.off / 60) < 0)
-		return gd__git_fail(GD_EIDENTITY, bad);
+	}
+	if (git_signature_new(out, name, email, (git_time_t)when.t, when.off / 60) < 0)
+		return gd__git_fail(GD_EIDENTITY, _("invalid identity"));
 	return 0;
 }
 
 int gd__store_signatures(gd_store *s, git_signature **author, git_signature **committer)
 {
-	const char *cn = getenv("GIT_COMMITTER_NAME");
-	const char *ce = getenv("GIT_COMMITTER_EMAIL");
+	char *cn = NULL, *ce = NULL;
 	int err;
 
 	*author = *committer = NULL;
 	gd__store_identity_load(s);
 	if ((err = gd__identity_need(s->name, s->email)) < 0)
 		return err;
-	if ((err = signature(author, s->name, s->email, "GIT_AUTHOR_DATE",
-			     _("invalid identity"))) < 0)
-		return err;
-	if ((err = signature(committer, cn && *cn ? cn : s->name, ce && *ce ? ce : s->email,
-			     "GIT_COMMITTER_DATE", _("invalid committer identity"))) < 0) {
+	/* as git: borrowing an author (GIT_AUTHOR_*) does not borrow the
+	 * committer, who is GIT_COMMITTER_*, else user.name and user.email */
+	gd__committer_read(s->repo, &cn, &ce);
+	if ((err = gd__identity_need(cn, ce)) < 0)
+		goto done;
+	if ((err = signature_at(author, s->name, s->email, "GIT_AUTHOR_DATE")) < 0 ||
+	    (err = signature_at(committer, cn, ce, "GIT_COMMITTER_DATE")) < 0) {
 		git_signature_free(*author);
 		*author = NULL;
-		return err;
 	}
-	return 0;
+done:
+	free(cn);
+	free(ce);
+	return err;
 }
 
 /* Stage `paths` as they are in the work tree: only their index entries
@@ -401,9 +432,8 @@ static int make_commit(git_oid *out, gd_store *s, const git_oid *tree_oid,
 
 	if (git_tree_lookup(&tree, s->repo, tree_oid) < 0)
 		return gd__git_fail(GD_EIO, _("cannot read the new tree"));
-	if (git_commit_create(out, s->repo, NULL, author, committer, NULL, message,
-			      tree, parent ? 1 : 0, (const git_commit **)&parent) < 0)
-		err = gd__git_fail(GD_EIO, _("cannot commit"));
+	err = gd__commit_create(out, s, author, committer, message, tree, parent ? 1 : 0,
+				(const git_commit **)&parent);
 	git_tree_free(tree);
 	return err;
 }

@@ -297,9 +297,8 @@ int gd_store_undo(gd_store *s, int force, char **summary)
 	}
 	if ((err = gd__store_signatures(s, &author, &committer)) < 0)
 		goto done;
-	if (git_commit_create(&new_oid, s->repo, NULL, author, committer, NULL, newmsg,
-			      tree, 1, (const git_commit **)&head) < 0) {
-		err = gd__git_fail(GD_EIO, _("cannot commit the undo"));
+	if ((err = gd__commit_create(&new_oid, s, author, committer, newmsg, tree, 1,
+				     (const git_commit **)&head)) < 0) {
 		goto done;
 	}
 	err = gd__store_move_to(s, git_reference_symbolic_target(ref), &head_oid, &new_oid);

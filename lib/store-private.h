@@ -38,6 +38,8 @@ int gd__store_head(gd_store *s, git_oid *head, int *unborn);
 /* name and email from the environment, else git config (repo's, or the
  * user's global config when repo is NULL).  Either may come back NULL. */
 void gd__identity_read(git_repository *repo, char **name, char **email);
+/* The committer's: GIT_COMMITTER_*, else git config. */
+void gd__committer_read(git_repository *repo, char **name, char **email);
 /* GD_EIDENTITY, telling how to set it, when either is missing. */
 int gd__identity_need(const char *name, const char *email);
 /* Read s's identity once. */
@@ -61,9 +63,19 @@ int gd__journal_recover(gd_store *s);
 
 /* --- lib/store-commit.c ------------------------------------------------ */
 
-/* Author and committer, now; the committer from GIT_COMMITTER_* if set. */
+/* Author and committer as git makes them: GIT_AUTHOR_* and
+ * GIT_COMMITTER_* each over git config; at GIT_AUTHOR_DATE and
+ * GIT_COMMITTER_DATE, else $GENDAN_NOW, else now. */
 int gd__store_signatures(gd_store *s, git_signature **author,
 			 git_signature **committer);
+
+/* --- lib/store-sign.c -------------------------------------------------- */
+
+/* git_commit_create on no ref, signed as git would sign it when
+ * commit.gpgsign is on (SPEC 3.3); the message is set on failure. */
+int gd__commit_create(git_oid *out, gd_store *s, const git_signature *author,
+		      const git_signature *committer, const char *message,
+		      const git_tree *tree, size_t n, const git_commit **parents);
 
 /* --- lib/store-paths.c ------------------------------------------------- */
 
@@ -82,7 +94,22 @@ struct gd__xfer {
 	int asked;
 	int rejected;
 	const char *url;
+	char *status; /* the remote's answer to a refused update */
+	char *said;   /* what the remote said (hooks' lines) */
 };
+
+/* Free what a transfer's answers hold. */
+void gd__xfer_clear(struct gd__xfer *x);
+/* GD_EINVALID: "the remote 'name' refused the push (status)", then the
+ * remote's lines. */
+int gd__xfer_refused(struct gd__xfer *x, const char *name);
+/* Is url a path on this machine (a path or file://)? */
+int gd__url_is_path(const char *url);
+/* Push refspec to remote with git itself, from workdir: git runs the
+ * remote's hooks, which libgit2's local transport skips.  x gets the
+ * answers as the callbacks would. */
+int gd__push_with_git(const char *workdir, const char *remote, const char *refspec,
+		      struct gd__xfer *x);
 
 /* "cannot fetch from 'origin' (URL): <libgit2's reason>" (no URL: without
  * the parenthesis); returns GD_EIO. */
@@ -96,6 +123,7 @@ int gd__xfer_check_host(git_cert *cert, int valid, const char *host,
 			void *payload);
 int gd__xfer_push_update(const char *refname, const char *status,
 			 void *payload);
+int gd__xfer_sideband(const char *str, int len, void *payload);
 
 /* Put the work tree and index at `target` and move branch there from
  * `from`, journaled (sync's merges, undo). */

@@ -121,10 +121,11 @@ static int commit_merge(gd_store *s, const git_oid *tree_oid,
 			    rep->changed == 1 ? "" : "s", rep->merged);
 	if (git_tree_lookup(&tree, s->repo, tree_oid) < 0 ||
 	    git_commit_lookup(&parents[0], s->repo, ours) < 0 ||
-	    git_commit_lookup(&parents[1], s->repo, theirs) < 0 ||
-	    git_commit_create(out, s->repo, NULL, author, committer, NULL, msg,
-			      tree, 2, (const git_commit **)parents) < 0)
+	    git_commit_lookup(&parents[1], s->repo, theirs) < 0)
 		err = gd__git_fail(GD_EIO, _("cannot commit the merge"));
+	else
+		err = gd__commit_create(out, s, author, committer, msg, tree, 2,
+					(const git_commit **)parents);
 	git_commit_free(parents[0]);
 	git_commit_free(parents[1]);
 	git_tree_free(tree);
@@ -240,7 +241,7 @@ struct sync_target {
 static int fetch(gd_store *s, const struct sync_target *t)
 {
 	git_fetch_options fo;
-	struct gd__xfer xf = {0, 0, 0, 0, NULL};
+	struct gd__xfer xf = {0, 0, 0, 0, NULL, NULL, NULL};
 	int err;
 
 	if (git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION) < 0)
@@ -258,35 +259,55 @@ static int fetch(gd_store *s, const struct sync_target *t)
 	return err;
 }
 
-/* Push the branch; *moved = 1 when the remote moved meanwhile (it answers
- * non-fast-forward, or refuses the update). */
-static int push(const struct sync_target *t, int *moved)
+/* A refused update: the remote moved meanwhile (git's answers to a
+ * non-fast-forward), or it said no (a hook). */
+static int moved_on(const char *status)
+{
+	return strstr(status, "fast-forward") || strstr(status, "fetch first") ||
+	       strstr(status, "stale info");
+}
+
+/* Push the branch; *moved = 1 when the remote moved meanwhile.  To a
+ * path, through git itself, so that the remote's hooks run as they do
+ * for `git push` (libgit2's local transport runs none). */
+static int push(gd_store *s, const struct sync_target *t, int *moved)
 {
 	git_push_options po;
-	struct gd__xfer xp = {0, 0, 0, 0, NULL};
+	struct gd__xfer xp = {0, 0, 0, 0, NULL, NULL, NULL};
 	char *spec = t->refspec;
 	git_strarray specs = {&spec, 1};
+	int err = 0;
 
 	*moved = 0;
 	if (git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION) < 0)
 		return gd__git_fail(GD_ERROR, _("cannot set up the transfer"));
 	xp.url = remote_url(t->remote);
-	po.callbacks.credentials = gd__xfer_credentials;
-	po.callbacks.certificate_check = gd__xfer_check_host;
-	po.callbacks.push_update_reference = gd__xfer_push_update;
-	po.callbacks.payload = &xp;
-	if (git_remote_push(t->remote, &specs, &po) < 0) {
-		const git_error *e = git_error_last();
-		if (e && e->message && strstr(e->message, "fast-forward")) {
-			git_error_clear();
-			*moved = 1;
-			return 0;
+	if (gd__url_is_path(xp.url)) {
+		err = gd__push_with_git(s->root, t->name, t->refspec, &xp);
+	} else {
+		po.callbacks.credentials = gd__xfer_credentials;
+		po.callbacks.certificate_check = gd__xfer_check_host;
+		po.callbacks.push_update_reference = gd__xfer_push_update;
+		po.callbacks.sideband_progress = gd__xfer_sideband;
+		po.callbacks.payload = &xp;
+		if (git_remote_push(t->remote, &specs, &po) < 0) {
+			const git_error *e = git_error_last();
+			if (e && e->message && strstr(e->message, "fast-forward")) {
+				git_error_clear();
+				*moved = 1;
+			} else {
+				err = gd__transfer_fail(_("cannot push to"), t->name, xp.url);
+			}
 		}
-		return gd__transfer_fail(_("cannot push to"), t->name,
-					 remote_url(t->remote));
 	}
-	*moved = xp.rejected;
-	return 0;
+	if (!err && xp.rejected) {
+		if (xp.status && !moved_on(xp.status))
+			err = gd__xfer_refused(&xp, t->name);
+		else
+			*moved = 1;
+	}
+	gd__xfer_clear(&xp);
+	return err;
 }
 
 /* How many commits HEAD has that theirs has not (all, with no theirs). */
@@ -305,23 +326,70 @@ static int outgoing(gd_store *s, const git_oid *head, const git_oid *theirs,
 	return 0;
 }
 
+static void tracking_back(gd_store *s, const struct sync_target *t, const git_oid *last)
+{
+	git_reference *ref = NULL;
+
+	git_reference_create(&ref, s->repo, t->tracking, last, 1, "gendan sync: nothing merged");
+	git_reference_free(ref);
+	git_error_clear();
+}
+
+/* SPEC 5: a remote whose branch no longer holds what was last fetched
+ * from it, or that shares no history with ours, stops the sync before
+ * anything is merged; after a rewrite the remote-tracking branch goes back
+ * to what was fetched, so that the next sync stops too. */
+static int history_kept(gd_store *s, const struct sync_target *t, int had_last,
+			const git_oid *last, const git_oid *head, int unborn,
+			const git_oid *theirs)
+{
+	char lh[GIT_OID_HEXSZ + 1], th[GIT_OID_HEXSZ + 1];
+	git_oid base;
+
+	git_oid_tostr(th, sizeof(th), theirs);
+	if (had_last && !git_oid_equal(last, theirs) &&
+	    git_graph_descendant_of(s->repo, theirs, last) != 1) {
+		git_oid_tostr(lh, sizeof(lh), last);
+		tracking_back(s, t, last);
+		return gd_error_set(GD_ECONFLICT,
+				    _("the remote '%s' rewrote its history: %s, fetched last, is not in its new tip %s; nothing merged"),
+				    t->name, lh, th);
+	}
+	if (!unborn && git_merge_base(&base, s->repo, head, theirs) < 0) {
+		git_error_clear();
+		git_oid_tostr(lh, sizeof(lh), head);
+		return gd_error_set(GD_ECONFLICT,
+				    _("the remote '%s' shares no history with this ledger: its tip %s, ours %s; nothing merged"),
+				    t->name, th, lh);
+	}
+	return 0;
+}
+
 /* One round: fetch, bring theirs in, push.  1 when the remote moved
  * before the push landed, for another round. */
 static int sync_once(gd_store *s, const struct sync_target *t,
 		     gd_merge_file_fn fn, void *ctx, gd_sync_report *rep)
 {
-	git_oid head, theirs;
+	git_oid head, theirs, last;
 	size_t ahead;
-	int unborn, has_theirs, moved, err;
+	int unborn, has_theirs, had_last, moved, err;
 
+	had_last = git_reference_name_to_id(&last, s->repo, t->tracking) == 0;
 	if ((err = fetch(s, t)) < 0 || (err = gd__store_head(s, &head, &unborn)) < 0)
 		return err;
 	has_theirs = git_reference_name_to_id(&theirs, s->repo, t->tracking) == 0;
 	git_error_clear();
+	if (has_theirs &&
+	    (err = history_kept(s, t, had_last, &last, &head, unborn, &theirs)) < 0)
+		return err;
 	if (has_theirs && !unborn &&
 	    (err = integrate(s, t->name, t->branch, t->branch_short, &head,
-			     &theirs, fn, ctx, rep)) < 0)
+			     &theirs, fn, ctx, rep)) < 0) {
+		/* a sync that fails changes nothing: not even what was fetched */
+		if (had_last)
+			tracking_back(s, t, &last);
 		return err;
+	}
 	if ((err = gd__store_head(s, &head, &unborn)) < 0)
 		return err;
 	if (unborn || (has_theirs && git_oid_equal(&head, &theirs))) {
@@ -331,7 +399,7 @@ static int sync_once(gd_store *s, const struct sync_target *t,
 	if ((err = outgoing(s, &head, has_theirs ? &theirs : NULL, &ahead)) < 0)
 		return err;
 	rep->outgoing = ahead;
-	if ((err = push(t, &moved)) < 0)
+	if ((err = push(s, t, &moved)) < 0)
 		return err;
 	if (moved)
 		return 1;

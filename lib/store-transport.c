@@ -1,11 +1,14 @@
 /*
  * store-transport.c - what a fetch, push or clone needs to reach a remote:
  * credentials (ssh agent and keys, git's credential helpers for https),
- * the ssh host-key check against ~/.ssh/known_hosts, and push answers.
+ * the ssh host-key check against ~/.ssh/known_hosts, push answers and
+ * what the remote says; a push to a path through git itself, so that the
+ * remote's hooks run.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "store-private.h"
@@ -209,8 +212,138 @@ int gd__xfer_push_update(const char *refname, const char *status, void *payload)
 	struct gd__xfer *x = payload;
 
 	(void)refname;
-	if (status)
+	if (status) {
 		x->rejected = 1;
+		free(x->status);
+		x->status = gd__xstrdup(status);
+	}
+	return 0;
+}
+
+/* Keep what the remote says, in whole lines. */
+static void said_add(struct gd__xfer *x, const char *str, size_t len)
+{
+	size_t have = x->said ? strlen(x->said) : 0;
+
+	if (have + len > 16384)
+		return; /* a remote that talks on and on is not read further */
+	x->said = realloc(x->said, have + len + 1);
+	if (!x->said)
+		abort();
+	memcpy(x->said + have, str, len);
+	x->said[have + len] = '\0';
+}
+
+int gd__xfer_sideband(const char *str, int len, void *payload)
+{
+	if (len > 0)
+		said_add(payload, str, (size_t)len);
+	return 0;
+}
+
+void gd__xfer_clear(struct gd__xfer *x)
+{
+	free(x->status);
+	free(x->said);
+	x->status = x->said = NULL;
+}
+
+int gd__xfer_refused(struct gd__xfer *x, const char *name)
+{
+	char *lines = gd__xstrdup(x->said ? x->said : ""), *p, *save = NULL;
+	char *msg = gd__xasprintf(_("the remote '%s' refused the push (%s)"), name,
+				  x->status ? x->status : "?");
+	int err;
+
+	/* the hook's lines, as git shows them, without control characters */
+	for (p = strtok_r(lines, "\r\n", &save); p; p = strtok_r(NULL, "\r\n", &save)) {
+		char *q, *next;
+		size_t n = strlen(p);
+		while (n && p[n - 1] == ' ')
+			p[--n] = '\0';
+		for (q = p; *q; q++)
+			if ((unsigned char)*q < 0x20 || *q == 0x7f)
+				*q = '?';
+		if (!*p)
+			continue;
+		next = gd__xasprintf("%s\n%s", msg, p);
+		free(msg);
+		msg = next;
+	}
+	err = gd_error_set(GD_EINVALID, "%s", msg);
+	free(msg);
+	free(lines);
+	return err;
+}
+
+int gd__url_is_path(const char *url)
+{
+	const char *colon = strchr(url, ':'), *slash = strchr(url, '/');
+
+	if (!strncmp(url, "file://", 7))
+		return 1;
+	/* git's rule: a colon before any slash makes host:path (scp-like) */
+	return !strstr(url, "://") && (!colon || (slash && slash < colon));
+}
+
+/* Run `git push --porcelain`, all it says into *out. */
+static int git_push_run(const char *workdir, const char *remote, const char *refspec,
+			char **out, int *status)
+{
+	int fds[2];
+	pid_t pid;
+	char buf[4096];
+	ssize_t n;
+	struct gd__xfer acc = {0};
+
+	if (pipe(fds) < 0)
+		return gd_error_set(GD_EIO, _("cannot run git push"));
+	if ((pid = fork()) < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		return gd_error_set(GD_EIO, _("cannot run git push"));
+	}
+	if (pid == 0) {
+		dup2(fds[1], 1);
+		dup2(fds[1], 2);
+		close(fds[0]);
+		close(fds[1]);
+		execlp("git", "git", "-C", workdir, "push", "--porcelain", "--quiet", remote,
+		       refspec, (char *)NULL);
+		_exit(127);
+	}
+	close(fds[1]);
+	while ((n = read(fds[0], buf, sizeof(buf))) > 0)
+		said_add(&acc, buf, (size_t)n);
+	close(fds[0]);
+	while (waitpid(pid, status, 0) < 0)
+		;
+	*out = acc.said ? acc.said : gd__xstrdup("");
+	return 0;
+}
+
+int gd__push_with_git(const char *workdir, const char *remote, const char *refspec,
+		      struct gd__xfer *x)
+{
+	char *out = NULL, *line, *save = NULL;
+	int status = 0, err;
+
+	if ((err = git_push_run(workdir, remote, refspec, &out, &status)) < 0)
+		return err;
+	for (line = strtok_r(out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		if (!strncmp(line, "remote: ", 8)) {
+			said_add(x, line + 8, strlen(line + 8));
+			said_add(x, "\n", 1);
+		} else if (line[0] == '!' && line[1] == '\t') {
+			const char *why = strrchr(line, '\t');
+			x->rejected = 1;
+			free(x->status);
+			x->status = gd__xstrdup(why ? why + 1 : line);
+		}
+	}
+	free(out);
+	if (!x->rejected && (!WIFEXITED(status) || WEXITSTATUS(status) != 0))
+		return gd_error_set(GD_EIO, _("cannot push to '%s': git push failed"), remote);
 	return 0;
 }
 

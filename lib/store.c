@@ -183,9 +183,11 @@ static char *config_string(git_config *cfg, const char *key)
 
 /* name and email from the environment, else git config (repo, or the
  * user's global config when repo is NULL). */
-void gd__identity_read(git_repository *repo, char **name, char **email)
+/* name and email from the environment variables given, else git config. */
+static void person_read(git_repository *repo, const char *name_var, const char *email_var,
+			char **name, char **email)
 {
-	const char *en = getenv("GIT_AUTHOR_NAME"), *ee = getenv("GIT_AUTHOR_EMAIL");
+	const char *en = getenv(name_var), *ee = getenv(email_var);
 	git_config *cfg = NULL, *snap = NULL;
 
 	if (repo ? git_repository_config_snapshot(&snap, repo) < 0
@@ -197,6 +199,16 @@ void gd__identity_read(git_repository *repo, char **name, char **email)
 	git_config_free(snap);
 	git_config_free(cfg);
 	git_error_clear();
+}
+
+void gd__identity_read(git_repository *repo, char **name, char **email)
+{
+	person_read(repo, "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", name, email);
+}
+
+void gd__committer_read(git_repository *repo, char **name, char **email)
+{
+	person_read(repo, "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", name, email);
 }
 
 int gd__identity_need(const char *name, const char *email)
@@ -297,6 +309,33 @@ done:
 	git_tree_free(tree);
 	git_commit_free(head);
 	free(abs);
+	return err;
+}
+
+int gd_store_head_file(gd_store *s, const char *relpath, char **out, size_t *len)
+{
+	git_commit *head = NULL;
+	git_tree *tree = NULL;
+	git_tree_entry *te = NULL;
+	git_oid head_oid;
+	int unborn, err;
+
+	*out = NULL;
+	*len = 0;
+	if ((err = gd__store_head(s, &head_oid, &unborn)) < 0 || unborn)
+		return err;
+	if (git_commit_lookup(&head, s->repo, &head_oid) < 0 || git_commit_tree(&tree, head) < 0) {
+		err = gd__git_fail(GD_EIO, _("cannot read the HEAD commit"));
+		goto done;
+	}
+	if (git_tree_entry_bypath(&te, tree, relpath) == 0 &&
+	    git_tree_entry_type(te) == GIT_OBJECT_BLOB)
+		err = gd__blob_read(s->repo, git_tree_entry_id(te), out, len);
+	git_error_clear();
+done:
+	git_tree_entry_free(te);
+	git_tree_free(tree);
+	git_commit_free(head);
 	return err;
 }
 

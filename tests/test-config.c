@@ -192,6 +192,43 @@ static void test_config__errors_name_line_and_column(void **state)
 	refused("pool: {reclaim-after: 0d}\n", "gendan.yaml:1:23: pool.reclaim-after");
 }
 
+static void test_config__team_and_policy(void **state)
+{
+	gd_config *c = NULL;
+	const gd_member *m;
+
+	(void)state;
+	assert_int_equal(load(&c, "team:\n"
+				  "  - {email: zhao.min@example.com, role: manager}\n"
+				  "  - {email: li.lei@example.com, name: Li Lei, login: lilei,\n"
+				  "     key: ssh-ed25519 AAAA, left: 2026-12-10}\n"
+				  "  - {email: chen.jing@example.com, role: assistant, key: [k1, k2]}\n"
+				  "policy: {signed: true}\n"), 0);
+	assert_int_equal(c->has_team, 1);
+	assert_int_equal(c->nteam, 3);
+	assert_int_equal(c->policy_signed, 1);
+	m = gd_config_member(c, "Li.Lei@example.com");
+	assert_non_null(m);
+	assert_string_equal(m->role, "sales");
+	assert_string_equal(m->left, "2026-12-10");
+	assert_int_equal(m->nkeys, 1);
+	assert_ptr_equal(gd_config_member(c, "lilei"), m);
+	assert_int_equal(gd_config_member(c, "chen.jing@example.com")->nkeys, 2);
+	assert_null(gd_config_member(c, "nobody"));
+	gd_config_free(c);
+	assert_int_equal(load(&c, "team:\n"), 0);
+	assert_int_equal(c->has_team, 1);
+	assert_int_equal(c->nteam, 0);
+	assert_int_equal(c->policy_signed, 0);
+	gd_config_free(c);
+	refused("team: {a: b}\n", "gendan.yaml:1:7: team must be a list");
+	refused("team: [{name: x}]\n", "team: a member needs an email");
+	refused("team: [{email: a@b, role: boss}]\n",
+		"team.role: not one of sales merchandiser assistant manager 'boss'");
+	refused("team: [{email: a@b, left: soon}]\n", "team.left: not a date");
+	refused("policy: {signed: maybe}\n", "policy.signed: not true or false 'maybe'");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -200,6 +237,7 @@ int main(void)
 		cmocka_unit_test(test_config__weeks_and_pool_defaults),
 		cmocka_unit_test(test_config__load_reads_the_file),
 		cmocka_unit_test(test_config__errors_name_line_and_column),
+		cmocka_unit_test(test_config__team_and_policy),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

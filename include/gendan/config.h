@@ -24,6 +24,17 @@ typedef struct {
 	int64_t before; /* seconds before the internal deadline, >= 0 */
 } gd_stage_plan;
 
+/* A member of the team (SPEC 2.1); every string but email may be NULL. */
+typedef struct {
+	char *email;
+	char *name;
+	char *role;   /* sales, merchandiser, assistant or manager */
+	char *login;  /* user name on the git server */
+	char **keys;  /* ssh public keys, for signed commits */
+	size_t nkeys;
+	char *left;   /* YYYY-MM-DD: owns nothing new from then on */
+} gd_member;
+
 typedef struct gd_config {
 	int version;
 	gd_tier *tiers;
@@ -38,6 +49,10 @@ typedef struct gd_config {
 	int64_t reclaim_after;
 	char **freemail;        /* extra free-mail domains */
 	size_t nfreemail;
+	gd_member *team;        /* the roster, when has_team */
+	size_t nteam;
+	int has_team;           /* 1 when team: is present */
+	int policy_signed;      /* policy: {signed: true} */
 } gd_config;
 
 /* The defaults of SPEC 2.1. */
@@ -60,5 +75,7 @@ const gd_tier *gd_config_tier(const gd_config *c, const char *name);
 /* Position of a tier in the configured order (A before D); ntiers if none. */
 size_t gd_config_tier_rank(const gd_config *c, const char *name);
 int gd_config_has_channel(const gd_config *c, const char *name);
+/* The member whose email (case-insensitive) or else login is `who`, or NULL. */
+const gd_member *gd_config_member(const gd_config *c, const char *who);
 
 #endif

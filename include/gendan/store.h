@@ -45,6 +45,10 @@ const char *gd_store_gitdir(const gd_store *s);
 int gd_store_init(const char *dir, const char *config_text,
 		  const char *remote_url);
 
+/* A shared server repository (SPEC 5): bare, HEAD main, history
+ * protected, hooks/pre-receive running `program check --hook`. */
+int gd_store_init_bare(const char *dir, const char *program);
+
 /* Serialise with other gendan processes: blocking flock() on
  * .git/gendan.lock, released by gd_store_unlock() or gd_store_free() (and by
  * the kernel when the process dies, so a lock is never stale). */
@@ -62,6 +66,10 @@ const char *gd_store_me(gd_store *s);
 /* *dirty = 1 when the work tree file differs from HEAD's (modified, added,
  * deleted, or untracked): hand edits not committed. */
 int gd_store_path_dirty(gd_store *s, const char *relpath, int *dirty);
+
+/* HEAD's version of relpath, NUL-terminated after *len bytes; *out NULL
+ * when HEAD has none (or is unborn). */
+int gd_store_head_file(gd_store *s, const char *relpath, char **out, size_t *len);
 
 /* Every path under customers/, inquiries/, orders/, plus gendan.yaml, that
  * differs from HEAD in the index or work tree, including untracked files and
@@ -91,18 +99,16 @@ char *gd_store_message(const char *summary, const char *action,
 
 /* --- a shared remote's pre-receive hook ------------------------------ */
 
-/* Called for each file a push adds or changes: return < 0 (message set)
- * to refuse it.  config is the pushed gendan.yaml (NULL when absent). */
-typedef int (*gd_hook_file_fn)(void *ctx, const char *path, const char *buf,
-			       size_t len, const char *config, size_t clen);
-
 /*
- * As a git pre-receive hook in the repository at gitdir (bare or not):
- * read "<old> <new> <ref>" lines from in and check every file each update
- * brings: safe paths only (as sync), and fn for each record and config.
- * report(ctx, message) for each problem; GD_EINVALID when any.
+ * As a git pre-receive hook in the repository at gitdir (bare or not;
+ * GIT_DIR and git's quarantine variables win): read "<old> <new> <ref>"
+ * lines from in and enforce SPEC 5's rules (include/gendan/guard.h) on
+ * every commit the push brings and on its net change.  pusher and login
+ * name who pushes (gd_guard_new).  report(ctx, "refused <commit> <path>:
+ * <reason>") for each problem; GD_EINVALID, with no message, when any.
  */
-int gd_store_hook(const char *gitdir, FILE *in, gd_hook_file_fn fn, void *ctx,
+int gd_store_hook(const char *gitdir, FILE *in, const char *pusher,
+		  const char *login, void *ctx,
 		  void (*report)(void *ctx, const char *message));
 
 /* --- history ------------------------------------------------------- */
