@@ -75,47 +75,103 @@ static int date_of(gd_date *out, const gd_node *map, const char *key)
 	return s && gd_date_parse(out, s) == 0;
 }
 
-/*
- * The follow-up rule shared by customers and contacted inquiries: explicit
- * next, the last contact's next, last contact + cadence, else `since`.
- */
-static gd_date follow_up(const gd_record *r, const gd_config *cfg,
-			 gd_date since, const char *since_what, char **detail,
-			 char **explain, int local)
+void gd_due_contacts_of(gd_due_contacts *c, const gd_record *r)
 {
-	gd_time last;
-	const gd_node *entry = gd_record_last_log(r, &last);
-	const char *grade = gd_record_grade(r);
-	const gd_tier *tier = gd_config_tier(cfg, grade);
-	gd_date next, lastdate = 0, due;
+	const gd_node *log = gd_node_get(r->root, "log");
+	size_t i;
+
+	memset(c, 0, sizeof(*c));
+	for (i = 0; log && log->type == GD_SEQ && i < log->n; i++) {
+		const gd_node *e = log->vals[i];
+		const char *s = e->type == GD_MAP ? gd_node_str(e, "at") : NULL;
+		gd_time t;
+		gd_date next;
+
+		if (!s || gd_time_parse_iso(&t, s) < 0)
+			continue;
+		if (!c->has_last || t.t >= c->last.t) {
+			c->has_last = 1;
+			c->last = t;
+			c->via = gd_node_str(e, "via");
+		}
+		if (date_of(&next, e, "next") &&
+		    (!c->has_agreed || t.t >= c->agreed_at.t)) {
+			c->has_agreed = 1;
+			c->agreed_at = t;
+			c->agreed = next;
+		}
+	}
+}
+
+void gd_due_contacts_merge(gd_due_contacts *into, const gd_due_contacts *c)
+{
+	if (c->has_last && (!into->has_last || c->last.t > into->last.t)) {
+		into->has_last = 1;
+		into->last = c->last;
+		into->via = c->via;
+	}
+	if (c->has_agreed && (!into->has_agreed || c->agreed_at.t > into->agreed_at.t)) {
+		into->has_agreed = 1;
+		into->agreed_at = c->agreed_at;
+		into->agreed = c->agreed;
+	}
+}
+
+/* The agreed next of SPEC 2.3 rule 2, if it still stands: no contact on
+ * or after its date. */
+static int agreed_stands(const gd_due_contacts *c, gd_date *next)
+{
+	if (!c->has_agreed || gd_time_date(&c->last) >= c->agreed)
+		return 0;
+	*next = c->agreed;
+	return 1;
+}
+
+/* The words of the last contact: "last contact 2026-11-24 (visit)". */
+static char *contact_words(const gd_due_contacts *c, int local)
+{
+	char d[GD_DATE_LEN];
+
+	if (!c->has_last)
+		return gd__xstrdup(tr(local, N_("never contacted")));
+	gd_date_format(d, gd_time_date(&c->last));
+	return c->via ? gd__xasprintf(tr(local, N_("last contact %s (%s)")), d, c->via)
+		      : gd__xasprintf(tr(local, N_("last contact %s")), d);
+}
+
+/*
+ * The follow-up rule shared by customers and contacted inquiries, over the
+ * contacts c: explicit next, the agreed next, last contact + cadence, else
+ * `since`.
+ */
+gd_date gd_due_follow_up(const gd_record *r, const gd_due_contacts *c,
+			 const gd_config *cfg, gd_date since,
+			 const char *since_what, char **detail, char **explain,
+			 int local)
+{
+	const gd_tier *tier = gd_config_tier(cfg, gd_record_grade(r));
+	gd_date next, lastdate = c->has_last ? gd_time_date(&c->last) : 0, due;
 	char d1[GD_DATE_LEN], d2[GD_DATE_LEN], every[16];
-	const char *via = entry ? gd_node_str(entry, "via") : NULL;
-	char *contact;
+	char *contact = contact_words(c, local);
 
 	if (!tier)
 		tier = &cfg->tiers[cfg->ntiers - 1];
 	gd_duration_format(every, sizeof(every), tier->every);
-	if (entry) {
-		lastdate = gd_time_date(&last);
-		gd_date_format(d1, lastdate);
-		contact = via ? gd__xasprintf(tr(local, N_("last contact %s (%s)")), d1, via)
-			      : gd__xasprintf(tr(local, N_("last contact %s")), d1);
-	} else {
-		contact = gd__xstrdup(tr(local, N_("never contacted")));
-	}
-	if (date_of(&next, r->root, "next") && (!entry || next > lastdate)) {
+	gd_date_format(d1, lastdate);
+	if (date_of(&next, r->root, "next") && (!c->has_last || next > lastdate)) {
 		gd_date_format(d2, next);
 		*detail = gd__xasprintf(tr(local, N_("next set to %s, %s")), d2, contact);
 		*explain = gd__xasprintf(tr(local, N_("explicit next: %s (set on the record)")), d2);
 		due = next;
-	} else if (entry && date_of(&next, entry, "next")) {
+	} else if (agreed_stands(c, &next)) {
+		gd_date_format(d1, gd_time_date(&c->agreed_at));
 		gd_date_format(d2, next);
 		*detail = gd__xasprintf(tr(local, N_("next agreed %s, %s")), d2, contact);
-		*explain = gd__xasprintf(tr(local, N_("next agreed at the last contact (%s): %s")),
+		*explain = gd__xasprintf(tr(local, N_("next agreed at the contact of %s: %s (no contact on or after that day)")),
 					 d1, d2);
 		due = next;
-	} else if (entry) {
-		gd_time t = last;
+	} else if (c->has_last) {
+		gd_time t = c->last;
 		t.t += tier->every;
 		due = gd_time_date(&t);
 		*detail = gd__xasprintf(tr(local, N_("%s every %s, %s")), tier->name,
@@ -132,6 +188,17 @@ static gd_date follow_up(const gd_record *r, const gd_config *cfg,
 	}
 	free(contact);
 	return due;
+}
+
+static gd_date follow_up(const gd_record *r, const gd_config *cfg,
+			 gd_date since, const char *since_what, char **detail,
+			 char **explain, int local)
+{
+	gd_due_contacts c;
+
+	gd_due_contacts_of(&c, r);
+	return gd_due_follow_up(r, &c, cfg, since, since_what, detail, explain,
+				local);
 }
 
 /* A hold keeps a record out until its end, never due before it. */

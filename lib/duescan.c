@@ -10,7 +10,9 @@
  * plan, internal-by and ship-by, and its lateness is worded when listed; a
  * customer without `created` (due on the day it is looked at) is marked
  * volatile and read again by every run.  Detail and explain are kept in
- * English and, when a translation is in use, in that language too.
+ * English and, when a translation is in use, in that language too.  The
+ * magic changes with the due rules: a summary made by older rules is
+ * read again.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -151,7 +153,7 @@ struct gd_due_scan {
 	gd__sumscan *sc;
 };
 
-const struct gd__sum_type gd__due_summary = {"GDDUE003", "gendan-due", encode, check};
+const struct gd__sum_type gd__due_summary = {"GDDUE004", "gendan-due", encode, check};
 
 static void push_items(gd_due_item **items, size_t *n, size_t *cap,
 		       const struct gd__sum *s, const struct body *b,

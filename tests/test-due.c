@@ -124,7 +124,7 @@ static void test_due__explicit_next_against_the_last_contact(void **state)
 	gd_record *sooner = rec("customers/00/c.yaml",
 				"name: C\ntier: C\nnext: 2026-11-24\nlog:\n"
 				"  - at: 2026-11-20T10:00:00+00:00\n    next: 2026-12-01\n");
-	/* only the last contact's next counts, not an earlier entry's */
+	/* an agreed next stands after a later contact without one */
 	gd_record *older = rec("customers/00/d.yaml",
 			       "name: D\ntier: C\nlog:\n"
 			       "  - at: 2026-11-10T10:00:00+00:00\n    next: 2026-12-20\n"
@@ -135,8 +135,8 @@ static void test_due__explicit_next_against_the_last_contact(void **state)
 	    "next set to 2026-11-28, never contacted");
 	one(same, "2026-11-23", "2026-12-01", GD_DUE_FOLLOWUP, "next agreed 2026-12-01");
 	one(sooner, "2026-11-23", "2026-11-24", GD_DUE_FOLLOWUP, "next set to 2026-11-24");
-	one(older, "2026-11-23", "2026-12-05", GD_DUE_FOLLOWUP,
-	    "C every 15d, last contact 2026-11-20");
+	one(older, "2026-11-23", "2026-12-20", GD_DUE_FOLLOWUP,
+	    "next agreed 2026-12-20, last contact 2026-11-20");
 	gd_record_free(fresh);
 	gd_record_free(same);
 	gd_record_free(sooner);
@@ -174,6 +174,46 @@ static void test_due__hold_until_its_end(void **state)
 	gd_record_free(r);
 	gd_record_free(past);
 	gd_record_free(q);
+}
+
+static void test_due__agreed_next_stands(void **state)
+{
+	/* Monday's promise for Friday; Tuesday's visit agrees nothing */
+	gd_record *kept = rec("customers/00/a.yaml",
+			      "name: A\ntier: B\nlog:\n"
+			      "  - at: 2026-11-23T09:00:00+00:00\n    next: 2026-11-27\n"
+			      "  - at: 2026-11-24T15:00:00+00:00\n    via: visit\n");
+	/* a contact on the day agreed keeps it: cadence from that contact */
+	gd_record *done = rec("customers/00/b.yaml",
+			      "name: B\ntier: B\nlog:\n"
+			      "  - at: 2026-11-23T09:00:00+00:00\n    next: 2026-11-27\n"
+			      "  - at: 2026-11-27T08:00:00+00:00\n");
+	/* the newer agreement wins, even an earlier date */
+	gd_record *newer = rec("customers/00/c.yaml",
+			       "name: C\ntier: B\nlog:\n"
+			       "  - at: 2026-11-23T09:00:00+00:00\n    next: 2026-12-15\n"
+			       "  - at: 2026-11-24T09:00:00+00:00\n    next: 2026-11-26\n"
+			       "  - at: 2026-11-25T09:00:00+00:00\n");
+	gd_due_contacts c, other;
+
+	(void)state;
+	one(kept, "2026-11-24", "2026-11-27", GD_DUE_FOLLOWUP,
+	    "next agreed 2026-11-27, last contact 2026-11-24 (visit)");
+	one(done, "2026-11-27", "2026-12-04", GD_DUE_FOLLOWUP, "B every 7d");
+	one(newer, "2026-11-25", "2026-11-26", GD_DUE_FOLLOWUP, "next agreed 2026-11-26");
+	/* merged contacts: the later contact, the newer agreement */
+	gd_due_contacts_of(&c, kept);
+	gd_due_contacts_of(&other, newer);
+	gd_due_contacts_merge(&c, &other);
+	assert_int_equal(c.agreed, D("2026-11-26"));
+	assert_int_equal(gd_time_date(&c.last), D("2026-11-25"));
+	gd_due_contacts_of(&other, done);
+	gd_due_contacts_merge(&c, &other);
+	assert_int_equal(c.agreed, D("2026-11-26"));
+	assert_int_equal(gd_time_date(&c.last), D("2026-11-27"));
+	gd_record_free(kept);
+	gd_record_free(done);
+	gd_record_free(newer);
 }
 
 static void test_due__inquiries(void **state)
@@ -329,6 +369,7 @@ static void test_due__orders(void **state)
 	none(shipped, "2026-11-23");
 	gd_record_free(o);
 	gd_record_free(shipped);
+
 	gd_record_free(bare);
 }
 
@@ -467,6 +508,7 @@ int main(void)
 		cmocka_unit_test(test_due__customer_rules_in_order),
 		cmocka_unit_test(test_due__explicit_next_against_the_last_contact),
 		cmocka_unit_test(test_due__hold_until_its_end),
+		cmocka_unit_test(test_due__agreed_next_stands),
 		cmocka_unit_test(test_due__inquiries),
 		cmocka_unit_test(test_due__reply_window_is_counted_in_time),
 		cmocka_unit_test(test_due__orders),

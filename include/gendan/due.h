@@ -84,6 +84,30 @@ void gd_due_finish(gd_due_item *items, size_t *n, const gd_config *cfg,
 /* An inquiry's arrival in seconds, 0 when it has none (or not an inquiry). */
 int64_t gd_due_received(const gd_record *r);
 
+/* What a record's log says of its contacts (SPEC 2.3 rules 2 and 3): the
+ * last contact, and the latest agreed next with the time it was agreed. */
+typedef struct {
+	int has_last, has_agreed;
+	gd_time last;       /* the latest contact */
+	const char *via;    /* its channel, borrowed; may be NULL */
+	gd_time agreed_at;  /* the latest entry that carries a next */
+	gd_date agreed;     /* and that next */
+} gd_due_contacts;
+
+/* The contacts of r's own log. */
+void gd_due_contacts_of(gd_due_contacts *c, const gd_record *r);
+
+/* Add the contacts c to into: the later contact, the newer agreement. */
+void gd_due_contacts_merge(gd_due_contacts *into, const gd_due_contacts *c);
+
+/* The follow-up date of r (rules 1-4 of SPEC 2.3) over the contacts c,
+ * else since (worded as since_what, a msgid); detail and explain malloc'd,
+ * in the user's language when local. */
+gd_date gd_due_follow_up(const gd_record *r, const gd_due_contacts *c,
+			 const gd_config *cfg, gd_date since,
+			 const char *since_what, char **detail, char **explain,
+			 int local);
+
 void gd_due_items_free(gd_due_item *items, size_t n);
 
 /* follow-up, reply, stage, payment */
