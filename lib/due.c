@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "gendan/decimal.h"
 #include "gendan/due.h"
 #include "internal.h"
 
@@ -292,19 +293,28 @@ char *gd_due_stage_late(const gd_due_stage_at *at, int slip, int local)
 	return gd__buf_detach(&b, NULL);
 }
 
-static void order(gd_due_item **items, size_t *n, const gd_record *r,
-		  const gd_config *cfg, gd_date today, int local)
+int gd_due_outstanding(gd_dec *out, const gd_node *p)
+{
+	const char *amount = gd_node_str(p, "amount");
+
+	out->units = 0;
+	if (gd_node_get(p, "received"))
+		return 0;
+	if (amount && gd_dec_parse(out, amount) < 0)
+		out->units = 0;
+	return 1;
+}
+
+/* Each stage of an open order without `done`, due on its plan. */
+static void stages_due(gd_due_item **items, size_t *n, const gd_record *r,
+		       gd_date today, int local)
 {
 	const gd_node *stages = gd_node_get(r->root, "stages");
-	const gd_node *payments = gd_node_get(r->root, "payments");
 	gd_due_stage_at at = {0};
 	gd_date due;
 	char d1[GD_DATE_LEN];
 	size_t i;
 
-	(void)cfg;
-	if (strcmp(gd_record_status(r), "open") != 0)
-		return;
 	at.has_internal = date_of(&at.internal, r->root, "internal-by");
 	at.has_shipby = date_of(&at.shipby, r->root, "ship-by");
 	for (i = 0; stages && stages->type == GD_SEQ && i < stages->n; i++) {
@@ -329,17 +339,31 @@ static void order(gd_due_item **items, size_t *n, const gd_record *r,
 		     gd__buf_detach(&detail, NULL), explain);
 		(*items)[*n - 1].stage = at;
 	}
+}
+
+/* Each payment of an open or shipped order with money outstanding, due on
+ * its `due` date: a balance does not vanish when the goods leave. */
+static void payments_due(gd_due_item **items, size_t *n, const gd_record *r,
+			 gd_date today, int local)
+{
+	const gd_node *payments = gd_node_get(r->root, "payments");
+	const char *cur = gd_node_str(r->root, "currency");
+	gd_date due;
+	char d1[GD_DATE_LEN];
+	size_t i;
+
 	for (i = 0; payments && payments->type == GD_SEQ && i < payments->n; i++) {
 		const gd_node *p = payments->vals[i];
 		const char *what = gd_node_str(p, "what");
 		const char *amount = gd_node_str(p, "amount");
-		const char *cur = gd_node_str(r->root, "currency");
 		char *detail, *explain;
+		gd_dec owed;
 
-		if (p->type != GD_MAP || gd_node_get(p, "received") ||
+		if (p->type != GD_MAP || !gd_due_outstanding(&owed, p) ||
 		    !date_of(&due, p, "due") || !what)
 			continue;
 		gd_date_format(d1, due);
+		/* outstanding is the amount as written until receipts come */
 		if (amount)
 			detail = gd__xasprintf(tr(local, N_("%s %s%s%s due %s")), what,
 					       cur ? cur : "", cur ? " " : "",
@@ -353,6 +377,17 @@ static void order(gd_due_item **items, size_t *n, const gd_record *r,
 	}
 }
 
+static void order(gd_due_item **items, size_t *n, const gd_record *r,
+		  gd_date today, int local)
+{
+	const char *status = gd_record_status(r);
+
+	if (!strcmp(status, "open"))
+		stages_due(items, n, r, today, local);
+	if (!strcmp(status, "open") || !strcmp(status, "shipped"))
+		payments_due(items, n, r, today, local);
+}
+
 static void record_items(gd_due_item **items, size_t *n, const gd_record *r,
 			 const gd_config *cfg, gd_date today, int local)
 {
@@ -364,7 +399,7 @@ static void record_items(gd_due_item **items, size_t *n, const gd_record *r,
 		inquiry(items, n, r, cfg, today, local);
 		break;
 	case GD_ORDER:
-		order(items, n, r, cfg, today, local);
+		order(items, n, r, today, local);
 		break;
 	}
 }

@@ -319,6 +319,14 @@ static void test_due__orders(void **state)
 	gd_record *shipped = rec("orders/00/po2.yaml",
 				 "number: PO2\ncustomer: acme\nship-by: 2026-12-10\nstatus: shipped\n"
 				 "stages: [{name: production, plan: 2026-11-20}]\n");
+	gd_record *owing = rec("orders/00/po4.yaml",
+			       "number: PO4\ncustomer: acme\nship-by: 2026-11-10\nstatus: shipped\n"
+			       "currency: USD\nstages: [{name: production, plan: 2026-11-20}]\n"
+			       "payments: [{what: balance, amount: 3202.50, due: 2026-12-01}]\n");
+	gd_record *paid = rec("orders/00/po5.yaml",
+			      "number: PO5\ncustomer: acme\nship-by: 2026-11-10\nstatus: shipped\n"
+			      "payments: [{what: balance, amount: 10, due: 2026-12-01, "
+			      "received: 2026-11-20}]\n");
 	/* no internal-by: a late stage puts the ship date at risk at once */
 	gd_record *bare = rec("orders/00/po3.yaml",
 			      "number: PO3\ncustomer: acme\nship-by: 2026-12-10\n"
@@ -367,9 +375,13 @@ static void test_due__orders(void **state)
 	assert_int_equal(items[2].days_late, -8);
 	gd_due_items_free(items, n);
 	none(shipped, "2026-11-23");
+	/* shipped: the balance outstanding is still due, the stages are not */
+	one(owing, "2026-11-23", "2026-12-01", GD_DUE_PAYMENT, "balance USD 3202.50 due 2026-12-01");
+	none(paid, "2026-11-23");
 	gd_record_free(o);
 	gd_record_free(shipped);
-
+	gd_record_free(owing);
+	gd_record_free(paid);
 	gd_record_free(bare);
 }
 

@@ -8,6 +8,7 @@
 
 #include "gendan/config.h"
 #include "gendan/dates.h"
+#include "gendan/decimal.h"
 #include "gendan/record.h"
 
 typedef enum {
@@ -80,6 +81,12 @@ int gd_due_match(gd_kind kind, const char *owner, const char *grade,
  * the order of SPEC 2.3. */
 void gd_due_finish(gd_due_item *items, size_t *n, const gd_config *cfg,
 		   const gd_due_filter *f);
+
+/* The money outstanding on payment p of an order (SPEC 2.2) in *out: its
+ * amount (0 when it has none or an invalid one) while `received` is not
+ * set.  Returns 1 while the payment is outstanding, 0 once paid.  The one
+ * place the outstanding arithmetic lives. */
+int gd_due_outstanding(gd_dec *out, const gd_node *p);
 
 /* An inquiry's arrival in seconds, 0 when it has none (or not an inquiry). */
 int64_t gd_due_received(const gd_record *r);
