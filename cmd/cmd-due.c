@@ -172,6 +172,9 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
 	f.me = gd_store_me(gd_ledger_store(l));
+	if (!f.all && !f.owner && (!f.me || !*f.me))
+		return gd_error_set(GD_EIDENTITY,
+				    _("due: who is 'me'? set 'git config --global user.email you@example.com', or give --all or --owner EMAIL"));
 	f.local = format == FMT_TABLE;
 	if ((err = gd_ledger_due(l, &items, &n, &keep, today, &f,
 				 cmd_print_bad, NULL)) < 0)
