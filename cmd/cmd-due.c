@@ -21,7 +21,31 @@ static void when(char *buf, size_t size, int days_late)
 		snprintf(buf, size, _("in %dd"), -days_late);
 }
 
+#define HOUR ((int64_t)3600)
+#define TWO_DAYS ((int64_t)2 * 86400)
+
+/* A reply owed is due at a time: within two days of it, say the hours
+ * ("in 3h", "5h late"); 0 when the day's words are meant (a hold moved
+ * it, or it is farther). */
+static int reply_hours(char *buf, size_t size, const gd_due_item *it,
+		       const gd_config *cfg, const gd_time *now)
+{
+	gd_time at = {it->received + cfg->reply_within, now->off};
+	int64_t left = at.t - now->t;
+
+	if (it->reason != GD_DUE_REPLY || !it->received ||
+	    gd_time_date(&at) != it->due || left >= TWO_DAYS || left <= -TWO_DAYS)
+		return 0;
+	if (left > 0)
+		snprintf(buf, size, _("in %dh"), (int)((left + HOUR - 1) / HOUR));
+	else
+		snprintf(buf, size, _("%dh late"),
+			 (int)(-left / HOUR > 0 ? -left / HOUR : 1));
+	return 1;
+}
+
 static void print_table(const gd_due_item *items, size_t n, int explain,
+			const gd_config *cfg, const gd_time *now,
 			struct cmd_ctx *ctx)
 {
 	static const char *const headers[] = {N_("DUE"), N_("WHEN"), N_("REF"),
@@ -35,7 +59,8 @@ static void print_table(const gd_due_item *items, size_t n, int explain,
 		char due[GD_DATE_LEN], w[32], ref[128];
 		const char *cells[7];
 		gd_date_format(due, items[i].due);
-		when(w, sizeof(w), items[i].days_late);
+		if (!reply_hours(w, sizeof(w), &items[i], cfg, now))
+			when(w, sizeof(w), items[i].days_late);
 		snprintf(ref, sizeof(ref), "%s/%s",
 			 gd_kind_name(items[i].kind), items[i].id);
 		cells[0] = due;
@@ -184,7 +209,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	else if (format == FMT_TSV)
 		print_tsv(items, n, explain);
 	else
-		print_table(items, n, explain, ctx);
+		print_table(items, n, explain, gd_ledger_config(l), &now, ctx);
 	if (format == FMT_TABLE)
 		remind_sync(l, now.t);
 	gd_due_items_free(items, n);
