@@ -39,6 +39,14 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return err;
 	if (until_s && (err = gd_when_parse(&until, until_s, today)) < 0)
 		return err;
+	if (until_s && until <= today) {
+		char d[GD_DATE_LEN], t[GD_DATE_LEN];
+		gd_date_format(d, until);
+		gd_date_format(t, today);
+		return gd_error_set(GD_EINVALID,
+				    _("--until %s is not after today (%s): give a later day, or --clear"),
+				    d, t);
+	}
 	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
 	if ((err = cmd_find_clean(l, &r, argv[optind], -1)) < 0)

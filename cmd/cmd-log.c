@@ -139,6 +139,28 @@ done:
 	return err;
 }
 
+/* A contact happened (now or earlier), and the next one agreed is not
+ * before it (SPEC 3: log). */
+static int plausible(const gd_time *at, const gd_time *now, const gd_date *next)
+{
+	char a[GD_TIME_LEN], d[GD_DATE_LEN], c[GD_DATE_LEN];
+
+	if (at->t > now->t) {
+		gd_time_format(a, at);
+		return gd_error_set(GD_EINVALID,
+				    _("--at %s is after now: a contact is logged when it happened, now or earlier"),
+				    a);
+	}
+	if (next && *next < gd_time_date(at)) {
+		gd_date_format(d, *next);
+		gd_date_format(c, gd_time_date(at));
+		return gd_error_set(GD_EINVALID,
+				    _("--next %s is before the contact (%s): give its day or a later one"),
+				    d, c);
+	}
+	return 0;
+}
+
 static int run(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	static const struct option opts[] = {
@@ -174,6 +196,8 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if (o.at_s && (err = gd_time_parse_past(&c.at, o.at_s, today)) < 0)
 		return err;
 	if (o.next_s && (err = gd_when_parse(&next, o.next_s, today)) < 0)
+		return err;
+	if ((err = plausible(&c.at, &now, o.next_s ? &next : NULL)) < 0)
 		return err;
 	c.via = o.via;
 	c.note = o.note;

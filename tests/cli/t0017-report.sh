@@ -5,8 +5,9 @@ export GENDAN_NOW=2026-11-16T09:00:00+00:00
 "$GENDAN" add customer "ACME Trading Co." --tier A >/dev/null
 "$GENDAN" add customer "Bravo Lamps" --tier B --owner wang.fang@example.com >/dev/null
 "$GENDAN" add customer "Gulf Lights LLC" --tier A --email ahmed@gulflights.ae >/dev/null
-"$GENDAN" log acme -m "Asked for samples" --via phone --at 2026-11-17 >/dev/null
-GIT_AUTHOR_EMAIL=wang.fang@example.com "$GENDAN" log bravo -m "Sent catalogue" --at 2026-11-18 >/dev/null
+# a contact is logged when it happened: the clock moves on to it
+GENDAN_NOW=2026-11-17T18:00:00+00:00 "$GENDAN" log acme -m "Asked for samples" --via phone --at 2026-11-17 >/dev/null
+GENDAN_NOW=2026-11-18T18:00:00+00:00 GIT_AUTHOR_EMAIL=wang.fang@example.com "$GENDAN" log bravo -m "Sent catalogue" --at 2026-11-18 >/dev/null
 "$GENDAN" add inquiry --from Maria --company "Lopez SA" --product "solar light" --received 2026-11-18T08:00:00+00:00 >/dev/null
 "$GENDAN" add order "PO-1" --customer gulf --ship-by 2026-12-30 >/dev/null
 "$GENDAN" pay PO-1 deposit --amount 7020 --due 2026-11-20 >/dev/null
@@ -29,8 +30,8 @@ gd 0 report week --owner wang.fang@example.com --format=json
 has "$TMP/out" '"contacts": 1'
 
 # later contacts do not change a past week's report
-"$GENDAN" log lopez -m "Replied with prices" --at 2026-11-24 >/dev/null
-"$GENDAN" log acme -m "Samples sent" --at 2026-11-25 >/dev/null
+GENDAN_NOW=2026-11-24T18:00:00+00:00 "$GENDAN" log lopez -m "Replied with prices" --at 2026-11-24 >/dev/null
+GENDAN_NOW=2026-11-25T18:00:00+00:00 "$GENDAN" log acme -m "Samples sent" --at 2026-11-25 >/dev/null
 export GENDAN_NOW=2026-11-26T09:00:00+00:00
 gd 0 report week --date 2026-11-18
 eq "a past week reads the same later" "$(cat "$TMP/week.md")" "$(cat "$TMP/out")"
