@@ -8,6 +8,7 @@
 
 #include "gendan/decimal.h"
 #include "gendan/due.h"
+#include "hash.h"
 #include "internal.h"
 
 #define DAY 86400
@@ -140,17 +141,42 @@ static char *contact_words(const gd_due_contacts *c, int local)
 		      : gd__xasprintf(tr(local, N_("last contact %s")), d);
 }
 
+void gd_due_marks_of(gd_due_marks *m, const gd_record *r)
+{
+	const gd_node *hold = gd_node_get(r->root, "hold");
+
+	memset(m, 0, sizeof(*m));
+	m->grade = gd_record_grade(r);
+	m->has_next = date_of(&m->next, r->root, "next");
+	m->has_hold = hold && hold->type == GD_MAP && date_of(&m->hold, hold, "until");
+}
+
+/* A hold keeps a record out until its end, never due before it. */
+static void held_until(const gd_due_marks *m, gd_date *due, char **explain,
+		       int local)
+{
+	char d[GD_DATE_LEN], *e;
+
+	if (!m->has_hold || m->hold <= *due)
+		return;
+	gd_date_format(d, m->hold);
+	e = gd__xasprintf(tr(local, N_("%s; on hold until %s")), *explain, d);
+	free(*explain);
+	*explain = e;
+	*due = m->hold;
+}
+
 /*
  * The follow-up rule shared by customers and contacted inquiries, over the
  * contacts c: explicit next, the agreed next, last contact + cadence, else
  * `since`.
  */
-gd_date gd_due_follow_up(const gd_record *r, const gd_due_contacts *c,
-			 const gd_config *cfg, gd_date since,
-			 const char *since_what, char **detail, char **explain,
-			 int local)
+static gd_date follow_rule(const gd_due_marks *m, const gd_due_contacts *c,
+			   const gd_config *cfg, gd_date since,
+			   const char *since_what, char **detail,
+			   char **explain, int local)
 {
-	const gd_tier *tier = gd_config_tier(cfg, gd_record_grade(r));
+	const gd_tier *tier = gd_config_tier(cfg, m->grade);
 	gd_date next, lastdate = c->has_last ? gd_time_date(&c->last) : 0, due;
 	char d1[GD_DATE_LEN], d2[GD_DATE_LEN], every[16];
 	char *contact = contact_words(c, local);
@@ -159,7 +185,8 @@ gd_date gd_due_follow_up(const gd_record *r, const gd_due_contacts *c,
 		tier = &cfg->tiers[cfg->ntiers - 1];
 	gd_duration_format(every, sizeof(every), tier->every);
 	gd_date_format(d1, lastdate);
-	if (date_of(&next, r->root, "next") && (!c->has_last || next > lastdate)) {
+	if (m->has_next && (!c->has_last || m->next > lastdate)) {
+		next = m->next;
 		gd_date_format(d2, next);
 		*detail = gd__xasprintf(tr(local, N_("next set to %s, %s")), d2, contact);
 		*explain = gd__xasprintf(tr(local, N_("explicit next: %s (set on the record)")), d2);
@@ -191,37 +218,45 @@ gd_date gd_due_follow_up(const gd_record *r, const gd_due_contacts *c,
 	return due;
 }
 
-static gd_date follow_up(const gd_record *r, const gd_config *cfg,
-			 gd_date since, const char *since_what, char **detail,
-			 char **explain, int local)
+gd_date gd_due_follow_up(const gd_due_marks *m, const gd_due_contacts *c,
+			 const gd_config *cfg, gd_date since,
+			 const char *since_what, char **detail, char **explain,
+			 int local)
+{
+	gd_date due = follow_rule(m, c, cfg, since, since_what, detail, explain,
+				  local);
+
+	held_until(m, &due, explain, local);
+	return due;
+}
+
+static gd_date follow_up(const gd_record *r, const gd_due_contacts *linked,
+			 const gd_config *cfg, gd_date since,
+			 const char *since_what, char **detail, char **explain,
+			 int local)
 {
 	gd_due_contacts c;
+	gd_due_marks m;
 
 	gd_due_contacts_of(&c, r);
-	return gd_due_follow_up(r, &c, cfg, since, since_what, detail, explain,
+	if (linked)
+		gd_due_contacts_merge(&c, linked);
+	gd_due_marks_of(&m, r);
+	return gd_due_follow_up(&m, &c, cfg, since, since_what, detail, explain,
 				local);
 }
 
-/* A hold keeps a record out until its end, never due before it. */
 static void held(const gd_record *r, gd_date *due, char **explain, int local)
 {
-	const gd_node *hold = gd_node_get(r->root, "hold");
-	gd_date until;
+	gd_due_marks m;
 
-	if (!hold || hold->type != GD_MAP || !date_of(&until, hold, "until"))
-		return;
-	if (until > *due) {
-		char d[GD_DATE_LEN], *e;
-		gd_date_format(d, until);
-		e = gd__xasprintf(tr(local, N_("%s; on hold until %s")), *explain, d);
-		free(*explain);
-		*explain = e;
-		*due = until;
-	}
+	gd_due_marks_of(&m, r);
+	held_until(&m, due, explain, local);
 }
 
 static void customer(gd_due_item **items, size_t *n, const gd_record *r,
-		     const gd_config *cfg, gd_date today, int local)
+		     const gd_due_contacts *linked, const gd_config *cfg,
+		     gd_date today, int local)
 {
 	gd_date created, due;
 	char *detail = NULL, *explain = NULL;
@@ -230,8 +265,8 @@ static void customer(gd_due_item **items, size_t *n, const gd_record *r,
 		return;
 	if (!date_of(&created, r->root, "created"))
 		created = today;
-	due = follow_up(r, cfg, created, N_("created"), &detail, &explain, local);
-	held(r, &due, &explain, local);
+	due = follow_up(r, linked, cfg, created, N_("created"), &detail,
+			&explain, local);
 	push(items, n, r, due, today, GD_DUE_FOLLOWUP, detail, explain);
 }
 
@@ -265,8 +300,8 @@ static void inquiry(gd_due_item **items, size_t *n, const gd_record *r,
 	since = gd_time_date(&received);
 	if (replied && gd_time_parse_iso(&t, replied) == 0)
 		since = gd_time_date(&t);
-	due = follow_up(r, cfg, since, N_("replied"), &detail, &explain, local);
-	held(r, &due, &explain, local);
+	due = follow_up(r, NULL, cfg, since, N_("replied"), &detail, &explain,
+			local);
 	push(items, n, r, due, today, GD_DUE_FOLLOWUP, detail, explain);
 }
 
@@ -388,12 +423,80 @@ static void order(gd_due_item **items, size_t *n, const gd_record *r,
 		payments_due(items, n, r, today, local);
 }
 
+/* The contacts of the records linked to each customer, by its id. */
+struct gd_due_links {
+	gd__hash t;
+	struct link {
+		char *id;
+		gd_due_contacts c;
+	} *v;
+	size_t n, cap;
+};
+
+gd_due_links *gd_due_links_new(void)
+{
+	return gd__xcalloc(1, sizeof(gd_due_links));
+}
+
+static struct link *link_find(const gd_due_links *l, const char *id)
+{
+	gd__hash_pos pos = gd__hash_find(&l->t, gd__hash_str(id));
+	size_t i;
+
+	while (gd__hash_next(&l->t, &pos, &i))
+		if (!strcmp(l->v[i].id, id))
+			return &l->v[i];
+	return NULL;
+}
+
+void gd_due_links_add(gd_due_links *l, const char *customer,
+		      const gd_due_contacts *c)
+{
+	struct link *k;
+
+	if (!c->has_last && !c->has_agreed)
+		return;
+	if ((k = link_find(l, customer))) {
+		gd_due_contacts_merge(&k->c, c);
+		return;
+	}
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 64;
+		l->v = gd__xrealloc(l->v, l->cap * sizeof(*l->v));
+	}
+	l->v[l->n].id = gd__xstrdup(customer);
+	l->v[l->n].c = *c;
+	gd__hash_add(&l->t, gd__hash_str(customer), l->n++);
+}
+
+const gd_due_contacts *gd_due_links_get(const gd_due_links *l, const char *id)
+{
+	const struct link *k = link_find(l, id);
+
+	return k ? &k->c : NULL;
+}
+
+void gd_due_links_free(gd_due_links *l)
+{
+	size_t i;
+
+	if (!l)
+		return;
+	for (i = 0; i < l->n; i++)
+		free(l->v[i].id);
+	free(l->v);
+	gd__hash_free(&l->t);
+	free(l);
+}
+
 static void record_items(gd_due_item **items, size_t *n, const gd_record *r,
-			 const gd_config *cfg, gd_date today, int local)
+			 const gd_due_links *links, const gd_config *cfg,
+			 gd_date today, int local)
 {
 	switch (r->kind) {
 	case GD_CUSTOMER:
-		customer(items, n, r, cfg, today, local);
+		customer(items, n, r, links ? gd_due_links_get(links, r->id) : NULL,
+			 cfg, today, local);
 		break;
 	case GD_INQUIRY:
 		inquiry(items, n, r, cfg, today, local);
@@ -407,13 +510,13 @@ static void record_items(gd_due_item **items, size_t *n, const gd_record *r,
 void gd_due_record(gd_due_item **items, size_t *n, const gd_record *r,
 		   const gd_config *cfg, gd_date today)
 {
-	record_items(items, n, r, cfg, today, 0);
+	record_items(items, n, r, NULL, cfg, today, 0);
 }
 
 void gd_due_record_local(gd_due_item **items, size_t *n, const gd_record *r,
 			 const gd_config *cfg, gd_date today)
 {
-	record_items(items, n, r, cfg, today, 1);
+	record_items(items, n, r, NULL, cfg, today, 1);
 }
 
 static int owner_match(const char *owner, const gd_due_filter *f)
@@ -505,13 +608,25 @@ void gd_due_list(gd_due_item **out, size_t *n, gd_record *const *recs,
 		 const gd_due_filter *f)
 {
 	gd_due_item *items = NULL;
+	gd_due_links *links = gd_due_links_new();
+	gd_due_contacts c;
 	size_t i, count = 0;
 
 	for (i = 0; i < nrecs; i++) {
+		const char *cust = recs[i]->kind != GD_CUSTOMER
+					   ? gd_node_str(recs[i]->root, "customer")
+					   : NULL;
+		if (!cust)
+			continue;
+		gd_due_contacts_of(&c, recs[i]);
+		gd_due_links_add(links, cust, &c);
+	}
+	for (i = 0; i < nrecs; i++) {
 		const gd_record *r = recs[i];
 		if (gd_due_match(r->kind, gd_record_owner(r), gd_record_grade(r), f))
-			record_items(&items, &count, r, cfg, today, f->local);
+			record_items(&items, &count, r, links, cfg, today, f->local);
 	}
+	gd_due_links_free(links);
 	gd_due_finish(items, &count, cfg, f);
 	*out = items;
 	*n = count;

@@ -13,6 +13,15 @@
  * English and, when a translation is in use, in that language too.  The
  * magic changes with the due rules: a summary made by older rules is
  * read again.
+ *
+ * A customer's contacts include those of the inquiries and orders linked
+ * to it (SPEC 2.3), so its follow-up depends on other files.  Each entry
+ * keeps only its own facts: the customer it is linked to, its last
+ * contact and latest agreed next, its next, hold and created.  The list
+ * combines them when it is made: the contacts of linked records are
+ * merged by customer id, and a customer with any is computed again from
+ * its facts and theirs.  A hand edit of any of those files refreshes that
+ * file's entry, so the very next command answers from it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,10 +30,17 @@
 #include "gendan/error.h"
 #include "duescan.h"
 
-/* The body of an entry: name, owner, grade, received, then the items. */
+/* The body of an entry: name, owner, grade, received; the customer it is
+ * linked to, its contacts and marks (what a customer's follow-up is
+ * computed from when linked records add contacts to it); then the items. */
 struct body {
 	const char *name, *owner, *grade;
 	int64_t received;
+	const char *link;     /* an inquiry's or order's `customer` */
+	gd_due_contacts c;
+	gd_due_marks m;
+	int has_created;
+	gd_date created;
 	const unsigned char *items; /* serialized items */
 	size_t itemslen, nitems;
 };
@@ -34,12 +50,76 @@ struct body {
  * overflow: a summary with another date is damaged. */
 #define DATE_FAR 100000000
 
-static void take_date(gd__rd *r)
+static gd_date take_date(gd__rd *r)
 {
 	int32_t d = (int32_t)(uint32_t)gd__rd_num(r, 4);
 
 	if (d <= -DATE_FAR || d >= DATE_FAR)
 		r->bad = 1;
+	return d;
+}
+
+static gd_time take_time(gd__rd *r)
+{
+	gd_time t;
+
+	t.t = (int64_t)gd__rd_num(r, 8);
+	t.off = (int32_t)(uint32_t)gd__rd_num(r, 4);
+	if (t.t <= -(int64_t)DATE_FAR * 86400 || t.t >= (int64_t)DATE_FAR * 86400 ||
+	    t.off <= -86400 || t.off >= 86400)
+		r->bad = 1;
+	return t;
+}
+
+enum { HAS_LAST = 1, HAS_AGREED = 2, HAS_NEXT = 4, HAS_HOLD = 8, HAS_CREATED = 16 };
+
+/* The link, contacts and marks of an entry. */
+static void decode_links(struct body *b, gd__rd *r)
+{
+	unsigned has;
+
+	b->link = gd__sum_get_str(r);
+	has = (unsigned)gd__rd_num(r, 1);
+	b->c.has_last = (has & HAS_LAST) != 0;
+	b->c.has_agreed = (has & HAS_AGREED) != 0;
+	b->m.has_next = (has & HAS_NEXT) != 0;
+	b->m.has_hold = (has & HAS_HOLD) != 0;
+	b->has_created = (has & HAS_CREATED) != 0;
+	b->c.last = take_time(r);
+	b->c.via = gd__sum_get_str(r);
+	b->c.agreed_at = take_time(r);
+	b->c.agreed = take_date(r);
+	b->m.next = take_date(r);
+	b->m.hold = take_date(r);
+	b->created = take_date(r);
+	b->m.grade = b->grade;
+}
+
+static void encode_links(gd__buf *b, const gd_record *r)
+{
+	gd_due_contacts c;
+	gd_due_marks m;
+	gd_date created = 0;
+	int has_created = 0;
+	const char *s = gd_node_str(r->root, "created");
+
+	gd_due_contacts_of(&c, r);
+	gd_due_marks_of(&m, r);
+	if (s && gd_date_parse(&created, s) == 0)
+		has_created = 1;
+	gd__sum_put_str(b, r->kind != GD_CUSTOMER ? gd_node_str(r->root, "customer") : NULL);
+	gd__buf_num(b, (uint64_t)((c.has_last ? HAS_LAST : 0) | (c.has_agreed ? HAS_AGREED : 0) |
+				  (m.has_next ? HAS_NEXT : 0) | (m.has_hold ? HAS_HOLD : 0) |
+				  (has_created ? HAS_CREATED : 0)), 1);
+	gd__buf_num(b, (uint64_t)c.last.t, 8);
+	gd__buf_num(b, (uint64_t)(uint32_t)c.last.off, 4);
+	gd__sum_put_str(b, c.via);
+	gd__buf_num(b, (uint64_t)c.agreed_at.t, 8);
+	gd__buf_num(b, (uint64_t)(uint32_t)c.agreed_at.off, 4);
+	gd__buf_num(b, (uint64_t)(uint32_t)c.agreed, 4);
+	gd__buf_num(b, (uint64_t)(uint32_t)m.next, 4);
+	gd__buf_num(b, (uint64_t)(uint32_t)m.hold, 4);
+	gd__buf_num(b, (uint64_t)(uint32_t)created, 4);
 }
 
 static int decode_body(struct body *b, gd__rd *r)
@@ -52,6 +132,7 @@ static int decode_body(struct body *b, gd__rd *r)
 	b->owner = gd__sum_get_str(r);
 	b->grade = gd__sum_get_str(r);
 	b->received = (int64_t)gd__rd_num(r, 8);
+	decode_links(b, r);
 	b->nitems = (size_t)gd__rd_num(r, 2);
 	start = r->p;
 	for (i = 0; i < b->nitems && !r->bad; i++) {
@@ -127,6 +208,7 @@ static unsigned encode(gd__buf *b, const gd_record *r, const gd_config *cfg,
 	gd__sum_put_str(b, gd_record_owner(r));
 	gd__sum_put_str(b, gd_record_grade(r));
 	gd__buf_num(b, (uint64_t)gd_due_received(r), 8);
+	encode_links(b, r);
 	gd__buf_num(b, n, 2);
 	for (i = 0; i < n; i++) {
 		gd__buf_num(b, (uint64_t)items[i].reason, 1);
@@ -153,7 +235,28 @@ struct gd_due_scan {
 	gd__sumscan *sc;
 };
 
-const struct gd__sum_type gd__due_summary = {"GDDUE004", "gendan-due", encode, check};
+const struct gd__sum_type gd__due_summary = {"GDDUE005", "gendan-due", encode, check};
+
+/* A new item of the entry s at the end of (*items, *n), room for *cap. */
+static gd_due_item *new_item(gd_due_item **items, size_t *n, size_t *cap,
+			     const struct gd__sum *s, const struct body *b)
+{
+	gd_due_item *it;
+
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 256;
+		*items = gd__xrealloc(*items, *cap * sizeof(**items));
+	}
+	it = &(*items)[(*n)++];
+	memset(it, 0, sizeof(*it));
+	it->kind = (gd_kind)s->kind;
+	it->id = s->id;
+	it->path = s->path;
+	it->name = b->name;
+	it->owner = b->owner;
+	it->grade = b->grade;
+	return it;
+}
 
 static void push_items(gd_due_item **items, size_t *n, size_t *cap,
 		       const struct gd__sum *s, const struct body *b,
@@ -166,19 +269,7 @@ static void push_items(gd_due_item **items, size_t *n, size_t *cap,
 	size_t i;
 
 	for (i = 0; i < b->nitems; i++) {
-		gd_due_item *it;
-		if (*n == *cap) {
-			*cap = *cap ? *cap * 2 : 256;
-			*items = gd__xrealloc(*items, *cap * sizeof(**items));
-		}
-		it = &(*items)[(*n)++];
-		memset(it, 0, sizeof(*it));
-		it->kind = (gd_kind)s->kind;
-		it->id = s->id;
-		it->path = s->path;
-		it->name = b->name;
-		it->owner = b->owner;
-		it->grade = b->grade;
+		gd_due_item *it = new_item(items, n, cap, s, b);
 		it->received = b->received;
 		it->reason = (gd_due_reason)gd__rd_num(&r, 1);
 		it->due = (gd_date)(int32_t)(uint32_t)gd__rd_num(&r, 4);
@@ -208,10 +299,47 @@ static void push_items(gd_due_item **items, size_t *n, size_t *cap,
 	}
 }
 
+/* A customer's follow-up over its own contacts and those linked to it,
+ * computed when listed from what the summaries keep of each record. */
+static void push_linked(gd_due_item **items, size_t *n, size_t *cap,
+			const struct gd__sum *s, const struct body *b,
+			const gd_due_contacts *linked, const gd_config *cfg,
+			gd_date today, int local)
+{
+	gd_due_contacts c = b->c;
+	gd_due_item *it = new_item(items, n, cap, s, b);
+
+	gd_due_contacts_merge(&c, linked);
+	it->reason = GD_DUE_FOLLOWUP;
+	it->due = gd_due_follow_up(&b->m, &c, cfg, b->has_created ? b->created : today,
+				   N_("created"), &it->detail, &it->explain, local);
+	it->days_late = gd_date_diff(today, it->due);
+}
+
+/* The contacts of the records linked to each customer. */
+static gd_due_links *links_of(const gd__sumscan *sc)
+{
+	gd_due_links *links = gd_due_links_new();
+	size_t i;
+
+	for (i = 0; i < sc->n; i++) {
+		const struct gd__sum *s = sc->sums[i];
+		struct body b;
+		if (s->flags & GD__SUM_BAD || s->dropped || s->kind == GD_CUSTOMER)
+			continue;
+		body_of(s, &b);
+		if (b.link)
+			gd_due_links_add(links, b.link, &b.c);
+	}
+	return links;
+}
+
 void gd__due_items(gd_due_item **out, size_t *nout, const gd__sumscan *sc,
 		   const gd_config *cfg, gd_date today, const gd_due_filter *f)
 {
 	gd_due_item *items = NULL;
+	gd_due_links *links = links_of(sc);
+	const gd_due_contacts *linked;
 	size_t i, n = 0, cap = 0;
 
 	for (i = 0; i < sc->n; i++) {
@@ -220,9 +348,16 @@ void gd__due_items(gd_due_item **out, size_t *nout, const gd__sumscan *sc,
 		if (s->flags & GD__SUM_BAD || s->dropped)
 			continue;
 		body_of(s, &b);
-		if (gd_due_match((gd_kind)s->kind, b.owner, b.grade, f))
+		if (!gd_due_match((gd_kind)s->kind, b.owner, b.grade, f))
+			continue;
+		/* an active customer (one item) with contacts linked to it */
+		if (s->kind == GD_CUSTOMER && b.nitems == 1 &&
+		    (linked = gd_due_links_get(links, s->id)))
+			push_linked(&items, &n, &cap, s, &b, linked, cfg, today, f->local);
+		else
 			push_items(&items, &n, &cap, s, &b, today, f->local);
 	}
+	gd_due_links_free(links);
 	gd_due_finish(items, &n, cfg, f);
 	*out = items;
 	*nout = n;

@@ -216,6 +216,66 @@ static void test_due__agreed_next_stands(void **state)
 	gd_record_free(newer);
 }
 
+/* The due item of the record with that id in a due list of recs. */
+static const gd_due_item *item_of(gd_due_item **items, size_t *n,
+				  gd_record *const *recs, size_t nrecs,
+				  const char *today, const char *id)
+{
+	gd_due_filter f = {0};
+	size_t i;
+
+	f.kind = -1;
+	f.all = 1;
+	f.days = 400;
+	gd_due_list(items, n, recs, nrecs, cfg, D(today), &f);
+	for (i = 0; i < *n; i++)
+		if (!strcmp((*items)[i].id, id))
+			return &(*items)[i];
+	fail_msg("no item for %s", id);
+	return NULL;
+}
+
+static void test_due__linked_contacts_count(void **state)
+{
+	gd_record *recs[] = {
+		rec("customers/00/acme.yaml", "name: Acme\ntier: B\ncreated: 2026-11-01\n"),
+		/* an agreed next made on a linked inquiry */
+		rec("inquiries/00/q1.yaml", "received: 2026-11-20T08:00:00+00:00\n"
+					     "customer: acme\nstatus: replied\nlog:\n"
+					     "  - at: 2026-11-21T09:00:00+00:00\n    via: phone\n"
+					     "    next: 2026-11-28\n"),
+		/* a later contact on a linked order, without next */
+		rec("orders/00/po.yaml", "number: PO\ncustomer: acme\nship-by: 2026-12-30\n"
+					 "log:\n  - at: 2026-11-24T09:00:00+00:00\n    via: email\n"),
+		/* linked to another customer: not Acme's */
+		rec("inquiries/00/q2.yaml", "received: 2026-11-20T08:00:00+00:00\n"
+					     "customer: other\nstatus: replied\nlog:\n"
+					     "  - at: 2026-11-26T09:00:00+00:00\n"),
+	};
+	gd_due_item *items = NULL;
+	size_t n = 0;
+	const gd_due_item *it;
+
+	(void)state;
+	/* rule 2 across records: the promise on the inquiry stands after the
+	 * order's later contact */
+	it = item_of(&items, &n, recs, 4, "2026-11-25", "acme");
+	assert_int_equal(it->due, D("2026-11-28"));
+	assert_non_null(strstr(it->detail, "next agreed 2026-11-28, last contact 2026-11-24 (email)"));
+	gd_due_items_free(items, n);
+	/* alone, the customer was never contacted */
+	it = item_of(&items, &n, recs, 1, "2026-11-25", "acme");
+	assert_int_equal(it->due, D("2026-11-01"));
+	gd_due_items_free(items, n);
+	/* without the inquiry: cadence from the order's contact */
+	it = item_of(&items, &n, (gd_record *const[]){recs[0], recs[2]}, 2,
+		     "2026-11-25", "acme");
+	assert_int_equal(it->due, D("2026-12-01"));
+	gd_due_items_free(items, n);
+	for (n = 0; n < 4; n++)
+		gd_record_free(recs[n]);
+}
+
 static void test_due__inquiries(void **state)
 {
 	gd_record *fresh = rec("inquiries/00/q-1.yaml",
@@ -521,6 +581,7 @@ int main(void)
 		cmocka_unit_test(test_due__explicit_next_against_the_last_contact),
 		cmocka_unit_test(test_due__hold_until_its_end),
 		cmocka_unit_test(test_due__agreed_next_stands),
+		cmocka_unit_test(test_due__linked_contacts_count),
 		cmocka_unit_test(test_due__inquiries),
 		cmocka_unit_test(test_due__reply_window_is_counted_in_time),
 		cmocka_unit_test(test_due__orders),

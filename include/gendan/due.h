@@ -107,13 +107,35 @@ void gd_due_contacts_of(gd_due_contacts *c, const gd_record *r);
 /* Add the contacts c to into: the later contact, the newer agreement. */
 void gd_due_contacts_merge(gd_due_contacts *into, const gd_due_contacts *c);
 
-/* The follow-up date of r (rules 1-4 of SPEC 2.3) over the contacts c,
- * else since (worded as since_what, a msgid); detail and explain malloc'd,
- * in the user's language when local. */
-gd_date gd_due_follow_up(const gd_record *r, const gd_due_contacts *c,
+/* What a record says of its own follow-up besides its log: its grade, its
+ * top-level `next` and `hold.until`. */
+typedef struct {
+	const char *grade; /* borrowed, may be NULL */
+	int has_next, has_hold;
+	gd_date next, hold;
+} gd_due_marks;
+
+void gd_due_marks_of(gd_due_marks *m, const gd_record *r);
+
+/* The follow-up date of a record with marks m (rules 1-4 of SPEC 2.3, and
+ * its hold) over the contacts c, else since (worded as since_what, a
+ * msgid); detail and explain malloc'd, in the user's language when local. */
+gd_date gd_due_follow_up(const gd_due_marks *m, const gd_due_contacts *c,
 			 const gd_config *cfg, gd_date since,
 			 const char *since_what, char **detail, char **explain,
 			 int local);
+
+/* The contacts of the inquiries and orders linked to each customer
+ * (`customer: <id>`), which count as the customer's (SPEC 2.3). */
+typedef struct gd_due_links gd_due_links;
+
+gd_due_links *gd_due_links_new(void);
+/* Add the contacts c of a record linked to the customer of that id. */
+void gd_due_links_add(gd_due_links *l, const char *customer,
+		      const gd_due_contacts *c);
+/* The contacts linked to the customer id, or NULL. */
+const gd_due_contacts *gd_due_links_get(const gd_due_links *l, const char *id);
+void gd_due_links_free(gd_due_links *l);
 
 void gd_due_items_free(gd_due_item *items, size_t n);
 

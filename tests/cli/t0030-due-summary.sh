@@ -142,7 +142,7 @@ same_stat "$f" "tier: D" "tier: B"
 # corrupt, truncated, random and foreign summaries are rebuilt, not believed
 sleep 3 # old enough to be taken from a summary, had it been believed
 due >"$TMP/good"
-not_believed .git/gendan-due GDDUE004 "$TMP/good" due
+not_believed .git/gendan-due GDDUE005 "$TMP/good" due
 # damage bytes of the summary in turn: never a crash, never a wrong list
 # (a sample here, through the real binary; every byte in tests/test-scan.c)
 due >/dev/null
