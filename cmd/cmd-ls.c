@@ -22,11 +22,12 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	gd_list_filter f = {-1, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+	gd_list_filter f = {-1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0};
 	gd_ledger *l = NULL;
 	gd_entry *hits = NULL;
 	size_t n = 0;
 	int ch, err, format = FMT_TABLE;
+	gd_time now;
 
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
@@ -50,6 +51,8 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		if ((err = cmd_kind(&f.kind, argv[optind], &cmd_ls_entry)) < 0)
 			return err;
 	}
+	if ((err = cmd_now(&now, &f.today)) < 0)
+		return err;
 	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
 	if ((err = gd_ledger_list(l, &hits, &n, &f, cmd_print_bad, NULL)) == 0)

@@ -25,6 +25,8 @@
 struct body {
 	const char *cells[7]; /* name grade status owner country city last */
 	const char *status;   /* as written, for --status */
+	const char *ended;    /* cells[2] once the hold has ended, or NULL */
+	const char *until;    /* the hold's end as written, or NULL */
 	const char *tags;     /* lists, see summary.h */
 	const char *emails, *phones, *names;
 	const char *text;     /* what find searches, folded */
@@ -39,6 +41,8 @@ static int decode_body(struct body *b, gd__rd *r)
 	for (i = 0; i < 7; i++)
 		b->cells[i] = gd__sum_get_str(r);
 	b->status = gd__sum_get_str(r);
+	b->ended = gd__sum_get_str(r);
+	b->until = gd__sum_get_str(r);
 	b->tags = gd__sum_get_list(r);
 	b->emails = gd__sum_get_list(r);
 	b->phones = gd__sum_get_list(r);
@@ -110,7 +114,7 @@ static unsigned encode(gd__buf *b, const gd_record *r, const gd_config *cfg,
 	const char *until = hold && hold->type == GD_MAP ? gd_node_str(hold, "until") : NULL;
 	const char *status = gd_record_status(r); /* never NULL */
 	gd__buf lists[7];
-	char last[64], *cell;
+	char last[64], *cell, *ended;
 	size_t i;
 
 	(void)arg;
@@ -118,6 +122,7 @@ static unsigned encode(gd__buf *b, const gd_record *r, const gd_config *cfg,
 	last_contact(last, sizeof(last), r);
 	cell = until ? gd__xasprintf(_("%s (hold until %s)"), status, until)
 		     : gd__xstrdup(status);
+	ended = until ? gd__xasprintf(_("%s (hold ended %s)"), status, until) : NULL;
 	gd__sum_put_str(b, gd_record_name(r));
 	gd__sum_put_str(b, gd_record_grade(r));
 	gd__sum_put_str(b, cell);
@@ -127,7 +132,10 @@ static unsigned encode(gd__buf *b, const gd_record *r, const gd_config *cfg,
 	gd__sum_put_str(b, gd_node_str(r->root, "city"));
 	gd__sum_put_str(b, last);
 	gd__sum_put_str(b, status);
+	gd__sum_put_str(b, ended);
+	gd__sum_put_str(b, until);
 	free(cell);
+	free(ended);
 	for (i = 0; tags && tags->type == GD_SEQ && i < tags->n; i++)
 		if (tags->vals[i]->type == GD_SCALAR)
 			gd__list_add(&lists[0], tags->vals[i]->str);
@@ -153,7 +161,7 @@ static uint64_t list_key(uint64_t config_hash)
 	return gd__sum_key(config_hash) ^ ((uint64_t)gd_fnv1a(v, strlen(v)) << 16);
 }
 
-const struct gd__sum_type gd__list_summary = {"GDLIST02", "gendan-list", encode, check};
+const struct gd__sum_type gd__list_summary = {"GDLIST03", "gendan-list", encode, check};
 
 /* --- filters -------------------------------------------------------------- */
 
@@ -229,6 +237,15 @@ gd__sumscan *gd__list_scan(const gd__source *src, gd__problem_fn bad, void *ctx)
 			    bad, ctx);
 }
 
+/* Has the hold of an entry ended by today (its end day included)? */
+static int hold_ended(const struct body *b, gd_date today)
+{
+	gd_date until;
+
+	return b->ended && b->until && today &&
+	       gd_date_parse(&until, b->until) == 0 && until <= today;
+}
+
 void gd__list_entries(gd_entry **out, size_t *nout, const gd__sumscan *sc,
 		      const gd_list_filter *f)
 {
@@ -249,6 +266,8 @@ void gd__list_entries(gd_entry **out, size_t *nout, const gd__sumscan *sc,
 		e[n].id = s->id;
 		e[n].path = s->path;
 		memcpy(e[n].cells, b.cells, sizeof(b.cells));
+		if (hold_ended(&b, f->today))
+			e[n].cells[2] = b.ended;
 		n++;
 	}
 	free(text);

@@ -359,10 +359,14 @@ static char *markdown(json_t *rep)
 	}
 	gd__buf_puts(&b, _("\n## Overdue\n\n"));
 	json_array_foreach(json_object_get(rep, "overdue"), i, v)
-		gd__buf_printf(&b, _("- %s (%s), %s: due %s, %lld days late: %s\n"), s(v, "name"),
-			       s(v, "ref"), s(v, "owner"), s(v, "due"),
-			       (long long)json_integer_value(json_object_get(v, "days_late")),
-			       s(v, "detail"));
+	{
+		long long late = (long long)json_integer_value(json_object_get(v, "days_late"));
+		gd__buf_printf(&b, P_("- %s (%s), %s: due %s, %lld day late: %s\n",
+				      "- %s (%s), %s: due %s, %lld days late: %s\n",
+				      (unsigned long)(late < 0 ? -late : late)),
+			       s(v, "name"), s(v, "ref"), s(v, "owner"), s(v, "due"),
+			       late, s(v, "detail"));
+	}
 	return gd__buf_detach(&b, NULL);
 }
 

@@ -90,6 +90,7 @@ typedef struct gd_list_filter {
 	/* find: in names, companies, numbers, emails, notes, products,
 	 * cities and ids (Unicode case folding), or in phone digits */
 	const char *text;
+	gd_date today;            /* a hold ended by then is worded so; 0: never */
 } gd_list_filter;
 
 /*
