@@ -8,6 +8,7 @@
 
 #include "gendan/decimal.h"
 #include "gendan/due.h"
+#include "gendan/money.h"
 #include "hash.h"
 #include "internal.h"
 
@@ -330,14 +331,19 @@ char *gd_due_stage_late(const gd_due_stage_at *at, int slip, int local)
 
 int gd_due_outstanding(gd_dec *out, const gd_node *p)
 {
-	const char *amount = gd_node_str(p, "amount");
-
 	out->units = 0;
 	if (gd_node_get(p, "received"))
 		return 0;
-	if (amount && gd_dec_parse(out, amount) < 0)
+	/* no amount planned: due all the same, for an amount nobody wrote */
+	if (!gd_node_str(p, "amount"))
+		return 1;
+	if (gd_payment_outstanding(out, p) < 0) {
+		/* an invalid record: check names it; still chase the payment */
+		gd_error_clear();
 		out->units = 0;
-	return 1;
+		return 1;
+	}
+	return out->units > 0;
 }
 
 /* Each stage of an open order without `done`, due on its plan. */
@@ -398,11 +404,20 @@ static void payments_due(gd_due_item **items, size_t *n, const gd_record *r,
 		    !date_of(&due, p, "due") || !what)
 			continue;
 		gd_date_format(d1, due);
-		/* outstanding is the amount as written until receipts come */
-		if (amount)
+		/* the amount as written until receipts come, then what is owed */
+		if (amount) {
+			gd_dec planned;
+			char owed_s[GD_DEC_LEN];
+
+			if (gd_dec_parse(&planned, amount) == 0 &&
+			    gd_dec_cmp(planned, owed) != 0)
+				gd_dec_format(owed_s, owed);
+			else
+				snprintf(owed_s, sizeof(owed_s), "%s", amount);
 			detail = gd__xasprintf(tr(local, N_("%s %s%s%s due %s")), what,
 					       cur ? cur : "", cur ? " " : "",
-					       amount, d1);
+					       owed_s, d1);
+		}
 		else
 			detail = gd__xasprintf(tr(local, N_("%s due %s")), what, d1);
 		explain = gd__xasprintf(tr(local, N_("payment %s not received, due %s")),
