@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "gendan/phone.h"
 
 static void count(void *ctx, const char *message)
 {
@@ -122,7 +123,8 @@ static void likely_duplicates(const gd_ledger *l)
 			add_key(&k, &n, "1", dom, r);
 		}
 		if (phone) {
-			char *d = gd_phone_digits(phone);
+			char *d = gd_phone_e164(phone,
+						gd_ledger_config(l)->phone_region);
 			if (strlen(d) < 6) {
 				free(d);
 				d = NULL;

@@ -1,6 +1,7 @@
 /*
  * config.c - gendan.yaml: defaults, parsing and validation (SPEC 2.1).
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include "gendan/config.h"
 #include "gendan/dates.h"
 #include "gendan/error.h"
+#include "gendan/phone.h"
 #include "gendan/yaml.h"
 #include "internal.h"
 
@@ -171,6 +173,7 @@ void gd_config_free(gd_config *c)
 	clear_strs(&c->channels, &c->nchannels);
 	clear_strs(&c->freemail, &c->nfreemail);
 	clear_team(c);
+	free(c->phone_region);
 	free(c);
 }
 
@@ -364,6 +367,23 @@ static int parse_policy(gd_config *c, const gd_node *n, const char *name)
 	return 0;
 }
 
+/* phone-region: a country gendan knows the calling code of. */
+static int parse_region(gd_config *c, const gd_node *n, const char *name)
+{
+	char *p;
+	int err;
+
+	if ((err = want(n, GD_SCALAR, name, "phone-region")) < 0)
+		return err;
+	if (!gd_phone_region_known(n->str))
+		return bad(name, n, _("phone-region must be a country code such as CN, US or DE, not"),
+			   n->str);
+	c->phone_region = gd__xstrdup(n->str);
+	for (p = c->phone_region; *p; p++)
+		*p = (char)toupper((unsigned char)*p);
+	return 0;
+}
+
 static int parse(gd_config *c, const gd_node *root, const char *name)
 {
 	const gd_node *n, *sub;
@@ -404,6 +424,9 @@ static int parse(gd_config *c, const gd_node *root, const char *name)
 	if ((n = gd_node_get(root, "team")) && (err = parse_team(c, n, name)) < 0)
 		return err;
 	if ((n = gd_node_get(root, "policy")) && (err = parse_policy(c, n, name)) < 0)
+		return err;
+	if ((n = gd_node_get(root, "phone-region")) && !gd_node_is_null(n) &&
+	    (err = parse_region(c, n, name)) < 0)
 		return err;
 	if ((n = gd_node_get(root, "pool")) && !gd_node_is_null(n)) {
 		if ((err = want(n, GD_MAP, name, "pool")) < 0)

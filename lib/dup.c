@@ -8,12 +8,14 @@
 #include "gendan/dup.h"
 #include "gendan/error.h"
 #include "gendan/ids.h"
+#include "gendan/phone.h"
 #include "hash.h"
 #include "internal.h"
 
 /* A probe's normal forms, computed once. */
 struct probe {
 	char *email, *domain, *phone, *name;
+	const char *region; /* phone-region, for the records' phones */
 };
 
 /* The contact fields of a record: itself and `from` (inquiries). */
@@ -44,7 +46,7 @@ static char *shared(const gd_record *r, const struct probe *p)
 		free(x);
 	}
 	if (!why && p->phone && (v = gd_node_str(c, "phone"))) {
-		x = gd_phone_digits(v);
+		x = gd_phone_e164(v, p->region);
 		if (!strcmp(x, p->phone))
 			why = gd__xasprintf(_("same phone %s"), v);
 		free(x);
@@ -82,11 +84,23 @@ static char *describe(const gd_record *r)
 			     name ? name : "", grade ? grade : "-", status);
 }
 
+/* The E.164 form of a phone of 6 digits or more as typed, else NULL: a few
+ * digits say nothing about who it is. */
+static char *phone_key(const char *typed, const char *region)
+{
+	char *digits = gd_phone_e164(typed, NULL);
+	size_t n = strlen(digits) - (*digits == '+');
+
+	free(digits);
+	return n >= 6 ? gd_phone_e164(typed, region) : NULL;
+}
+
 /* The normal forms of a probe; free with probe_clear(). */
 static void probe_make(struct probe *p, const gd_config *cfg,
 		       const gd_dup_probe *probe)
 {
 	memset(p, 0, sizeof(*p));
+	p->region = cfg->phone_region;
 	if (probe->email && *probe->email) {
 		p->email = gd_email_norm(probe->email);
 		p->domain = gd_email_domain(probe->email);
@@ -95,14 +109,8 @@ static void probe_make(struct probe *p, const gd_config *cfg,
 			p->domain = NULL;
 		}
 	}
-	if (probe->phone && *probe->phone) {
-		p->phone = gd_phone_digits(probe->phone);
-		/* a few digits say nothing about who it is */
-		if (strlen(p->phone) < 6) {
-			free(p->phone);
-			p->phone = NULL;
-		}
-	}
+	if (probe->phone && *probe->phone)
+		p->phone = phone_key(probe->phone, cfg->phone_region);
 	if (probe->name && *probe->name) {
 		p->name = gd_name_norm(probe->name);
 		if (p->name && !*p->name) {

@@ -135,25 +135,32 @@ int gd__node_push(gd_node *seq, gd_node *val);
 int gd__node_insert(gd_node *seq, size_t at, gd_node *val);
 
 /* The lists of a gd_ref_view, made from r into the buffers given (any may
- * be NULL); see gendan/refs.h.  (lib/refs.c) */
+ * be NULL), phones in E.164 form for region; see gendan/refs.h.
+ * (lib/refs.c) */
 #include "gendan/record.h"
-void gd__ref_lists(const gd_record *r, gd__buf *emails, gd__buf *phones,
-		   gd__buf *texts);
+void gd__ref_lists(const gd_record *r, const char *region, gd__buf *emails,
+		   gd__buf *phones, gd__buf *texts);
 /* The order of a loaded ledger: by kind, then id, then path. (lib/util.c) */
 int gd__record_order(int kx, const char *idx, const char *px, int ky,
 		     const char *idy, const char *py);
 /* Add s, when not NULL or empty, to a list of strings. (lib/util.c) */
 void gd__list_add(gd__buf *list, const char *s);
-/* Add s gd_text_fold()ed, or the digits of a phone number, the same way.
- * (lib/refs.c) */
+/* Add s gd_text_fold()ed, or a phone number in E.164 form for region, the
+ * same way.  (lib/refs.c) */
 void gd__list_add_folded(gd__buf *list, const char *s);
-void gd__list_add_phone(gd__buf *list, const char *phone);
-/* How many digits s has, when it holds only digits and what people write
- * between them (" +-()."), else -1.  (lib/refs.c) */
+void gd__list_add_phone(gd__buf *list, const char *phone, const char *region);
+/* How many digits s has, when it holds only digits (full-width ones too)
+ * and what people write between them (" +-().", full-width), else -1.
+ * (lib/refs.c) */
 int gd__phone_digit_count(const char *s);
+/* The digits of a phone number as given (full-width ones folded, 00 and
+ * "(0)" as gd_phone_e164 takes them), without '+' or a region's code.
+ * (lib/refs.c) */
+char *gd__phone_given_digits(const char *s);
 
 /* The keys the duplicate check compares (see gendan/dup.h): "e:" email,
- * "d:" email domain (not a free-mail one), "p:" phone digits (6 or more),
+ * "d:" email domain (not a free-mail one), "p:" phone in E.164 form (6
+ * digits or more),
  * "n:" normalised company name, each added to a list of strings; none for
  * an order.  Two records are compared alike when they share a key.
  * (lib/dup.c) */

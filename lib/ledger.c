@@ -341,7 +341,7 @@ static void forget_list(gd_ledger *l)
 int gd_ledger_list(gd_ledger *l, gd_entry **out, size_t *n,
 		   const gd_list_filter *f, gd_bad_fn bad, void *ctx)
 {
-	gd__list_entries(out, n, list_of(l, bad, ctx), f);
+	gd__list_entries(out, n, list_of(l, bad, ctx), f, l->cfg->phone_region);
 	return 0;
 }
 
@@ -479,7 +479,8 @@ int gd_ledger_find(gd_ledger *l, gd_record **out, const char *ref, int kind,
 			return keep_found(l, found[0]);
 		}
 		if (!err && nfound > 1)
-			err = gd_ref_resolve(out, found, nfound, ref, kind);
+			err = gd_ref_resolve(out, found, nfound, ref, kind,
+					     l->cfg->phone_region);
 		for (i = 0; i < nfound; i++)
 			gd_record_free(found[i]);
 		*out = NULL;
@@ -488,14 +489,15 @@ int gd_ledger_find(gd_ledger *l, gd_record **out, const char *ref, int kind,
 	}
 	if (!l->loaded) {
 		/* any other rule: from the summary, then the one file */
-		char *path = gd__list_resolve(list_of(l, bad, ctx), ref, kind);
+		char *path = gd__list_resolve(list_of(l, bad, ctx), ref, kind,
+					      l->cfg->phone_region);
 		if (!path)
 			return gd_error_code_last();
 		err = gd_ledger_read(l, out, path);
 		free(path);
 		return err < 0 ? err : keep_found(l, *out);
 	}
-	return gd_ref_resolve(out, l->recs, l->n, ref, kind);
+	return gd_ref_resolve(out, l->recs, l->n, ref, kind, l->cfg->phone_region);
 }
 
 /*

@@ -5,8 +5,10 @@
  * The summary .git/gendan-list keeps, for every record file (see
  * summary.h): the columns `ls` and `find` print, what their filters
  * compare, the text `find` searches, already folded as gd_text_contains()
- * folds it, and what REF resolution looks at (emails, phone digits, folded
- * names), and the keys the duplicate check of `add` compares.  So a name
+ * folds it, and what REF resolution looks at (emails, E.164 phones, folded
+ * names), and the keys the duplicate check of `add` compares.  Phones are
+ * kept in E.164 form for the ledger's phone-region, which is part of
+ * gendan.yaml and so of the summary's key.  So a name
  * given as REF, a search or a new customer costs a walk that stats every
  * file plus a look at the summary, not a parse of every record.  Nothing
  * kept depends on the day.
@@ -18,6 +20,7 @@
 
 #include "gendan/error.h"
 #include "gendan/ids.h"
+#include "gendan/phone.h"
 #include "gendan/refs.h"
 #include "listscan.h"
 
@@ -30,7 +33,7 @@ struct body {
 	const char *tags;     /* lists, see summary.h */
 	const char *emails, *phones, *names;
 	const char *text;     /* what find searches, folded */
-	const char *digits;   /* the phones find searches */
+	const char *digits;   /* the phones find searches, E.164 */
 	const char *dupkeys;  /* what the duplicate check compares */
 };
 
@@ -84,7 +87,8 @@ static void last_contact(char *buf, size_t size, const gd_record *r)
 }
 
 /* What find searches in one mapping: record, from, a person, a log entry. */
-static void find_map(const gd_node *m, gd__buf *text, gd__buf *digits)
+static void find_map(const gd_node *m, const char *region, gd__buf *text,
+		     gd__buf *digits)
 {
 	static const char *const keys[] = {"name", "company", "number", "email",
 					   "note", "product", "city", NULL};
@@ -94,15 +98,16 @@ static void find_map(const gd_node *m, gd__buf *text, gd__buf *digits)
 		return;
 	for (i = 0; keys[i]; i++)
 		gd__list_add_folded(text, gd_node_str(m, keys[i]));
-	gd__list_add_phone(digits, gd_node_str(m, "phone"));
+	gd__list_add_phone(digits, gd_node_str(m, "phone"), region);
 }
 
-static void find_seq(const gd_node *seq, gd__buf *text, gd__buf *digits)
+static void find_seq(const gd_node *seq, const char *region, gd__buf *text,
+		     gd__buf *digits)
 {
 	size_t i;
 
 	for (i = 0; seq && seq->type == GD_SEQ && i < seq->n; i++)
-		find_map(seq->vals[i], text, digits);
+		find_map(seq->vals[i], region, text, digits);
 }
 
 static unsigned encode(gd__buf *b, const gd_record *r, const gd_config *cfg,
@@ -113,6 +118,7 @@ static unsigned encode(gd__buf *b, const gd_record *r, const gd_config *cfg,
 	const gd_node *tags = gd_node_get(r->root, "tags");
 	const char *until = hold && hold->type == GD_MAP ? gd_node_str(hold, "until") : NULL;
 	const char *status = gd_record_status(r); /* never NULL */
+	const char *region = cfg->phone_region;
 	gd__buf lists[7];
 	char last[64], *cell, *ended;
 	size_t i;
@@ -139,12 +145,12 @@ static unsigned encode(gd__buf *b, const gd_record *r, const gd_config *cfg,
 	for (i = 0; tags && tags->type == GD_SEQ && i < tags->n; i++)
 		if (tags->vals[i]->type == GD_SCALAR)
 			gd__list_add(&lists[0], tags->vals[i]->str);
-	gd__ref_lists(r, &lists[1], &lists[2], &lists[3]);
+	gd__ref_lists(r, region, &lists[1], &lists[2], &lists[3]);
 	gd__list_add_folded(&lists[4], r->id);
-	find_map(r->root, &lists[4], &lists[5]);
-	find_map(from, &lists[4], &lists[5]);
-	find_seq(gd_node_get(r->root, "people"), &lists[4], &lists[5]);
-	find_seq(gd_node_get(r->root, "log"), &lists[4], &lists[5]);
+	find_map(r->root, region, &lists[4], &lists[5]);
+	find_map(from, region, &lists[4], &lists[5]);
+	find_seq(gd_node_get(r->root, "people"), region, &lists[4], &lists[5]);
+	find_seq(gd_node_get(r->root, "log"), region, &lists[4], &lists[5]);
 	gd__dup_keys(&lists[6], cfg, r);
 	for (i = 0; i < 7; i++) {
 		gd__sum_put_list(b, &lists[i]);
@@ -186,14 +192,24 @@ static int contains(const char *list, const char *want)
 	return 0;
 }
 
-/* "8888", "+86 574": digits people type for a phone number. */
-static char *query_digits(const char *s)
+/* "8888", "+86 574", "0574-8888-1234": a phone number or part of one, as
+ * people type it: its digits, and its E.164 form for region. */
+struct query_phone {
+	char *digits, *e164;
+};
+
+static void query_phone(struct query_phone *q, const char *s, const char *region)
 {
-	return gd__phone_digit_count(s) >= 3 ? gd_phone_digits(s) : NULL;
+	q->digits = q->e164 = NULL;
+	if (!s || gd__phone_digit_count(s) < 3)
+		return;
+	q->digits = gd__phone_given_digits(s);
+	q->e164 = gd_phone_e164(s, region);
 }
 
 static int match(const struct gd__sum *s, const struct body *b,
-		 const gd_list_filter *f, const char *text, const char *digits)
+		 const gd_list_filter *f, const char *text,
+		 const struct query_phone *q)
 {
 	const char *owner = b->cells[3];
 
@@ -213,7 +229,9 @@ static int match(const struct gd__sum *s, const struct body *b,
 		return 0;
 	if (f->status && !eq(b->status, f->status))
 		return 0;
-	if (text && !contains(b->text, text) && !(digits && contains(b->digits, digits)))
+	if (text && !contains(b->text, text) &&
+	    !(q->digits && (contains(b->digits, q->digits) ||
+			    contains(b->digits, q->e164))))
 		return 0;
 	return 1;
 }
@@ -247,20 +265,21 @@ static int hold_ended(const struct body *b, gd_date today)
 }
 
 void gd__list_entries(gd_entry **out, size_t *nout, const gd__sumscan *sc,
-		      const gd_list_filter *f)
+		      const gd_list_filter *f, const char *region)
 {
 	char *text = f->text ? gd_text_fold(f->text) : NULL;
-	char *digits = f->text ? query_digits(f->text) : NULL;
+	struct query_phone q;
 	gd_entry *e = gd__xcalloc(sc->n + 1, sizeof(*e));
 	size_t i, n = 0;
 
+	query_phone(&q, f->text, region);
 	for (i = 0; i < sc->n; i++) {
 		const struct gd__sum *s = sc->sums[i];
 		struct body b;
 		if (!listed(s))
 			continue;
 		body_of(s, &b);
-		if (!match(s, &b, f, text, digits))
+		if (!match(s, &b, f, text, &q))
 			continue;
 		e[n].kind = (gd_kind)s->kind;
 		e[n].id = s->id;
@@ -271,7 +290,8 @@ void gd__list_entries(gd_entry **out, size_t *nout, const gd__sumscan *sc,
 		n++;
 	}
 	free(text);
-	free(digits);
+	free(q.digits);
+	free(q.e164);
 	if (n > 1)
 		qsort(e, n, sizeof(*e), entry_cmp);
 	*out = e;
@@ -295,7 +315,8 @@ static void views_of(gd_ref_view *v, const struct gd__sum **sums, size_t n)
 	}
 }
 
-char *gd__list_resolve(const gd__sumscan *sc, const char *ref, int kind)
+char *gd__list_resolve(const gd__sumscan *sc, const char *ref, int kind,
+		       const char *region)
 {
 	const struct gd__sum **sums = gd__xcalloc(sc->n + 1, sizeof(*sums));
 	gd_ref_view *v = gd__xcalloc(sc->n + 1, sizeof(*v));
@@ -307,12 +328,12 @@ char *gd__list_resolve(const gd__sumscan *sc, const char *ref, int kind)
 		if (listed(sc->sums[i]))
 			sums[n++] = sc->sums[i];
 	views_of(v, sums, n);
-	err = gd_ref_resolve_views(&hit, v, n, ref, kind);
+	err = gd_ref_resolve_views(&hit, v, n, ref, kind, region);
 	/* several: listed in the order of a loaded ledger, as before */
 	if (err == GD_EAMBIGUOUS) {
 		qsort(sums, n, sizeof(*sums), gd__sum_cmp);
 		views_of(v, sums, n);
-		err = gd_ref_resolve_views(&hit, v, n, ref, kind);
+		err = gd_ref_resolve_views(&hit, v, n, ref, kind, region);
 	}
 	if (err == 0)
 		path = gd__xstrdup(sums[hit]->path);

@@ -18,13 +18,14 @@ extern const struct gd__sum_type gd__list_summary;
 gd__sumscan *gd__list_scan(const gd__source *src, gd__problem_fn bad, void *ctx);
 
 /* The records of sc that pass f, sorted by kind, then id: *out (free it)
- * points into sc. */
+ * points into sc.  region: the phone-region sc's summaries were made with. */
 void gd__list_entries(gd_entry **out, size_t *n, const gd__sumscan *sc,
-		      const gd_list_filter *f);
+		      const gd_list_filter *f, const char *region);
 
 /* The path of the record REF names among sc's (malloc'd), or NULL with
  * the error set as gd_ref_resolve sets it. */
-char *gd__list_resolve(const gd__sumscan *sc, const char *ref, int kind);
+char *gd__list_resolve(const gd__sumscan *sc, const char *ref, int kind,
+		       const char *region);
 
 /* Does sc hold a record of that kind and id? */
 int gd__list_has_id(const gd__sumscan *sc, int kind, const char *id);

@@ -9,6 +9,7 @@
 
 #include "gendan/error.h"
 #include "gendan/ids.h"
+#include "gendan/phone.h"
 #include "gendan/refs.h"
 #include "internal.h"
 
@@ -20,6 +21,12 @@
 struct lists {
 	gd__buf emails, phones, texts;
 	int made; /* one of them, for the one rule that asked */
+	const char *region; /* phone-region, for phones made from a record */
+};
+
+/* What rule_phone compares: the REF in E.164 form, and its digits. */
+struct phone_ref {
+	char *e164, *digits;
 };
 
 void gd__list_add_folded(gd__buf *list, const char *s)
@@ -33,52 +40,81 @@ void gd__list_add_folded(gd__buf *list, const char *s)
 	free(f);
 }
 
-void gd__list_add_phone(gd__buf *list, const char *phone)
+void gd__list_add_phone(gd__buf *list, const char *phone, const char *region)
 {
-	char *digits;
+	char *e164;
 
 	if (!phone)
 		return;
-	digits = gd_phone_digits(phone);
-	gd__list_add(list, digits);
-	free(digits);
+	e164 = gd_phone_e164(phone, region);
+	gd__list_add(list, e164);
+	free(e164);
+}
+
+/* The length of the full-width character at s that people write in a
+ * phone number (digits U+FF10..U+FF19 counted in *digits; plus, hyphen,
+ * parentheses, ideographic space), else 0. */
+static int wide_phone_char(const unsigned char *s, int *digits)
+{
+	if (s[0] == 0xef && s[1] == 0xbc && s[2] >= 0x90 && s[2] <= 0x99) {
+		(*digits)++;
+		return 3;
+	}
+	if (s[0] == 0xef && s[1] == 0xbc &&
+	    (s[2] == 0x8b || s[2] == 0x8d || s[2] == 0x88 || s[2] == 0x89))
+		return 3;
+	return s[0] == 0xe3 && s[1] == 0x80 && s[2] == 0x80 ? 3 : 0;
+}
+
+char *gd__phone_given_digits(const char *s)
+{
+	char *d = gd_phone_e164(s, NULL);
+
+	if (*d == '+')
+		memmove(d, d + 1, strlen(d));
+	return d;
 }
 
 int gd__phone_digit_count(const char *s)
 {
-	int digits = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	int digits = 0, w;
 
-	for (; *s; s++) {
-		if (isdigit((unsigned char)*s))
+	while (*p) {
+		if (isdigit(*p))
 			digits++;
-		else if (!strchr(" +-().", *s))
+		else if ((w = wide_phone_char(p, &digits)) > 0)
+			p += w - 1;
+		else if (!strchr(" +-().", *p))
 			return -1;
+		p++;
 	}
 	return digits;
 }
 
-static void contact_lists(const gd_node *m, gd__buf *emails, gd__buf *phones)
+static void contact_lists(const gd_node *m, const char *region,
+			  gd__buf *emails, gd__buf *phones)
 {
 	if (!m || m->type != GD_MAP)
 		return;
 	if (emails)
 		gd__list_add(emails, gd_node_str(m, "email"));
 	if (phones)
-		gd__list_add_phone(phones, gd_node_str(m, "phone"));
+		gd__list_add_phone(phones, gd_node_str(m, "phone"), region);
 }
 
-void gd__ref_lists(const gd_record *r, gd__buf *emails, gd__buf *phones,
-		   gd__buf *texts)
+void gd__ref_lists(const gd_record *r, const char *region, gd__buf *emails,
+		   gd__buf *phones, gd__buf *texts)
 {
 	const gd_node *from = gd_node_get(r->root, "from");
 	const gd_node *people = gd_node_get(r->root, "people");
 	size_t i;
 
 	/* every contact of a record: itself, from, people */
-	contact_lists(r->root, emails, phones);
-	contact_lists(from, emails, phones);
+	contact_lists(r->root, region, emails, phones);
+	contact_lists(from, region, emails, phones);
 	for (i = 0; people && people->type == GD_SEQ && i < people->n; i++)
-		contact_lists(people->vals[i], emails, phones);
+		contact_lists(people->vals[i], region, emails, phones);
 	if (!texts)
 		return;
 	gd__list_add_folded(texts, gd_record_name(r));
@@ -97,7 +133,7 @@ static const char *list_of(const gd_ref_view *v, const char *kept, gd__buf *made
 	if (!v->rec)
 		return kept;
 	if (!l->made) {
-		gd__ref_lists(v->rec, made == &l->emails ? made : NULL,
+		gd__ref_lists(v->rec, l->region, made == &l->emails ? made : NULL,
 			      made == &l->phones ? made : NULL,
 			      made == &l->texts ? made : NULL);
 		l->made = 1;
@@ -137,18 +173,19 @@ static int rule_email(const gd_ref_view *v, const char *ref, const void *arg,
 	return 0;
 }
 
-/* Digits equal, or the record's end with the 7 or more given. */
+/* E.164 forms equal, or the record's digits end with the 7 or more given. */
 static int rule_phone(const gd_ref_view *v, const char *ref, const void *arg,
 		      struct lists *l)
 {
-	const char *want = arg, *p;
-	size_t wl = strlen(want), dl;
+	const struct phone_ref *want = arg;
+	const char *p;
+	size_t wl = strlen(want->digits), dl;
 
 	(void)ref;
 	for (p = list_of(v, v->phones, &l->phones, l); *p; p += dl + 1) {
 		dl = strlen(p);
-		if (!strcmp(p, want) ||
-		    (wl >= 7 && dl > wl && !strcmp(p + dl - wl, want)))
+		if (!strcmp(p, want->e164) ||
+		    (wl >= 7 && dl > wl && !strcmp(p + dl - wl, want->digits)))
 			return 1;
 	}
 	return 0;
@@ -176,7 +213,7 @@ static int rule_text(const gd_ref_view *v, const char *ref, const void *arg,
 }
 
 static int apply(size_t *out, const gd_ref_view *v, size_t n, const char *ref,
-		 int kind, rule_fn fn, const void *arg)
+		 int kind, const char *region, rule_fn fn, const void *arg)
 {
 	size_t *hits = NULL;
 	size_t i, nhits = 0;
@@ -184,7 +221,7 @@ static int apply(size_t *out, const gd_ref_view *v, size_t n, const char *ref,
 	int err;
 
 	for (i = 0; i < n; i++) {
-		struct lists l = {{0}, {0}, {0}, 0};
+		struct lists l = {{0}, {0}, {0}, 0, region};
 		int hit;
 		if (kind >= 0 && (int)v[i].kind != kind)
 			continue;
@@ -219,15 +256,32 @@ static int apply(size_t *out, const gd_ref_view *v, size_t n, const char *ref,
 	return err;
 }
 
+/* The phone rule, when ref is written as a phone number. */
+static int apply_phone(size_t *out, const gd_ref_view *v, size_t n,
+		       const char *ref, int kind, const char *region)
+{
+	struct phone_ref want;
+	int got;
+
+	if (gd__phone_digit_count(ref) <= 0)
+		return 0;
+	want.e164 = gd_phone_e164(ref, region);
+	want.digits = gd__phone_given_digits(ref);
+	got = apply(out, v, n, ref, kind, region, rule_phone, &want);
+	free(want.e164);
+	free(want.digits);
+	return got;
+}
+
 int gd_ref_resolve_views(size_t *out, const gd_ref_view *v, size_t n,
-			 const char *ref, int kind)
+			 const char *ref, int kind, const char *region)
 {
 	/* by kind + 1: any kind, then GD_CUSTOMER, GD_INQUIRY, GD_ORDER */
 	static const char *const no_match[] = {
 		N_("no record matches '%s'"), N_("no customer matches '%s'"),
 		N_("no inquiry matches '%s'"), N_("no order matches '%s'")};
 	const char *slash = strchr(ref, '/');
-	char *digits = NULL, *folded;
+	char *folded;
 	int got = 0;
 
 	*out = 0;
@@ -237,24 +291,21 @@ int gd_ref_resolve_views(size_t *out, const gd_ref_view *v, size_t n,
 		char *k = gd__xstrndup(ref, (size_t)(slash - ref));
 		gd_kind kk;
 		if (gd_kind_parse(&kk, k) == 0 && (kind < 0 || (int)kk == kind))
-			got = apply(out, v, n, slash + 1, (int)kk, rule_kind_id, &kk);
+			got = apply(out, v, n, slash + 1, (int)kk, region, rule_kind_id, &kk);
 		free(k);
 		gd_error_clear();
 	}
 	if (!got)
-		got = apply(out, v, n, ref, kind, rule_id, NULL);
+		got = apply(out, v, n, ref, kind, region, rule_id, NULL);
 	if (!got && strchr(ref, '@'))
-		got = apply(out, v, n, ref, kind, rule_email, NULL);
-	if (!got && gd__phone_digit_count(ref) > 0) {
-		digits = gd_phone_digits(ref);
-		got = apply(out, v, n, ref, kind, rule_phone, digits);
-		free(digits);
-	}
+		got = apply(out, v, n, ref, kind, region, rule_email, NULL);
 	if (!got)
-		got = apply(out, v, n, ref, kind, rule_prefix, NULL);
+		got = apply_phone(out, v, n, ref, kind, region);
+	if (!got)
+		got = apply(out, v, n, ref, kind, region, rule_prefix, NULL);
 	if (!got) {
 		folded = gd_text_fold(ref);
-		got = apply(out, v, n, ref, kind, rule_text, folded);
+		got = apply(out, v, n, ref, kind, region, rule_text, folded);
 		free(folded);
 	}
 	if (got < 0)
@@ -265,7 +316,7 @@ int gd_ref_resolve_views(size_t *out, const gd_ref_view *v, size_t n,
 }
 
 int gd_ref_resolve(gd_record **out, gd_record *const *recs, size_t n,
-		   const char *ref, int kind)
+		   const char *ref, int kind, const char *region)
 {
 	gd_ref_view *v = gd__xcalloc(n + 1, sizeof(*v));
 	size_t i, hit;
@@ -278,7 +329,7 @@ int gd_ref_resolve(gd_record **out, gd_record *const *recs, size_t n,
 		v[i].name = gd_record_name(recs[i]);
 		v[i].rec = recs[i];
 	}
-	if ((err = gd_ref_resolve_views(&hit, v, n, ref, kind)) == 0)
+	if ((err = gd_ref_resolve_views(&hit, v, n, ref, kind, region)) == 0)
 		*out = recs[hit];
 	free(v);
 	return err;

@@ -190,6 +190,22 @@ static void test_config__errors_name_line_and_column(void **state)
 		"gendan.yaml:1:25: inquiry.reply-within: invalid duration");
 	refused("pool: yes\n", "gendan.yaml:1:7: pool must be a mapping");
 	refused("pool: {reclaim-after: 0d}\n", "gendan.yaml:1:23: pool.reclaim-after");
+	refused("phone-region: XX\n",
+		"gendan.yaml:1:15: phone-region must be a country code such as CN, US or DE, not 'XX'");
+	refused("phone-region: [CN]\n", "gendan.yaml:1:15: phone-region must be a single value");
+}
+
+static void test_config__phone_region(void **state)
+{
+	gd_config *c = NULL;
+
+	(void)state;
+	assert_int_equal(load(&c, "phone-region: cn\n"), 0);
+	assert_string_equal(c->phone_region, "CN");
+	gd_config_free(c);
+	c = gd_config_default();
+	assert_null(c->phone_region);
+	gd_config_free(c);
 }
 
 static void test_config__team_and_policy(void **state)
@@ -233,6 +249,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_config__defaults),
+		cmocka_unit_test(test_config__phone_region),
 		cmocka_unit_test(test_config__three_grade_scheme_and_pool),
 		cmocka_unit_test(test_config__weeks_and_pool_defaults),
 		cmocka_unit_test(test_config__load_reads_the_file),

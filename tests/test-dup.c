@@ -79,6 +79,26 @@ static void test_dup__the_index_finds_what_the_linear_check_finds(void **state)
 	both("PO-1", NULL, "12", NULL);
 }
 
+/* With phone-region CN, a national number is the international one. */
+static void test_dup__phones_in_e164_form(void **state)
+{
+	gd_record *keep = recs[1];
+
+	(void)state;
+	recs[1] = test_record("customers/00/haitian.yaml",
+		      "name: Haitian\nphone: \"+86 574 8888 1234\"\n");
+	cfg->phone_region = strdup("CN");
+	both("Other", NULL, "0574-8888-1234", "same phone +86 574 8888 1234");
+	both("Other", NULL, "0086 (0)574 88881234", "same phone +86 574 8888 1234");
+	both("Other", NULL, "312 555 0100", NULL);
+	free(cfg->phone_region);
+	cfg->phone_region = NULL;
+	both("Other", NULL, "0574-8888-1234", NULL);
+	both("Other", NULL, "+86 574 8888 1234", "same phone +86 574 8888 1234");
+	gd_record_free(recs[1]);
+	recs[1] = keep;
+}
+
 static void test_dup__rows_added_to_the_index_are_seen(void **state)
 {
 	gd_dup_index *ix = gd_dup_index_new(recs, 3, cfg);
@@ -98,6 +118,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dup__the_index_finds_what_the_linear_check_finds),
+		cmocka_unit_test(test_dup__phones_in_e164_form),
 		cmocka_unit_test(test_dup__rows_added_to_the_index_are_seen),
 	};
 

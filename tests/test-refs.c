@@ -68,6 +68,8 @@ static int teardown(void **state)
  * a summary keeps (gd__ref_lists).  Both must give the same answer, which
  * is returned: the record, or NULL with the error set.
  */
+static const char *region; /* phone-region of the ledger, or NULL */
+
 static gd_record *resolve(const char *ref, int kind, int *code)
 {
 	gd_ref_view v[8];
@@ -78,16 +80,16 @@ static gd_record *resolve(const char *ref, int kind, int *code)
 	int err, verr;
 
 	memset(lists, 0, sizeof(lists));
-	err = gd_ref_resolve(&r, recs, nrecs, ref, kind);
+	err = gd_ref_resolve(&r, recs, nrecs, ref, kind, region);
 	msg = strdup(err < 0 ? gd_error_last() : "");
 	for (i = 0; i < nrecs; i++) {
-		gd__ref_lists(recs[i], &lists[i][0], &lists[i][1], &lists[i][2]);
+		gd__ref_lists(recs[i], region, &lists[i][0], &lists[i][1], &lists[i][2]);
 		v[i] = (gd_ref_view){recs[i]->kind, recs[i]->id, gd_record_name(recs[i]),
 				     lists[i][0].len ? lists[i][0].buf : "",
 				     lists[i][1].len ? lists[i][1].buf : "",
 				     lists[i][2].len ? lists[i][2].buf : "", NULL};
 	}
-	verr = gd_ref_resolve_views(&hit, v, nrecs, ref, kind);
+	verr = gd_ref_resolve_views(&hit, v, nrecs, ref, kind, region);
 	assert_int_equal(verr, err);
 	if (err == 0)
 		assert_ptr_equal(recs[hit], r);
@@ -186,6 +188,29 @@ static void test_refs__phone_digits(void **state)
 	fails("5748888", -1, GD_ENOTFOUND, "no record matches '5748888'");
 }
 
+/* With phone-region CN, numbers compare in E.164 form however written. */
+static void test_refs__phone_e164(void **state)
+{
+	(void)state;
+	region = "CN";
+	finds("0574-8888-1234", -1, "customers/95/haitian.yaml");
+	finds("0086-574-88881234", -1, "customers/95/haitian.yaml");
+	finds("+86 (0)574 8888 1234", -1, "customers/95/haitian.yaml");
+	finds("\xef\xbc\x8b\xef\xbc\x98\xef\xbc\x96 \xef\xbc\x95\xef\xbc\x97\xef\xbc\x94 "
+	      "\xef\xbc\x98\xef\xbc\x98\xef\xbc\x98\xef\xbc\x98 "
+	      "\xef\xbc\x91\xef\xbc\x92\xef\xbc\x93\xef\xbc\x94",
+	      -1, "customers/95/haitian.yaml");
+	/* a national mobile number and its international spelling */
+	finds("0086 138 0013 8000", -1, "inquiries/00/q-20261115-a1b2.yaml");
+	finds("+8613800138000", -1, "inquiries/00/q-20261115-a1b2.yaml");
+	finds("+1 312-555-0100", -1, "customers/48/acme-trading-co.yaml");
+	/* the last 7 or more digits still do */
+	finds("8888 1234", -1, "customers/95/haitian.yaml");
+	region = NULL;
+	/* without a region a national number is its digits alone */
+	fails("0574-8888-1234", -1, GD_ENOTFOUND, "no record matches");
+}
+
 static void test_refs__ambiguous_and_missing(void **state)
 {
 	(void)state;
@@ -224,6 +249,7 @@ int main(void)
 		cmocka_unit_test(test_refs__rules_in_order),
 		cmocka_unit_test(test_refs__earlier_rule_wins),
 		cmocka_unit_test(test_refs__phone_digits),
+		cmocka_unit_test(test_refs__phone_e164),
 		cmocka_unit_test(test_refs__ambiguous_and_missing),
 	};
 

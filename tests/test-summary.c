@@ -206,7 +206,7 @@ static void list_is_the_files(const gd__sumscan *sc, const struct ledger *l)
 	gd_entry *e = NULL;
 	size_t n = 0, nrecs = read_all(recs, l), i, j;
 
-	gd__list_entries(&e, &n, sc, &all);
+	gd__list_entries(&e, &n, sc, &all, NULL);
 	assert_int_equal(n, nrecs);
 	for (i = 0; i < nrecs; i++) {
 		for (j = 0; j < n && strcmp(e[j].path, recs[i]->path); j++)
@@ -309,13 +309,13 @@ static void test_summary__ref_lookup_and_ids_from_the_list(void **state)
 	(void)state;
 	ledger_at(&l, "l", HASH);
 	sc = list_scan(&l, &said);
-	assert_non_null(path = gd__list_resolve(sc, "acme lamps", -1));
+	assert_non_null(path = gd__list_resolve(sc, "acme lamps", -1, NULL));
 	assert_string_equal(path, want);
 	free(path);
-	assert_non_null(path = gd__list_resolve(sc, "john@acme.example", GD_CUSTOMER));
+	assert_non_null(path = gd__list_resolve(sc, "john@acme.example", GD_CUSTOMER, NULL));
 	assert_string_equal(path, want);
 	free(path);
-	assert_null(gd__list_resolve(sc, "nobody at all", -1));
+	assert_null(gd__list_resolve(sc, "nobody at all", -1, NULL));
 	assert_int_equal(gd_error_code_last(), GD_ENOTFOUND);
 	assert_true(gd__list_has_id(sc, GD_ORDER, "po-1"));
 	assert_false(gd__list_has_id(sc, GD_CUSTOMER, "po-1"));
@@ -402,7 +402,7 @@ static void test_summary__a_change_keeping_size_and_mtime_is_seen(void **state)
 	assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
 	sc = list_scan(&l, &said);
 	assert_int_equal(sc->nfresh, 1); /* ctime said so */
-	gd__list_entries(&e, &n, sc, &acme);
+	gd__list_entries(&e, &n, sc, &acme, NULL);
 	assert_int_equal(n, 1);
 	assert_string_equal(e[0].cells[1], "A");
 	free(e);
@@ -436,7 +436,7 @@ static void test_summary__an_id_found_twice_is_named_once(void **state)
 		assert_int_equal(said.n, 2); /* the bad record, the duplicate */
 		assert_int_equal(count(said.text, "duplicate id"), 1);
 		assert_non_null(strstr(said.text, want));
-		gd__list_entries(&e, &n, sc, &all);
+		gd__list_entries(&e, &n, sc, &all, NULL);
 		assert_int_equal(n, NFILES);
 		for (i = 0; i < n; i++)
 			if (!strcmp(e[i].id, "acme")) {
@@ -508,7 +508,7 @@ static void damage(const char *file, enum damage how)
 	}
 	assert_true((fd = open(file, O_RDWR)) >= 0);
 	assert_int_equal(pread(fd, &c, 1, at), 1);
-	c ^= how == FOREIGN ? 0x20 : 0x01; /* GDLIST02 -> gDLIST02 */
+	c ^= how == FOREIGN ? 0x20 : 0x01; /* GDLIST03 -> gDLIST03 */
 	assert_int_equal(pwrite(fd, &c, 1, at), 1);
 	assert_int_equal(close(fd), 0);
 }

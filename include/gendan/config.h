@@ -53,6 +53,7 @@ typedef struct gd_config {
 	size_t nteam;
 	int has_team;           /* 1 when team: is present */
 	int policy_signed;      /* policy: {signed: true} */
+	char *phone_region;     /* phone-region: "CN", upper case; NULL: none */
 } gd_config;
 
 /* The defaults of SPEC 2.1. */

@@ -54,7 +54,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(ref, data + 1, size - 1);
 	ref[size - 1] = '\0';
 	gd_error_clear();
-	err = gd_ref_resolve(&hit, recs, NRECS, ref, kind);
+	err = gd_ref_resolve(&hit, recs, NRECS, ref, kind, data[0] & 4 ? "CN" : NULL);
 	if (err == 0) {
 		for (i = 0; i < NRECS && recs[i] != hit; i++)
 			;

@@ -63,17 +63,17 @@ static void use_list(const gd__sumscan *sc)
 	const char **paths;
 	size_t n = 0, i;
 
-	gd__list_entries(&e, &n, sc, &all);
+	gd__list_entries(&e, &n, sc, &all, NULL);
 	for (i = 0; i < n; i++)
 		if (!e[i].id || !e[i].path)
 			abort();
 	free(e);
-	gd__list_entries(&e, &n, sc, &some);
+	gd__list_entries(&e, &n, sc, &some, NULL);
 	free(e);
 	/* a path may be any text: the scan only uses an entry whose path and
 	 * stat data are those of a file it walked */
-	free(gd__list_resolve(sc, "acme", -1));
-	free(gd__list_resolve(sc, "john@acme.example", GD_CUSTOMER));
+	free(gd__list_resolve(sc, "acme", -1, NULL));
+	free(gd__list_resolve(sc, "john@acme.example", GD_CUSTOMER, NULL));
 	gd__list_has_id(sc, GD_ORDER, "po-1");
 	paths = gd__list_dup_candidates(&n, sc, cfg, &probe);
 	free(paths);
