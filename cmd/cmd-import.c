@@ -1,6 +1,6 @@
 /*
  * cmd-import.c - gendan import csv FILE --kind KIND [--map COL=FIELD]...
- * [--dry-run] [--force]: bulk add in one commit.
+ * [--encoding ENC] [--dry-run] [--force]: bulk add in one commit.
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -54,6 +54,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	static const struct option opts[] = {
 		{"kind", required_argument, NULL, 'k'},
 		{"map", required_argument, NULL, 'm'},
+		{"encoding", required_argument, NULL, 'e'},
 		{"dry-run", no_argument, NULL, 'n'},
 		{"force", no_argument, NULL, 'f'},
 		{"help", no_argument, NULL, 'h'},
@@ -91,6 +92,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 			mapbuf[nmap++] = eq;
 			break;
 		}
+		case 'e': o.encoding = optarg; break;
 		case 'n': dry = 1; break;
 		case 'f': o.force = 1; break;
 		case 'h': return cmd_help(&cmd_import_entry);
@@ -146,7 +148,7 @@ done:
 }
 
 const struct cmd_entry cmd_import_entry = {
-	"import", "import csv FILE --kind KIND [--map COLUMN=FIELD]... [--dry-run] [--force]",
+	"import", "import csv FILE --kind KIND [--map COLUMN=FIELD]... [--encoding ENC] [--dry-run] [--force]",
 	N_("add records from a CSV file (an Excel export) in one commit"),
 	CMD_LEDGER | CMD_LOAD | CMD_LOCK,
 	run,

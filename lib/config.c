@@ -166,6 +166,8 @@ static void clear_team(gd_config *c)
 
 void gd_config_free(gd_config *c)
 {
+	size_t n;
+
 	if (!c)
 		return;
 	clear_tiers(c);
@@ -174,6 +176,9 @@ void gd_config_free(gd_config *c)
 	clear_strs(&c->freemail, &c->nfreemail);
 	clear_team(c);
 	free(c->phone_region);
+	n = c->nimport;
+	clear_strs(&c->import_headers, &c->nimport);
+	clear_strs(&c->import_fields, &n);
 	free(c);
 }
 
@@ -384,6 +389,29 @@ static int parse_region(gd_config *c, const gd_node *n, const char *name)
 	return 0;
 }
 
+/* import: {columns: {HEADER: FIELD}}: the team's header aliases. */
+static int parse_import(gd_config *c, const gd_node *n, const char *name)
+{
+	const gd_node *cols;
+	size_t i, n2;
+	int err;
+
+	if ((err = want(n, GD_MAP, name, "import")) < 0)
+		return err;
+	if (!(cols = gd_node_get(n, "columns")) || gd_node_is_null(cols))
+		return 0;
+	if ((err = want(cols, GD_MAP, name, "import.columns")) < 0)
+		return err;
+	for (i = 0; i < cols->n; i++) {
+		if ((err = want(cols->vals[i], GD_SCALAR, name, "import.columns")) < 0)
+			return err;
+		n2 = c->nimport;
+		add_str(&c->import_headers, &c->nimport, cols->keys[i]);
+		add_str(&c->import_fields, &n2, cols->vals[i]->str);
+	}
+	return 0;
+}
+
 static int parse(gd_config *c, const gd_node *root, const char *name)
 {
 	const gd_node *n, *sub;
@@ -424,6 +452,8 @@ static int parse(gd_config *c, const gd_node *root, const char *name)
 	if ((n = gd_node_get(root, "team")) && (err = parse_team(c, n, name)) < 0)
 		return err;
 	if ((n = gd_node_get(root, "policy")) && (err = parse_policy(c, n, name)) < 0)
+	if ((n = gd_node_get(root, "import")) && !gd_node_is_null(n) &&
+	    (err = parse_import(c, n, name)) < 0)
 		return err;
 	if ((n = gd_node_get(root, "phone-region")) && !gd_node_is_null(n) &&
 	    (err = parse_region(c, n, name)) < 0)

@@ -15,11 +15,32 @@
 #include "internal.h"
 #include "ledger-private.h"
 
-/* The field each column fills, or NULL (ignored). */
-static const char **resolve_columns(const gd_csv *csv, const gd_import_opts *o,
-				    const char *name)
+/* The column of kind the team's import.columns give header, or NULL. */
+static const char *team_alias(const gd_config *cfg, gd_kind kind,
+			      const char *header)
 {
-	const char *const *cols = gd_csv_columns(o->kind);
+	const char *const *cols;
+	char *h = gd_csv_header_norm(header), *k;
+	const char *field = NULL;
+	size_t i;
+
+	for (i = 0; i < cfg->nimport && !field; i++) {
+		k = gd_csv_header_norm(cfg->import_headers[i]);
+		if (!strcmp(k, h))
+			for (cols = gd_csv_columns(kind); *cols && !field; cols++)
+				if (!strcmp(*cols, cfg->import_fields[i]))
+					field = *cols;
+		free(k);
+	}
+	free(h);
+	return field;
+}
+
+/* The field each column fills, or NULL (ignored): --map, the team's
+ * import.columns, the field names and the built-in aliases. */
+static const char **resolve_columns(const gd_csv *csv, const gd_config *cfg,
+				    const gd_import_opts *o, const char *name)
+{
 	size_t n = csv->ncols[0], i, j;
 	const char **field = gd__xcalloc(n + 1, sizeof(*field));
 
@@ -28,9 +49,10 @@ static const char **resolve_columns(const gd_csv *csv, const gd_import_opts *o,
 		for (j = 0; j < o->nmap && !field[i]; j++)
 			if (!strcasecmp(o->map[j].column, h))
 				field[i] = o->map[j].field;
-		for (j = 0; cols[j] && !field[i]; j++)
-			if (!strcasecmp(cols[j], h))
-				field[i] = cols[j];
+		if (!field[i])
+			field[i] = team_alias(cfg, o->kind, h);
+		if (!field[i])
+			field[i] = gd_csv_alias(o->kind, h);
 		if (!field[i] && o->warn) {
 			char *m = gd__xasprintf(_("%s: column '%s' is neither mapped nor a field: ignored"),
 						name, h);
@@ -71,6 +93,25 @@ static void drop_path(const char *path)
 	gd_error_set(gd_error_code_last(), "%s", copy);
 }
 
+/* A tier or grade as people write it: the configured one in any case,
+ * also as "A类" or "A级"; any other value as it is. */
+static const char *grade_of(const gd_config *cfg, const char *field,
+			    const char *value)
+{
+	size_t i, len = strlen(value), tl;
+
+	if (strcmp(field, "tier") && strcmp(field, "grade"))
+		return value;
+	if (len > 3 && (!strcmp(value + len - 3, "类") || !strcmp(value + len - 3, "级")))
+		len -= 3;
+	for (i = 0; i < cfg->ntiers; i++) {
+		tl = strlen(cfg->tiers[i].name);
+		if (tl == len && !strncasecmp(cfg->tiers[i].name, value, len))
+			return cfg->tiers[i].name;
+	}
+	return value;
+}
+
 /* One row into a new record, defaults filled, id chosen. */
 static int row_record(gd_record **out, gd_ledger *l, const gd_csv *csv,
 		      size_t row, const char **field, const gd_import_opts *o)
@@ -84,7 +125,9 @@ static int row_record(gd_record **out, gd_ledger *l, const gd_csv *csv,
 
 	*out = NULL;
 	for (j = 0; j < csv->ncols[row] && j < csv->ncols[0]; j++)
-		if (field[j] && (err = gd_csv_set(r, field[j], csv->rows[row][j], o->today)) < 0)
+		if (field[j] && (err = gd_csv_set(r, field[j],
+						 grade_of(l->cfg, field[j], csv->rows[row][j]),
+						 o->today)) < 0)
 			goto done;
 	gd_record_fill_new(r, l->cfg, me, o->now);
 	/* the id, now that the fields are known */
@@ -143,13 +186,13 @@ int gd_import_csv(gd_ledger *l, gd_change *c, const char *buf, size_t len,
 	int err;
 
 	*count = 0;
-	if ((err = gd_csv_parse(&csv, buf, len, name)) < 0)
+	if ((err = gd_csv_parse_text(&csv, buf, len, o->encoding, name)) < 0)
 		return err;
 	if (csv->n < 1) {
 		gd_csv_free(csv);
 		return gd_error_set(GD_EINVALID, _("%s: empty file: a header row is needed"), name);
 	}
-	field = resolve_columns(csv, o, name);
+	field = resolve_columns(csv, l->cfg, o, name);
 	added = gd__xcalloc(csv->n, sizeof(*added));
 	if (!o->force && o->kind != GD_ORDER)
 		dups = gd_dup_index_new(l->recs, l->n, l->cfg);

@@ -54,6 +54,9 @@ typedef struct gd_config {
 	int has_team;           /* 1 when team: is present */
 	int policy_signed;      /* policy: {signed: true} */
 	char *phone_region;     /* phone-region: "CN", upper case; NULL: none */
+	char **import_headers;  /* import.columns: header -> field, the team's */
+	char **import_fields;   /* aliases on top of the built-in ones */
+	size_t nimport;
 } gd_config;
 
 /* The defaults of SPEC 2.1. */

@@ -18,7 +18,23 @@ typedef struct {
 	size_t n;
 } gd_csv;
 
-/* Parse buf (a UTF-8 BOM is skipped); name for messages. */
+/*
+ * buf as UTF-8 text (malloc'd, NUL-terminated; *outlen without the NUL):
+ * from encoding (any iconv name) when not NULL; else by its BOM (UTF-8,
+ * UTF-16LE, UTF-16BE), else UTF-8 when it is valid UTF-8, else GB18030
+ * (GBK, Excel's "CSV" on Chinese Windows).  Never mojibake: bytes that are
+ * not text in that encoding are GD_EINVALID naming "name:LINE"; an
+ * unknown encoding is GD_EINVALID naming it.
+ */
+int gd_csv_decode(char **out, size_t *outlen, const char *buf, size_t len,
+		  const char *encoding, const char *name);
+
+/* Parse buf decoded as gd_csv_decode decodes it; the separator is ',',
+ * ';' or TAB, whichever the header line uses; rows of empty cells (",,,")
+ * are left out.  name for messages. */
+int gd_csv_parse_text(gd_csv **out, const char *buf, size_t len,
+		      const char *encoding, const char *name);
+/* gd_csv_parse_text with the encoding found from the bytes. */
 int gd_csv_parse(gd_csv **out, const char *buf, size_t len, const char *name);
 void gd_csv_free(gd_csv *c);
 
@@ -30,11 +46,22 @@ char *gd_csv_line(const char *const *cells, size_t n);
  * inquiry `from.*`. */
 const char *const *gd_csv_columns(gd_kind kind);
 
+/* A header compared without case, spaces or punctuation: ASCII letters
+ * and digits lower-cased, other text kept ("E-mail 1 - Value" is
+ * "email1value", "国家/地区" is "国家地区").  Malloc'd. */
+char *gd_csv_header_norm(const char *header);
+
+/* The column of kind a header names: a column name, or a built-in alias
+ * in Chinese or English (客户名称, Company, E-mail Address, 手机 ...; see
+ * SPEC 3.6), compared as gd_csv_header_norm() compares; NULL if none. */
+const char *gd_csv_alias(gd_kind kind, const char *header);
+
 /* The cell of column col for r; *tmp holds what must be freed.  NULL when
  * empty. */
 const char *gd_csv_cell(const gd_record *r, const char *col, char **tmp);
 
-/* Set column col of r from a cell; dates in any DATE form, times in any
+/* Set column col of r from a cell; dates in any DATE form or as Excel date
+ * serials (45000 is 2023-03-15), times in any
  * TIME form, tags split on ';' or ','.  GD_EINVALID naming the column. */
 int gd_csv_set(gd_record *r, const char *col, const char *value, gd_date today);
 

@@ -24,6 +24,7 @@ typedef struct {
 	const gd_import_map *map;
 	size_t nmap;
 	int force;
+	const char *encoding; /* an iconv name, or NULL: see gd_csv_decode */
 	const gd_time *now;
 	gd_date today;
 	gd_bad_fn warn;   /* ignored columns, each bad row "FILE:LINE: why" */
