@@ -292,6 +292,9 @@ void gd_csv_free(gd_csv *c)
 	free(c);
 }
 
+/* What a spreadsheet runs as a formula when a cell begins with it. */
+#define FORMULA_START "=+-@\t\r"
+
 char *gd_csv_line(const char *const *cells, size_t n)
 {
 	gd__buf b = {0};
@@ -304,10 +307,14 @@ char *gd_csv_line(const char *const *cells, size_t n)
 		if (i)
 			gd__buf_putc(&b, ',');
 		if (!strpbrk(v, ",\"\r\n") && !(len && (v[0] == ' ' || v[len - 1] == ' '))) {
+			if (*v && strchr(FORMULA_START, *v))
+				gd__buf_putc(&b, '\'');
 			gd__buf_puts(&b, v);
 			continue;
 		}
 		gd__buf_putc(&b, '"');
+		if (*v && strchr(FORMULA_START, *v))
+			gd__buf_putc(&b, '\'');
 		for (p = v; *p; p++) {
 			if (*p == '"')
 				gd__buf_putc(&b, '"');
@@ -476,6 +483,9 @@ int gd_csv_set(gd_record *r, const char *col, const char *value, gd_date today)
 		return 0;
 	if (!strcmp(col, "id"))
 		return 0; /* the caller names the record */
+	/* the ' export puts before what would run as a formula */
+	if (value[0] == '\'' && value[1] && strchr(FORMULA_START, value[1]))
+		value++;
 	if (!strcmp(col, "name") && r->kind != GD_CUSTOMER)
 		key = r->kind == GD_ORDER ? "number" : "from.company";
 	if (!strncmp(key, "from.", 5)) {

@@ -1,6 +1,6 @@
 /*
  * test-csv.c - CSV as spreadsheets write it: encodings, separators, blank
- * rows, headers.
+ * rows, and cells that must never run as formulas.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -93,6 +93,25 @@ static void test_csv__encodings(void **state)
 	refused("a\nb\0c\n", 6, NULL, "t.csv:2: the text holds a NUL byte");
 }
 
+static void test_csv__formulas_never_run(void **state)
+{
+	static const char *const cells[] = {"=1+2", "+86 574", "-3", "@SUM(A1)",
+					    "\tx", "'kept", "a=b", "=a,b"};
+	char *line = gd_csv_line(cells, 8);
+	gd_record *r = gd_record_new(GD_CUSTOMER, "x");
+
+	(void)state;
+	assert_string_equal(line, "'=1+2,'+86 574,'-3,'@SUM(A1),'\tx,'kept,a=b,\"'=a,b\"\r\n");
+	free(line);
+	assert_int_equal(gd_csv_set(r, "note", "'=1+2", 0), 0);
+	assert_string_equal(gd_node_str(r->root, "note"), "=1+2");
+	assert_int_equal(gd_csv_set(r, "city", "'kept", 0), 0);
+	assert_string_equal(gd_node_str(r->root, "city"), "'kept");
+	assert_int_equal(gd_csv_set(r, "phone", "''+86", 0), 0);
+	assert_string_equal(gd_node_str(r->root, "phone"), "''+86");
+	gd_record_free(r);
+}
+
 static void test_csv__header_aliases(void **state)
 {
 	(void)state;
@@ -114,6 +133,7 @@ int main(void)
 		cmocka_unit_test(test_csv__separators),
 		cmocka_unit_test(test_csv__blank_rows_keep_lines),
 		cmocka_unit_test(test_csv__encodings),
+		cmocka_unit_test(test_csv__formulas_never_run),
 		cmocka_unit_test(test_csv__header_aliases),
 	};
 

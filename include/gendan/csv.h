@@ -38,7 +38,9 @@ int gd_csv_parse_text(gd_csv **out, const char *buf, size_t len,
 int gd_csv_parse(gd_csv **out, const char *buf, size_t len, const char *name);
 void gd_csv_free(gd_csv *c);
 
-/* One CSV line ending in CRLF, quoting only what needs it.  Malloc'd. */
+/* One CSV line ending in CRLF, quoting only what needs it; a cell that
+ * begins with = + - @ TAB or CR gets a leading ' so that a spreadsheet
+ * never runs it as a formula (SPEC 3).  Malloc'd. */
 char *gd_csv_line(const char *const *cells, size_t n);
 
 /* The CSV columns of a kind, id and name first, NULL-terminated:
@@ -62,7 +64,8 @@ const char *gd_csv_cell(const gd_record *r, const char *col, char **tmp);
 
 /* Set column col of r from a cell; dates in any DATE form or as Excel date
  * serials (45000 is 2023-03-15), times in any
- * TIME form, tags split on ';' or ','.  GD_EINVALID naming the column. */
+ * TIME form, tags split on ';' or ','; one leading ' before = + - @ TAB or
+ * CR is dropped (see gd_csv_line).  GD_EINVALID naming the column. */
 int gd_csv_set(gd_record *r, const char *col, const char *value, gd_date today);
 
 #endif
