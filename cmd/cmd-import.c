@@ -1,10 +1,12 @@
 /*
- * cmd-import.c - gendan import csv FILE --kind KIND [--map COL=FIELD]...
- * [--encoding ENC] [--dry-run] [--force]: bulk add in one commit.
+ * cmd-import.c - gendan import [csv|xlsx|vcf] FILE [--kind KIND]
+ * [--map COL=FIELD]... [--encoding ENC] [--dry-run] [--force]: bulk add
+ * in one commit.
  */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -49,6 +51,58 @@ static int split_maps(const gd_import_map *map, char **mapbuf, size_t nmap,
 	return 0;
 }
 
+/* What the content is (SPEC 3.6): a zip holding xl/workbook.xml is xlsx,
+ * BEGIN:VCARD is vCard, anything else CSV. */
+static const char *format_of(const char *buf, size_t len)
+{
+	size_t i = len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3) ? 3 : 0;
+
+	if (len > 4 && !memcmp(buf, "PK\x03\x04", 4) &&
+	    memmem(buf, len, "xl/workbook.xml", 15))
+		return "xlsx";
+	while (i < len && strchr(" \t\r\n", buf[i]))
+		i++;
+	if (len - i >= 11 && !strncasecmp(buf + i, "BEGIN:VCARD", 11))
+		return "vcf";
+	return "csv";
+}
+
+/* The format of FILE's content, checked against the word given (or
+ * NULL). */
+static int check_format(const char **fmt, const char *word, const char *buf,
+			size_t len, const char *file)
+{
+	static const char *const names[] = {"csv", "xlsx", "vcf"};
+	static const char *const what[] = {N_("a csv"), N_("an xlsx"), N_("a vCard")};
+	size_t i, k = 0;
+
+	*fmt = format_of(buf, len);
+	for (i = 0; i < 3; i++)
+		if (!strcmp(names[i], *fmt))
+			k = i;
+	if (word && strcmp(word, *fmt))
+		return gd_error_set(GD_EINVALID, _("%s is %s file, not %s"), file,
+				    _(what[k]), word);
+	if (!strcmp(*fmt, "xlsx"))
+		return gd_error_set(GD_EINVALID,
+				    _("%s: xlsx files are not read yet: save the sheet as CSV UTF-8 and import that"),
+				    file);
+	return 0;
+}
+
+/* FILE of "[csv|xlsx|vcf] FILE", with *word the format word or NULL; NULL
+ * for any other arguments. */
+static const char *file_arg(const char **word, int argc, char **argv)
+{
+	*word = NULL;
+	if (argc == 2 && (!strcmp(argv[0], "csv") || !strcmp(argv[0], "xlsx") ||
+			  !strcmp(argv[0], "vcf"))) {
+		*word = argv[0];
+		return argv[1];
+	}
+	return argc == 1 ? argv[0] : NULL;
+}
+
 static int run(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	static const struct option opts[] = {
@@ -66,7 +120,8 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	gd_ledger *l = NULL;
 	gd_change *c = NULL;
 	gd_time now;
-	int ch, err, dry = 0, have_kind = 0, committed = 0, k;
+	int ch, err, dry = 0, committed = 0, k;
+	const char *word, *file, *fmt;
 	size_t nmap = 0, count = 0;
 	char *buf = NULL, *summary = NULL;
 	size_t len = 0;
@@ -79,7 +134,6 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 			if ((err = cmd_kind(&k, optarg, &cmd_import_entry)) < 0)
 				return err;
 			kind = (gd_kind)k;
-			have_kind = 1;
 			break;
 		case 'm': {
 			char *eq = strchr(optarg, '=');
@@ -99,7 +153,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		default: return cmd_usage(&cmd_import_entry);
 		}
 	}
-	if (argc - optind != 2 || strcmp(argv[optind], "csv") || !have_kind)
+	if (!(file = file_arg(&word, argc - optind, argv + optind)))
 		return cmd_usage(&cmd_import_entry);
 	if ((err = split_maps(map, mapbuf, nmap, kind)) < 0)
 		return err;
@@ -112,14 +166,17 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	o.warn = say;
 	if (isatty(STDERR_FILENO))
 		o.progress = progress;
-	if ((err = cmd_read_file(&buf, &len, argv[optind + 1])) < 0)
+	if ((err = cmd_read_file(&buf, &len, file)) < 0)
 		return err;
+	if ((err = check_format(&fmt, word, buf, len, file)) < 0)
+		goto done;
+	o.vcard = !strcmp(fmt, "vcf");
 	if (dry)
 		ctx->flags &= ~CMD_LOCK;
 	if ((err = cmd_setup(ctx, &l)) < 0)
 		goto done;
 	c = gd_change_new();
-	if ((err = gd_import_csv(l, c, buf, len, argv[optind + 1], &o, &count)) < 0)
+	if ((err = gd_import_csv(l, c, buf, len, file, &o, &count)) < 0)
 		goto done;
 	if (dry) {
 		printf(P_("would import %zu %s record\n", "would import %zu %s records\n",
@@ -131,7 +188,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		goto done;
 	}
 	if (asprintf(&summary, "import: %zu %s record%s from %s", count,
-		     gd_kind_name(kind), count == 1 ? "" : "s", argv[optind + 1]) < 0) {
+		     gd_kind_name(kind), count == 1 ? "" : "s", file) < 0) {
 		summary = NULL;
 		err = gd_error_set(GD_ERROR, _("out of memory"));
 		goto done;
@@ -148,8 +205,8 @@ done:
 }
 
 const struct cmd_entry cmd_import_entry = {
-	"import", "import csv FILE --kind KIND [--map COLUMN=FIELD]... [--encoding ENC] [--dry-run] [--force]",
-	N_("add records from a CSV file (an Excel export) in one commit"),
+	"import", "import [csv|xlsx|vcf] FILE [--kind KIND] [--map COLUMN=FIELD]... [--encoding ENC] [--dry-run] [--force]",
+	N_("add records from a CSV file (an Excel export) or vCards in one commit"),
 	CMD_LEDGER | CMD_LOAD | CMD_LOCK,
 	run,
 };

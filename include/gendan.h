@@ -23,6 +23,7 @@
 #include "gendan/stats.h"
 #include "gendan/store.h"
 #include "gendan/team.h"
+#include "gendan/vcard.h"
 #include "gendan/yaml.h"
 
 #endif

@@ -12,6 +12,7 @@
 #include "gendan/error.h"
 #include "gendan/ids.h"
 #include "gendan/import.h"
+#include "gendan/vcard.h"
 #include "internal.h"
 #include "ledger-private.h"
 
@@ -186,7 +187,9 @@ int gd_import_csv(gd_ledger *l, gd_change *c, const char *buf, size_t len,
 	int err;
 
 	*count = 0;
-	if ((err = gd_csv_parse_text(&csv, buf, len, o->encoding, name)) < 0)
+	err = o->vcard ? gd_vcard_parse(&csv, buf, len, name)
+		       : gd_csv_parse_text(&csv, buf, len, o->encoding, name);
+	if (err < 0)
 		return err;
 	if (csv->n < 1) {
 		gd_csv_free(csv);

@@ -25,6 +25,7 @@ typedef struct {
 	size_t nmap;
 	int force;
 	const char *encoding; /* an iconv name, or NULL: see gd_csv_decode */
+	int vcard;            /* buf is vCards (gendan/vcard.h), not CSV */
 	const gd_time *now;
 	gd_date today;
 	gd_bad_fn warn;   /* ignored columns, each bad row "FILE:LINE: why" */

@@ -51,7 +51,7 @@ has "$TMP/out" "imported 4 customer records"
 printf 'name\n"unclosed\n' >"$TMP/broken.csv"
 gd 1 import csv "$TMP/broken.csv" --kind customer
 gd 1 import csv "$TMP/nothing.csv" --kind customer
-gd 2 import csv "$TMP/in.csv"
+gd 2 import csv "$TMP/in.csv" extra
 gd 1 import csv "$TMP/in.csv" --kind customer --map E-Mail=colour
 
 # inquiries from a CSV, ids from the received date
