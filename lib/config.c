@@ -452,6 +452,7 @@ static int parse(gd_config *c, const gd_node *root, const char *name)
 	if ((n = gd_node_get(root, "team")) && (err = parse_team(c, n, name)) < 0)
 		return err;
 	if ((n = gd_node_get(root, "policy")) && (err = parse_policy(c, n, name)) < 0)
+		return err;
 	if ((n = gd_node_get(root, "import")) && !gd_node_is_null(n) &&
 	    (err = parse_import(c, n, name)) < 0)
 		return err;
