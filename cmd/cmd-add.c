@@ -250,6 +250,26 @@ static int add_order(gd_ledger *l, const char *number, struct add_opts *o,
 	return err;
 }
 
+/* The owner --owner names (through the roster), then the record. */
+static int add(gd_ledger *l, gd_kind kind, const char *arg, struct add_opts *o,
+	       const gd_time *now, gd_date today)
+{
+	char *owner = NULL;
+	int err;
+
+	if (o->owner && (err = cmd_owner(l, &owner, o->owner, today)) < 0)
+		return err;
+	o->owner = owner;
+	if (kind == GD_CUSTOMER)
+		err = add_customer(l, arg, o, now, today);
+	else if (kind == GD_INQUIRY)
+		err = add_inquiry(l, o, now, today);
+	else
+		err = add_order(l, arg, o, now, today);
+	free(owner);
+	return err;
+}
+
 static int run(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	static const struct option opts[] = {
@@ -343,13 +363,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return err;
 	/* every record, from the summary: ids taken, duplicates, bad ones */
 	gd_ledger_survey(l, cmd_print_bad, NULL);
-	if (kind == GD_CUSTOMER)
-		err = add_customer(l, arg, &o, &now, today);
-	else if (kind == GD_INQUIRY)
-		err = add_inquiry(l, &o, &now, today);
-	else
-		err = add_order(l, arg, &o, &now, today);
-	return err;
+	return add(l, kind, arg, &o, &now, today);
 }
 
 const struct cmd_entry cmd_add_entry = {

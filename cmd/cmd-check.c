@@ -62,6 +62,32 @@ static void dangling(gd_ledger *l, size_t *problems)
 	}
 }
 
+/* With a roster, every owner must be a member who has not left: nobody's
+ * `due` shows a record owned by anyone else. */
+static void strangers(gd_ledger *l, gd_date today, size_t *problems)
+{
+	const gd_roster *t = gd_ledger_config(l)->team;
+	size_t i, nrecs;
+	gd_record *const *recs = gd_ledger_records(l, &nrecs);
+
+	for (i = 0; t && i < nrecs; i++) {
+		const char *owner = gd_record_owner(recs[i]);
+		const gd_member *m = gd_roster_member(t, owner);
+		char *shown;
+		if (!owner || !*owner || gd_member_current(m, today))
+			continue;
+		shown = gd_inert(owner);
+		if (m)
+			fprintf(stderr, _("%s: owner '%s' has left the team: hand the record over (gendan reassign)\n"),
+				recs[i]->path, shown);
+		else
+			fprintf(stderr, _("%s: owner '%s' is not a member of the team\n"),
+				recs[i]->path, shown);
+		free(shown);
+		(*problems)++;
+	}
+}
+
 struct key {
 	char *key;
 	const gd_record *r;
@@ -161,6 +187,8 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	gd_record *const *recs;
 	size_t i, nrecs, problems = 0;
 	int ch, err, hook = 0;
+	gd_time now;
+	gd_date today;
 
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
@@ -178,6 +206,9 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	gd_ledger_load(l, count, &problems);
 	gd_ledger_misplaced(l, count, &problems);
 	dangling(l, &problems);
+	if ((err = cmd_now(&now, &today)) < 0)
+		return err;
+	strangers(l, today, &problems);
 	likely_duplicates(l);
 	recs = gd_ledger_records(l, &nrecs);
 	for (i = 0; i < nrecs; i++) {

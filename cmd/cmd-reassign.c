@@ -89,6 +89,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	};
 	gd_handover h = {NULL, -1, NULL};
 	const char *to = NULL;
+	char *owner = NULL;
 	int ch, err;
 	gd_ledger *l = NULL;
 	gd_time now;
@@ -113,7 +114,10 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return err;
 	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
-	err = reassign(l, &h, to, today);
+	if ((err = cmd_owner(l, &owner, to, today)) < 0)
+		return err;
+	err = reassign(l, &h, owner, today);
+	free(owner);
 	return err;
 }
 

@@ -37,13 +37,12 @@ static int set_one(gd_ledger *l, gd_record *r, const char *arg, gd_date today)
 			goto done;
 		gd_date_format(buf, d);
 		gd_node_set_str(r->root, field, buf, 1);
-	} else if (!strcmp(field, "owner") && !strcmp(value, "me")) {
-		const char *me = gd_store_me(gd_ledger_store(l));
-		if (!me) {
-			err = gd_error_set(GD_EIDENTITY, _("who is 'me'? set git config user.email"));
+	} else if (!strcmp(field, "owner")) {
+		char *owner = NULL;
+		if ((err = cmd_owner(l, &owner, value, today)) < 0)
 			goto done;
-		}
-		gd_node_set_str(r->root, field, me, 0);
+		gd_node_set_str(r->root, field, owner, 0);
+		free(owner);
 	} else if (!strcmp(field, "tags")) {
 		gd_node *tags = gd_node_seq();
 		char *copy = strdup(value), *tok, *save = NULL;

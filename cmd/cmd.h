@@ -105,6 +105,10 @@ int cmd_find(gd_ledger *l, gd_record **out, const char *ref, int kind);
 /* cmd_find, refusing a record with uncommitted hand edits. */
 int cmd_find_clean(gd_ledger *l, gd_record **out, const char *ref, int kind);
 
+/* The owner VALUE names (gd_roster_owner with the ledger's roster and me);
+ * the caller frees *out. */
+int cmd_owner(gd_ledger *l, char **out, const char *value, gd_date today);
+
 /* Stage and commit one changed record; "unchanged" when nothing changed. */
 int cmd_save(gd_ledger *l, gd_record *r, const char *action,
 	     const char *summary);

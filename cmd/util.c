@@ -307,6 +307,12 @@ int cmd_find_clean(gd_ledger *l, gd_record **out, const char *ref, int kind)
 	return gd_ledger_check_clean(l, *out);
 }
 
+int cmd_owner(gd_ledger *l, char **out, const char *value, gd_date today)
+{
+	return gd_roster_owner(out, gd_ledger_config(l)->team, value,
+			     gd_store_me(gd_ledger_store(l)), today);
+}
+
 int cmd_save(gd_ledger *l, gd_record *r, const char *action,
 	     const char *summary)
 {

@@ -20,6 +20,7 @@
 #include "gendan/output.h"
 #include "gendan/record.h"
 #include "gendan/refs.h"
+#include "gendan/roster.h"
 #include "gendan/stats.h"
 #include "gendan/store.h"
 #include "gendan/team.h"

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "gendan/config.h"
 #include "gendan/dates.h"
@@ -146,24 +145,6 @@ gd_config *gd_config_default(void)
 	return c;
 }
 
-static void clear_team(gd_config *c)
-{
-	size_t i;
-
-	for (i = 0; i < c->nteam; i++) {
-		gd_member *m = &c->team[i];
-		free(m->email);
-		free(m->name);
-		free(m->role);
-		free(m->login);
-		free(m->left);
-		clear_strs(&m->keys, &m->nkeys);
-	}
-	free(c->team);
-	c->team = NULL;
-	c->nteam = 0;
-}
-
 void gd_config_free(gd_config *c)
 {
 	size_t n;
@@ -174,7 +155,7 @@ void gd_config_free(gd_config *c)
 	clear_stages(c);
 	clear_strs(&c->channels, &c->nchannels);
 	clear_strs(&c->freemail, &c->nfreemail);
-	clear_team(c);
+	gd_roster_free(c->team);
 	free(c->phone_region);
 	n = c->nimport;
 	clear_strs(&c->import_headers, &c->nimport);
@@ -292,66 +273,11 @@ static int parse_strs(char ***list, size_t *nlist, const gd_node *n,
 	return 0;
 }
 
-static char *member_str(const gd_node *m, const char *key)
-{
-	const char *v = gd_node_str(m, key);
-
-	return v && *v ? gd__xstrdup(v) : NULL;
-}
-
-/* One member of team: an email, a known role, a date for left, keys. */
-static int parse_member(gd_member *m, const gd_node *n, const char *name)
-{
-	static const char *const roles[] = {"sales", "merchandiser", "assistant", "manager"};
-	const gd_node *k;
-	gd_date d;
-	size_t i;
-	int err;
-
-	if ((err = want(n, GD_MAP, name, "team[]")) < 0)
-		return err;
-	if (!(m->email = member_str(n, "email")) || !strchr(m->email, '@'))
-		return bad(name, n, _("team: a member needs an email"), m->email);
-	m->name = member_str(n, "name");
-	m->login = member_str(n, "login");
-	m->left = member_str(n, "left");
-	if (!(m->role = member_str(n, "role")))
-		m->role = gd__xstrdup("sales");
-	for (i = 0; i < sizeof(roles) / sizeof(*roles); i++)
-		if (!strcmp(m->role, roles[i]))
-			break;
-	if (i == sizeof(roles) / sizeof(*roles))
-		return bad(name, gd_node_get(n, "role"),
-			   _("team.role: not one of sales merchandiser assistant manager"), m->role);
-	if (m->left && gd_date_parse(&d, m->left) < 0)
-		return bad(name, gd_node_get(n, "left"), _("team.left: not a date (YYYY-MM-DD)"),
-			   m->left);
-	if (!(k = gd_node_get(n, "key")) || gd_node_is_null(k))
-		return 0;
-	if (k->type == GD_SCALAR) {
-		add_str(&m->keys, &m->nkeys, k->str);
-		return 0;
-	}
-	return parse_strs(&m->keys, &m->nkeys, k, name, "team.key");
-}
-
+/* team: present, even empty, makes the server's rules apply (has_team). */
 static int parse_team(gd_config *c, const gd_node *n, const char *name)
 {
-	size_t i;
-	int err;
-
 	c->has_team = 1;
-	if (gd_node_is_null(n))
-		return 0;
-	if ((err = want(n, GD_SEQ, name, "team")) < 0)
-		return err;
-	c->team = gd__xcalloc(n->n ? n->n : 1, sizeof(*c->team));
-	for (i = 0; i < n->n; i++) {
-		c->nteam++;
-		if ((err = parse_member(&c->team[i], n->vals[i], name)) < 0)
-			return err;
-	}
-	return 0;
+	return gd_node_is_null(n) ? 0 : gd_roster_from_node(&c->team, n, name);
 }
 
 static int parse_policy(gd_config *c, const gd_node *n, const char *name)
@@ -534,13 +460,11 @@ int gd_config_has_channel(const gd_config *c, const char *name)
 
 const gd_member *gd_config_member(const gd_config *c, const char *who)
 {
+	const gd_member *m = gd_roster_member(c->team, who);
 	size_t i;
 
-	for (i = 0; who && i < c->nteam; i++)
-		if (!strcasecmp(c->team[i].email, who))
-			return &c->team[i];
-	for (i = 0; who && i < c->nteam; i++)
-		if (c->team[i].login && !strcmp(c->team[i].login, who))
-			return &c->team[i];
-	return NULL;
+	for (i = 0; !m && who && c->team && i < c->team->n; i++)
+		if (c->team->members[i].login && !strcmp(c->team->members[i].login, who))
+			m = &c->team->members[i];
+	return m;
 }

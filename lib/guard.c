@@ -62,18 +62,11 @@ void gd_guard_free(gd_guard *g)
 	free(g);
 }
 
-static const char *role_of(const gd_guard *g, const char *email)
+static int is_role(const gd_guard *g, const char *email, gd_role role)
 {
 	const gd_member *m = gd_config_member(g->roles, email);
 
-	return m ? m->role : NULL;
-}
-
-static int is_role(const gd_guard *g, const char *email, const char *role)
-{
-	const char *r = role_of(g, email);
-
-	return r && !strcmp(r, role);
+	return m && m->role == role;
 }
 
 int gd_guard_author(gd_guard *g, const char *author)
@@ -81,7 +74,7 @@ int gd_guard_author(gd_guard *g, const char *author)
 	if (!g->pusher_known || !author)
 		return 0;
 	if (g->pusher) {
-		if (!strcasecmp(g->pusher->email, author) || !strcmp(g->pusher->role, "manager"))
+		if (!strcasecmp(g->pusher->email, author) || g->pusher->role == GD_ROLE_MANAGER)
 			return 0;
 		return gd_error_set(GD_EINVALID, _("authored by '%s' but pushed by '%s'"),
 				    author, g->pusher->email);
@@ -300,7 +293,7 @@ int gd_guard_owner_change(gd_guard *g, const char *old_owner,
 {
 	if (!g->roles->has_team || !actor)
 		return 0;
-	if (is_role(g, actor, "manager") || is_role(g, actor, "assistant"))
+	if (is_role(g, actor, GD_ROLE_MANAGER) || is_role(g, actor, GD_ROLE_ASSISTANT))
 		return 0;
 	if (old_owner ? !strcasecmp(old_owner, actor)
 		      : !new_owner || !strcasecmp(new_owner, actor))
@@ -312,7 +305,7 @@ int gd_guard_owner_change(gd_guard *g, const char *old_owner,
 
 int gd_guard_delete(gd_guard *g, const char *actor)
 {
-	if (g->roles->has_team && actor && is_role(g, actor, "manager"))
+	if (g->roles->has_team && actor && is_role(g, actor, GD_ROLE_MANAGER))
 		return 0;
 	return gd_error_set(GD_EINVALID,
 			    _("deletes a record (only a manager may; set status lost or dormant instead)"));
@@ -320,7 +313,7 @@ int gd_guard_delete(gd_guard *g, const char *actor)
 
 int gd_guard_config(gd_guard *g, const char *actor)
 {
-	if (!g->roles->has_team || (actor && is_role(g, actor, "manager")))
+	if (!g->roles->has_team || (actor && is_role(g, actor, GD_ROLE_MANAGER)))
 		return 0;
 	return gd_error_set(GD_EINVALID, _("changes gendan.yaml (only a manager may)"));
 }

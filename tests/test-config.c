@@ -13,6 +13,7 @@
 
 #include "gendan/config.h"
 #include "gendan/error.h"
+#include "gendan/team.h"
 #include "gendan/yaml.h"
 
 #define H 3600
@@ -208,10 +209,98 @@ static void test_config__phone_region(void **state)
 	gd_config_free(c);
 }
 
+static const char roster[] =
+	"team:\n"
+	"  - {email: zhao.min@example.com, name: 赵敏, role: manager}\n"
+	"  - {email: li.lei@example.com, name: 李雷, role: sales, login: lilei}\n"
+	"  - {email: lin.na@example.com, role: assistant, key: ssh-ed25519 AAAA}\n"
+	"  - {email: wang.fang@example.com, name: 王芳, role: sales, left: 2026-12-10}\n";
+
+static void owner_is(const gd_roster *t, const char *value, const char *want,
+		     gd_date today)
+{
+	char *got = NULL;
+
+	if (gd_roster_owner(&got, t, value, "li.lei@example.com", today) < 0)
+		fail_msg("'%s': %s", value, gd_error_last());
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void owner_refused(const gd_roster *t, const char *value, const char *msg,
+		    gd_date today)
+{
+	char *got = NULL;
+
+	assert_int_equal(gd_roster_owner(&got, t, value, NULL, today), GD_EINVALID);
+	assert_null(got);
+	if (!strstr(gd_error_last(), msg))
+		fail_msg("expected '%s' in '%s'", msg, gd_error_last());
+}
+
+static void test_config__team_members_and_their_fields(void **state)
+{
+	gd_config *c = NULL;
+	const gd_member *m;
+
+	(void)state;
+	assert_int_equal(load(&c, roster), 0);
+	assert_int_equal(c->team->n, 4);
+	m = gd_roster_member(c->team, "LI.LEI@example.com");
+	assert_non_null(m);
+	assert_string_equal(m->login, "lilei");
+	assert_int_equal(m->role, GD_ROLE_SALES);
+	assert_int_equal(c->team->members[2].nkeys, 1);
+	assert_string_equal(gd_roster_display(c->team, "zhao.min@example.com"), "赵敏");
+	assert_string_equal(gd_roster_display(c->team, "lin.na@example.com"), "lin.na@example.com");
+	assert_string_equal(gd_roster_display(c->team, "x@y"), "x@y");
+	gd_config_free(c);
+}
+
+static void test_config__team_owner_by_email_prefix_name_login_or_me(void **state)
+{
+	gd_config *c = NULL;
+	gd_date today = gd_date_from_ymd(2026, 12, 2);
+
+	(void)state;
+	assert_int_equal(load(&c, roster), 0);
+	owner_is(c->team, "zhao.min@example.com", "zhao.min@example.com", today);
+	owner_is(c->team, "ZHAO", "zhao.min@example.com", today);
+	owner_is(c->team, "李", "li.lei@example.com", today);
+	owner_is(c->team, "lile", "li.lei@example.com", today);
+	owner_is(c->team, "me", "li.lei@example.com", today);
+	owner_is(c->team, "王", "wang.fang@example.com", today);
+	owner_is(NULL, "Li Lei", "Li Lei", today);
+	owner_refused(c->team, "li", "names several members", today);
+	owner_refused(c->team, "li.lie@example.com", "did you mean li.lei@example.com?", today);
+	owner_refused(c->team, "nobody", "zhao.min@example.com (赵敏), li.lei", today);
+	owner_refused(c->team, "", "not a member", today);
+	today = gd_date_from_ymd(2026, 12, 10);
+	owner_refused(c->team, "王", "has left the team", today);
+	owner_refused(c->team, "wang.fang@example.com", "has left the team", today);
+	assert_false(gd_member_current(gd_roster_member(c->team, "wang.fang@example.com"), today));
+	gd_config_free(c);
+}
+
+static void test_config__team_bad_rosters_are_refused(void **state)
+{
+	(void)state;
+	refused("team: x\n", "team must be a list");
+	refused("team: [x]\n", "each member must be a mapping");
+	refused("team:\n  - {name: a, role: sales}\n", "needs an email");
+	refused("team:\n  - {email: a@b, role: boss}\n", "unknown role 'boss'");
+	refused("team:\n  - {email: a@b, role: sales, left: soon}\n", "left must be a date");
+	refused("team:\n  - {email: a@b, role: sales, key: {a: b}}\n", "key must be");
+	refused("team:\n  - {email: a@b, role: sales, name: [x]}\n", "name must be");
+	refused("team:\n  - {email: a@b, role: sales}\n  - {email: A@B, role: manager}\n",
+		"two members have the email 'A@B'");
+}
+
 static void test_config__team_and_policy(void **state)
 {
 	gd_config *c = NULL;
 	const gd_member *m;
+	gd_date left;
 
 	(void)state;
 	assert_int_equal(load(&c, "team:\n"
@@ -221,12 +310,14 @@ static void test_config__team_and_policy(void **state)
 				  "  - {email: chen.jing@example.com, role: assistant, key: [k1, k2]}\n"
 				  "policy: {signed: true}\n"), 0);
 	assert_int_equal(c->has_team, 1);
-	assert_int_equal(c->nteam, 3);
+	assert_int_equal(c->team->n, 3);
 	assert_int_equal(c->policy_signed, 1);
 	m = gd_config_member(c, "Li.Lei@example.com");
 	assert_non_null(m);
-	assert_string_equal(m->role, "sales");
-	assert_string_equal(m->left, "2026-12-10");
+	assert_string_equal(gd_role_name(m->role), "sales");
+	assert_int_equal(m->has_left, 1);
+	assert_int_equal(gd_date_parse(&left, "2026-12-10"), 0);
+	assert_int_equal(m->left, left);
 	assert_int_equal(m->nkeys, 1);
 	assert_ptr_equal(gd_config_member(c, "lilei"), m);
 	assert_int_equal(gd_config_member(c, "chen.jing@example.com")->nkeys, 2);
@@ -234,7 +325,7 @@ static void test_config__team_and_policy(void **state)
 	gd_config_free(c);
 	assert_int_equal(load(&c, "team:\n"), 0);
 	assert_int_equal(c->has_team, 1);
-	assert_int_equal(c->nteam, 0);
+	assert_null(c->team);
 	assert_int_equal(c->policy_signed, 0);
 	gd_config_free(c);
 	refused("team: {a: b}\n", "gendan.yaml:1:7: team must be a list");
@@ -252,6 +343,9 @@ int main(void)
 		cmocka_unit_test(test_config__phone_region),
 		cmocka_unit_test(test_config__three_grade_scheme_and_pool),
 		cmocka_unit_test(test_config__weeks_and_pool_defaults),
+		cmocka_unit_test(test_config__team_members_and_their_fields),
+		cmocka_unit_test(test_config__team_owner_by_email_prefix_name_login_or_me),
+		cmocka_unit_test(test_config__team_bad_rosters_are_refused),
 		cmocka_unit_test(test_config__load_reads_the_file),
 		cmocka_unit_test(test_config__errors_name_line_and_column),
 		cmocka_unit_test(test_config__team_and_policy),

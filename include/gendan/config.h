@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "gendan/node.h"
+#include "gendan/roster.h"
 
 typedef struct {
 	char *name;   /* "A" */
@@ -23,17 +24,6 @@ typedef struct {
 	char *name;     /* "materials" */
 	int64_t before; /* seconds before the internal deadline, >= 0 */
 } gd_stage_plan;
-
-/* A member of the team (SPEC 2.1); every string but email may be NULL. */
-typedef struct {
-	char *email;
-	char *name;
-	char *role;   /* sales, merchandiser, assistant or manager */
-	char *login;  /* user name on the git server */
-	char **keys;  /* ssh public keys, for signed commits */
-	size_t nkeys;
-	char *left;   /* YYYY-MM-DD: owns nothing new from then on */
-} gd_member;
 
 typedef struct gd_config {
 	int version;
@@ -49,9 +39,8 @@ typedef struct gd_config {
 	int64_t reclaim_after;
 	char **freemail;        /* extra free-mail domains */
 	size_t nfreemail;
-	gd_member *team;        /* the roster, when has_team */
-	size_t nteam;
-	int has_team;           /* 1 when team: is present */
+	gd_roster *team;        /* the roster; NULL: anyone may own anything */
+	int has_team;           /* 1 when team: is present, even empty */
 	int policy_signed;      /* policy: {signed: true} */
 	char *phone_region;     /* phone-region: "CN", upper case; NULL: none */
 	char **import_headers;  /* import.columns: header -> field, the team's */
