@@ -42,6 +42,8 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	static const struct option opts[] = {
 		{"bom", no_argument, NULL, 'b'},
+		{"all", no_argument, NULL, 'a'},
+		{"owner", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -53,17 +55,25 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	gd_time now;
 	gd_date today;
 	const char *what;
+	gd_due_filter f;
 
+	memset(&f, 0, sizeof(f));
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'b': bom = 1; break;
+		case 'a': f.all = 1; break;
+		case 'o': f.owner = optarg; break;
 		case 'h': return cmd_help(&cmd_export_entry);
 		default: return cmd_usage(&cmd_export_entry);
 		}
 	}
-	if (argc - optind < 1 || argc - optind > 2)
+	if (argc - optind < 1 || argc - optind > 2 || (f.all && f.owner))
 		return cmd_usage(&cmd_export_entry);
 	what = argv[optind];
+	/* records for Excel and scripts: everyone's unless --owner; the
+	 * calendar follows due: mine and unowned ones unless --all/--owner */
+	if (strcmp(what, "ics"))
+		f.all = !f.owner;
 	if (strcmp(what, "csv") && strcmp(what, "json") && strcmp(what, "ics"))
 		return cmd_usage(&cmd_export_entry);
 	if (argc - optind == 2) {
@@ -74,13 +84,18 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return err;
 	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
+	if (!f.all && !f.owner && !(f.me = gd_store_me(gd_ledger_store(l)))) {
+		err = gd_error_set(GD_EIDENTITY, _("who is 'me'? set git config user.email, or give --all or --owner"));
+		goto done;
+	}
 	recs = gd_ledger_records(l, &nrecs);
 	if (!(sel = malloc((nrecs + 1) * sizeof(*sel)))) {
 		err = gd_error_set(GD_ERROR, _("out of memory"));
 		goto done;
 	}
 	for (i = 0; i < nrecs; i++)
-		if (kind < 0 || (int)recs[i]->kind == kind)
+		if ((kind < 0 || (int)recs[i]->kind == kind) &&
+		    gd_due_owner_match(recs[i], &f))
 			sel[n++] = recs[i];
 	if (!strcmp(what, "json")) {
 		cmd_print(gd_json_records(sel, n));
@@ -104,8 +119,8 @@ done:
 }
 
 const struct cmd_entry cmd_export_entry = {
-	"export", "export csv|json|ics [KIND] [--bom]",
-	N_("export records as CSV or JSON, or due follow-ups as an iCalendar file"),
+	"export", "export csv|json|ics [KIND] [--bom] [--all | --owner EMAIL]",
+	N_("export records as CSV or JSON, or due follow-ups as an iCalendar file (mine and unowned by default)"),
 	CMD_LEDGER | CMD_LOAD,
 	run,
 };

@@ -1,6 +1,6 @@
 /*
  * ics.h - iCalendar export: one all-day event for each record's next due
- * item, every owner, no horizon; UIDs stable across exports so a calendar
+ * item, of the records the caller chose, no horizon; UIDs stable across exports so a calendar
  * updates events instead of doubling them.
  */
 #ifndef GENDAN_ICS_H
