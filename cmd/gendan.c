@@ -63,22 +63,72 @@ int cmd_main_usage(FILE *f)
 	return f == stdout ? 0 : 2;
 }
 
+/* Does `dir` hold gendan's catalog for the language `lang` names
+ * (zh_CN.UTF-8, then zh_CN, then zh, as gettext looks)? */
+static int has_catalog(const char *dir, const char *lang)
+{
+	char name[64], path[4096];
+	size_t len;
+	int tries;
+
+	if (!lang || !*lang || !strcmp(lang, "C") || !strcmp(lang, "POSIX"))
+		return 0;
+	len = strcspn(lang, ":");
+	if (len >= sizeof(name))
+		return 0;
+	memcpy(name, lang, len);
+	name[len] = '\0';
+	for (tries = 0; tries < 3; tries++) {
+		snprintf(path, sizeof(path), "%s/%s/LC_MESSAGES/%s.mo", dir, name,
+			 GD_TEXTDOMAIN);
+		if (access(path, R_OK) == 0)
+			return 1;
+		name[strcspn(name, tries ? "_" : ".@")] = '\0';
+	}
+	return 0;
+}
+
+/* The translations: $GENDAN_LOCALEDIR; else the installed LOCALEDIR when
+ * it has a catalog for the language asked for; else po/ beside the
+ * executable, where a build tree keeps them (as git finds its runtime
+ * prefix from its own path), so ./build/gendan speaks Chinese too. */
+static const char *locale_dir(char *buf, size_t size)
+{
+	const char *dir = getenv("GENDAN_LOCALEDIR"), *lang = getenv("LANGUAGE");
+	ssize_t n;
+	char *slash;
+
+	if (dir && *dir)
+		return dir;
+	if (!lang || !*lang)
+		lang = setlocale(LC_MESSAGES, NULL);
+	if (has_catalog(LOCALEDIR, lang))
+		return LOCALEDIR;
+	n = readlink("/proc/self/exe", buf, size - 4);
+	if (n <= 0 || (size_t)n >= size - 4)
+		return LOCALEDIR;
+	buf[n] = '\0';
+	if (!(slash = strrchr(buf, '/')))
+		return LOCALEDIR;
+	memcpy(slash + 1, "po", 3);
+	return has_catalog(buf, lang) ? buf : LOCALEDIR;
+}
+
 /*
  * Messages follow LANG, LC_ALL, LC_MESSAGES and LANGUAGE; nothing else
  * does.  Every other category stays "C" (numbers, dates, collation), so
  * amounts and dates parse and print the same in every locale, with UTF-8
  * as the character set but ASCII rules for case: tolower() in a Turkish
  * locale must not turn ids and `today` into something else.
- * $GENDAN_LOCALEDIR points at uninstalled translations (the build's po/).
  */
 static void setup_language(void)
 {
-	const char *dir = getenv("GENDAN_LOCALEDIR");
+	char buf[4096];
 
 	/* a locale that is not installed leaves messages in English */
 	(void)setlocale(LC_MESSAGES, "");
 	(void)setlocale(LC_CTYPE, "C.UTF-8");
-	bindtextdomain(GD_TEXTDOMAIN, dir && *dir ? dir : LOCALEDIR);
+	bindtextdomain(GD_TEXTDOMAIN, locale_dir(buf, sizeof(buf)));
 	bind_textdomain_codeset(GD_TEXTDOMAIN, "UTF-8");
 	textdomain(GD_TEXTDOMAIN);
 }
