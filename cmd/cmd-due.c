@@ -68,7 +68,7 @@ static void print_table(const gd_due_item *items, size_t n, int explain,
 		cells[2] = ref;
 		cells[3] = items[i].name;
 		cells[4] = items[i].grade;
-		cells[5] = items[i].owner;
+		cells[5] = gd_roster_display(cfg->team, items[i].owner);
 		cells[6] = explain ? items[i].explain : items[i].detail;
 		gd_table_add(t, cells,
 			     items[i].days_late > 0    ? GD_RED

@@ -225,8 +225,24 @@ static void print_field(const char *raw_key, const gd_node *v, int width)
 	free(key);
 }
 
+/* A member's name, with the email the record holds: 1 when printed. */
+static int print_owner(const gd_config *cfg, const char *email, int width)
+{
+	const char *name = gd_roster_display(cfg->team, email);
+	char *a, *b;
+
+	if (!email || name == email)
+		return 0;
+	a = gd_inert(name);
+	b = gd_inert(email);
+	printf("  %-*s  %s <%s>\n", width, "owner", a, b);
+	free(a);
+	free(b);
+	return 1;
+}
+
 /* The fields but the log (and an order's plan, shown as tables). */
-static void print_fields(const gd_record *r, int width)
+static void print_fields(const gd_record *r, const gd_config *cfg, int width)
 {
 	const gd_node *root = r->root;
 	size_t i;
@@ -237,6 +253,8 @@ static void print_fields(const gd_record *r, int width)
 		if (!strcmp(key, "log") ||
 		    (r->kind == GD_ORDER && (!strcmp(key, "stages") ||
 					     !strcmp(key, "payments"))))
+			continue;
+		if (!strcmp(key, "owner") && print_owner(cfg, gd_record_owner(r), width))
 			continue;
 		print_field(key, gd_node_at(root, i), width);
 	}
@@ -283,7 +301,7 @@ static void print_human(const gd_record *r, const gd_config *cfg,
 	for (i = 0; i < gd_node_len(r->root); i++)
 		if (strlen(gd_node_key(r->root, i)) > width)
 			width = strlen(gd_node_key(r->root, i));
-	print_fields(r, (int)width);
+	print_fields(r, cfg, (int)width);
 	print_due(r, cfg, today, (int)width);
 	if (r->kind == GD_ORDER)
 		print_plan(r, today);

@@ -34,7 +34,7 @@ static int print_json(const char *by, const gd_stats *s)
 
 /* The counts as a table (with the totals) or TSV. */
 static void print_rows(const char *by, const gd_stats *s, int format,
-		       struct cmd_ctx *ctx)
+		       const gd_roster *team, struct cmd_ctx *ctx)
 {
 	const char *hdr[2] = {by, N_("count")};
 	gd_table *t = cmd_table_new(2, hdr);
@@ -49,6 +49,8 @@ static void print_rows(const char *by, const gd_stats *s, int format,
 		cells[0] = s->b[i].key;
 		if (format == FMT_TABLE && !strcmp(s->b[i].key, "(none)"))
 			cells[0] = _("(none)");
+		else if (format == FMT_TABLE && !strcmp(by, "owner"))
+			cells[0] = gd_roster_display(team, s->b[i].key);
 		cells[1] = num;
 		if (format == FMT_TSV)
 			cmd_print(gd_tsv_line(cells, 2));
@@ -117,7 +119,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if (format == FMT_JSON)
 		err = print_json(by, &s);
 	else
-		print_rows(by, &s, format, ctx);
+		print_rows(by, &s, format, gd_ledger_config(l)->team, ctx);
 done:
 	gd_stats_clear(&s);
 	return err;

@@ -256,6 +256,8 @@ int cmd_list(gd_ledger *l, const gd_entry *e, size_t n, int format,
 		if (t) {
 			snprintf(ref, sizeof(ref), "%s/%s", gd_kind_name(e[i].kind), e[i].id);
 			cells[1] = ref;
+			/* people read names; scripts (TSV) the email */
+			cells[5] = gd_roster_display(gd_ledger_config(l)->team, cells[5]);
 			gd_table_add(t, cells + 1, GD_PLAIN);
 		} else {
 			cells[0] = e[i].id;

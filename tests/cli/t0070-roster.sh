@@ -87,6 +87,24 @@ hasnt "$f" "^owner:"
 gd 0 set gulf owner=me
 gd 0 check
 
+# people read names, scripts read emails
+gd 0 set acme owner=陈
+gd 0 show acme
+has "$TMP/out" "^  owner +陈静 <chen.jing@example.com>$"
+gd 0 ls customer
+has "$TMP/out" "^customer/acme-trading-co .* 陈静( |$)"
+hasnt "$TMP/out" "chen.jing@"
+gd 0 ls customer --format=tsv
+has "$TMP/out" "^acme-trading-co	.*	chen.jing@example.com	"
+gd 0 due --all
+has "$TMP/out" "customer/acme-trading-co .* 陈静 "
+has "$TMP/out" "customer/gulf-lights-llc .* 李雷 "
+gd 0 due --all --format=json
+has "$TMP/out" '"owner": "chen.jing@example.com"'
+gd 0 stats --by owner
+has "$TMP/out" "^陈静 +1$"
+has "$TMP/out" "^李雷 +2$"
+
 # without a roster an owner stays free text
 cp "$TMP/plain.yaml" gendan.yaml
 git commit -qam "no roster" --no-verify
