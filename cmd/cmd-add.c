@@ -152,7 +152,7 @@ static int add_customer(gd_ledger *l, const char *name, struct add_opts *o,
 	if (!id)
 		return gd_error_set(GD_ERROR, _("out of memory"));
 	if (!o->force) {
-		gd_dup_probe probe = {f.name, f.email, f.phone};
+		gd_dup_probe probe = {f.name, f.email, f.phone, 0};
 		/* the inquiry being turned into its customer is no duplicate */
 		if ((err = dup_check(l, &probe, f.name, f.inquiry, NULL)) < 0)
 			goto done;
@@ -196,7 +196,7 @@ static int add_inquiry(gd_ledger *l, struct add_opts *o, const gd_time *now,
 		goto done;
 	}
 	if (!o->force) {
-		gd_dup_probe probe = {o->company, o->email, o->phone};
+		gd_dup_probe probe = {o->company, o->email, o->phone, 1};
 		if ((err = dup_check(l, &probe, who, NULL,
 				     cust ? cust->id : NULL)) < 0)
 			goto done;

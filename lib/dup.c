@@ -128,13 +128,25 @@ static void probe_clear(struct probe *p)
 	free(p->name);
 }
 
-static int refuse(const gd_record *r, const char *why, const char *what)
+/* Name the record found and its owner; an inquiry that matches a
+ * customer is told how to link it to that customer. */
+static int refuse(const gd_record *r, const char *why, const char *what,
+		  const gd_dup_probe *probe)
 {
 	char *who = describe(r);
-	int err = gd_error_set(GD_EEXISTS,
-			       _("%s looks like a duplicate: %s (%s); use --force to add anyway"),
-			       what, who, why);
+	const char *owner = gd_record_owner(r);
+	int err;
 
+	if (!owner || !*owner)
+		owner = _("nobody (the public pool)");
+	if (probe->inquiry && r->kind == GD_CUSTOMER)
+		err = gd_error_set(GD_EEXISTS,
+				   _("%s looks like a duplicate: %s (%s), owned by %s; link the inquiry with --customer %s, or use --force to add anyway"),
+				   what, who, why, owner, r->id);
+	else
+		err = gd_error_set(GD_EEXISTS,
+				   _("%s looks like a duplicate: %s (%s), owned by %s; use --force to add anyway"),
+				   what, who, why, owner);
 	free(who);
 	return err;
 }
@@ -153,7 +165,7 @@ int gd_dup_check(gd_record *const *recs, size_t n, const gd_config *cfg,
 			continue;
 		if (!(why = shared(recs[i], &p)))
 			continue;
-		err = refuse(recs[i], why, what);
+		err = refuse(recs[i], why, what, probe);
 		free(why);
 	}
 	probe_clear(&p);
@@ -217,6 +229,7 @@ static int probe_of(gd_dup_probe *probe, const gd_record *r)
 					    : gd_node_str(r->root, "name");
 	probe->email = gd_node_str(c, "email");
 	probe->phone = gd_node_str(c, "phone");
+	probe->inquiry = r->kind == GD_INQUIRY;
 	return 1;
 }
 
@@ -310,7 +323,7 @@ int gd_dup_index_check(const gd_dup_index *ix, const gd_dup_probe *probe,
 		hit = index_get(ix, prefixes[i], vals[i]);
 	/* the message names what the record shares, as the linear check does */
 	if (hit && (why = shared(hit, &p))) {
-		err = refuse(hit, why, what);
+		err = refuse(hit, why, what, probe);
 		free(why);
 	}
 	probe_clear(&p);

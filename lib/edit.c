@@ -196,13 +196,13 @@ static int order_fields(gd_record *r, const gd_new_fields *f,
 	return 0;
 }
 
-/* The owner f names, else its customer's (orders), else me. */
+/* The owner f names, else its customer's (orders, inquiries), else me. */
 static const char *new_owner(gd_kind kind, const gd_new_fields *f,
 			     const char *me)
 {
 	if (f->owner)
 		return f->owner;
-	if (kind == GD_ORDER && f->customer && gd_record_owner(f->customer))
+	if (kind != GD_CUSTOMER && f->customer && gd_record_owner(f->customer))
 		return gd_record_owner(f->customer);
 	return me;
 }

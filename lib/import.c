@@ -213,7 +213,8 @@ int gd_import_csv(gd_ledger *l, gd_change *c, const char *buf, size_t len,
 			gd_dup_probe probe = {
 				o->kind == GD_INQUIRY ? gd_node_str(who, "company")
 						      : gd_node_str(r->root, "name"),
-				gd_node_str(who, "email"), gd_node_str(who, "phone")};
+				gd_node_str(who, "email"), gd_node_str(who, "phone"),
+				o->kind == GD_INQUIRY};
 			err = gd_dup_index_check(dups, &probe,
 						 gd_record_name(r) ? gd_record_name(r) : r->id);
 		}

@@ -47,7 +47,7 @@ static int teardown(void **state)
 static void both(const char *name, const char *email, const char *phone,
 		 const char *want)
 {
-	gd_dup_probe p = {name, email, phone};
+	gd_dup_probe p = {name, email, phone, 0};
 	gd_dup_index *ix = gd_dup_index_new(recs, 3, cfg);
 	int a = gd_dup_check(recs, 3, cfg, &p, "new");
 	char *ma = strdup(gd_error_last());
@@ -103,7 +103,7 @@ static void test_dup__rows_added_to_the_index_are_seen(void **state)
 {
 	gd_dup_index *ix = gd_dup_index_new(recs, 3, cfg);
 	gd_record *r = test_record("customers/00/new-co.yaml", "name: New Co\nemail: a@new.example\n");
-	gd_dup_probe p = {"Another", "b@new.example", NULL};
+	gd_dup_probe p = {"Another", "b@new.example", NULL, 0};
 
 	(void)state;
 	assert_int_equal(gd_dup_index_check(ix, &p, "row 3"), 0);

@@ -18,6 +18,7 @@ typedef struct {
 	const char *name;    /* customer name or inquiry company */
 	const char *email;
 	const char *phone;
+	int inquiry;         /* the new record is an inquiry: hint --customer */
 } gd_dup_probe;
 
 /* GD_EEXISTS with a message naming the record found and what it shares

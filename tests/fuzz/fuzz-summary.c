@@ -58,7 +58,7 @@ static void use_list(const gd__sumscan *sc)
 {
 	gd_list_filter all = {-1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0};
 	gd_list_filter some = {GD_CUSTOMER, "A", "none", "cn", "ningbo", "vip", "new", "555 01", 0};
-	gd_dup_probe probe = {"Acme Lamps", "john@acme.example", "+1 312 555 0100"};
+	gd_dup_probe probe = {"Acme Lamps", "john@acme.example", "+1 312 555 0100", 0};
 	gd_entry *e = NULL;
 	const char **paths;
 	size_t n = 0, i;
