@@ -68,6 +68,10 @@ static int setup(void **state)
 	setenv("LC_ALL", "C.UTF-8", 1);
 	unsetenv("LANGUAGE");
 	unsetenv("GENDAN_DIR");
+	/* set by `git rebase -x` and hooks: git would act on that repository */
+	unsetenv("GIT_DIR");
+	unsetenv("GIT_WORK_TREE");
+	unsetenv("GIT_INDEX_FILE");
 	sh("set -e; G='%s'; $G init '%s' >/dev/null; cd '%s'; { "
 	   "$G add customer 'ACME Trading Co.' --tier B --email john@acme.example"
 	   " --phone '+1 312 555 0100' --country US --city Chicago --tag lighting;"

@@ -59,6 +59,10 @@ static int setup(void **state)
 	setenv("GIT_COMMITTER_NAME", "Li Lei", 1);
 	setenv("GIT_COMMITTER_EMAIL", "li.lei@example.com", 1);
 	unsetenv("GENDAN_DIR");
+	/* set by `git rebase -x` and hooks: git would act on that repository */
+	unsetenv("GIT_DIR");
+	unsetenv("GIT_WORK_TREE");
+	unsetenv("GIT_INDEX_FILE");
 	return 0;
 }
 

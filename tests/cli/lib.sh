@@ -26,6 +26,10 @@ export GIT_AUTHOR_NAME="Li Lei" GIT_AUTHOR_EMAIL=li.lei@example.com
 export GIT_COMMITTER_NAME="Li Lei" GIT_COMMITTER_EMAIL=li.lei@example.com
 export NO_COLOR=1 LC_ALL=C.UTF-8
 unset GENDAN_DIR EDITOR VISUAL LANGUAGE
+# set by `git rebase -x` and hooks: git (and gendan through libgit2) would
+# act on that repository instead of the test's
+unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY \
+	GIT_ALTERNATE_OBJECT_DIRECTORIES
 git config --global user.name "Li Lei"
 git config --global user.email li.lei@example.com
 
