@@ -77,17 +77,6 @@ char *gd_slug(const char *text, size_t max)
 	return out;
 }
 
-char *gd_phone_digits(const char *phone)
-{
-	char *out = gd__xmalloc(strlen(phone) + 1), *o = out;
-
-	for (; *phone; phone++)
-		if (isdigit((unsigned char)*phone))
-			*o++ = *phone;
-	*o = '\0';
-	return out;
-}
-
 char *gd_email_norm(const char *email)
 {
 	const char *at, *start = email, *end;

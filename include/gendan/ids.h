@@ -26,10 +26,6 @@ uint32_t gd_fnv1a(const void *data, size_t len);
  * "" when the text has no ASCII letter or digit.  Malloc'd. */
 char *gd_slug(const char *text, size_t max);
 
-/* Digits only of a phone number ("+1 312 555-0100" -> "13125550100").
- * Malloc'd. */
-char *gd_phone_digits(const char *phone);
-
 /* Lowercased email, trimmed; NULL when it has no single '@' with text on
  * both sides.  Malloc'd. */
 char *gd_email_norm(const char *email);
