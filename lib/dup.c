@@ -27,13 +27,28 @@ static const gd_node *contact(const gd_record *r)
 								       : r->root;
 }
 
-/* What r shares with p, as text for the message, or NULL. */
-static char *shared(const gd_record *r, const struct probe *p)
+/* The i-th mapping holding r's emails and phones: its contact fields,
+ * then a customer's people; NULL past the last. */
+static const gd_node *contact_at(const gd_record *r, size_t i)
 {
-	const gd_node *c = contact(r);
+	const gd_node *people;
+
+	if (i == 0)
+		return contact(r);
+	people = r->kind == GD_CUSTOMER ? gd_node_get(r->root, "people") : NULL;
+	if (!people || people->type != GD_SEQ || i > people->n)
+		return NULL;
+	return people->vals[i - 1];
+}
+
+/* What the contact fields c share with p, or NULL. */
+static char *shared_contact(const gd_node *c, const struct probe *p)
+{
 	const char *v;
 	char *x, *why = NULL;
 
+	if (!c || c->type != GD_MAP)
+		return NULL;
 	if (p->email && (v = gd_node_str(c, "email")) && (x = gd_email_norm(v))) {
 		if (!strcmp(x, p->email))
 			why = gd__xasprintf(_("same email %s"), x);
@@ -51,7 +66,27 @@ static char *shared(const gd_record *r, const struct probe *p)
 			why = gd__xasprintf(_("same phone %s"), v);
 		free(x);
 	}
+	return why;
+}
+
+/* What r shares with p, as text for the message, or NULL. */
+static char *shared(const gd_record *r, const struct probe *p)
+{
+	const gd_node *c;
+	const char *v;
+	char *x, *why = NULL;
+	size_t i;
+
+	for (i = 0; !why && (c = contact_at(r, i)); i++) {
+		if (!(why = shared_contact(c, p)) || i == 0)
+			continue;
+		x = why;
+		why = gd__xasprintf(_("%s, of its person '%s'"), x,
+				    gd_node_str(c, "name") ? gd_node_str(c, "name") : "?");
+		free(x);
+	}
 	if (!why && p->name) {
+		c = contact(r);
 		v = r->kind == GD_INQUIRY ? gd_node_str(c, "company")
 					  : gd_node_str(r->root, "name");
 		if (v && (x = gd_name_norm(v))) {
@@ -218,17 +253,23 @@ static void index_put(gd_dup_index *ix, const char *prefix, const char *v,
 	gd__hash_add(&ix->by_key, h, ix->n++);
 }
 
-/* What r is compared by, as a probe (false for an order). */
-static int probe_of(gd_dup_probe *probe, const gd_record *r)
+/* The i-th probe r is compared by: its own fields, then each of a
+ * customer's people (email and phone); false past the last, and for an
+ * order. */
+static int probe_of(gd_dup_probe *probe, const gd_record *r, size_t i)
 {
-	const gd_node *c = contact(r);
+	const gd_node *c = contact_at(r, i);
 
-	if (r->kind == GD_ORDER)
+	if (r->kind == GD_ORDER || !c)
 		return 0;
-	probe->name = r->kind == GD_INQUIRY ? gd_node_str(c, "company")
-					    : gd_node_str(r->root, "name");
-	probe->email = gd_node_str(c, "email");
-	probe->phone = gd_node_str(c, "phone");
+	memset(probe, 0, sizeof(*probe));
+	if (i == 0)
+		probe->name = r->kind == GD_INQUIRY ? gd_node_str(c, "company")
+						    : gd_node_str(r->root, "name");
+	if (c->type == GD_MAP) {
+		probe->email = gd_node_str(c, "email");
+		probe->phone = gd_node_str(c, "phone");
+	}
 	probe->inquiry = r->kind == GD_INQUIRY;
 	return 1;
 }
@@ -237,15 +278,16 @@ void gd_dup_index_add(gd_dup_index *ix, const gd_record *r)
 {
 	gd_dup_probe probe;
 	struct probe p;
+	size_t i;
 
-	if (!probe_of(&probe, r))
-		return;
-	probe_make(&p, ix->cfg, &probe);
-	index_put(ix, "e:", p.email, r);
-	index_put(ix, "d:", p.domain, r);
-	index_put(ix, "p:", p.phone, r);
-	index_put(ix, "n:", p.name, r);
-	probe_clear(&p);
+	for (i = 0; probe_of(&probe, r, i); i++) {
+		probe_make(&p, ix->cfg, &probe);
+		index_put(ix, "e:", p.email, r);
+		index_put(ix, "d:", p.domain, r);
+		index_put(ix, "p:", p.phone, r);
+		index_put(ix, "n:", p.name, r);
+		probe_clear(&p);
+	}
 }
 
 void gd__dup_probe_keys(gd__buf *list, const gd_config *cfg,
@@ -273,8 +315,9 @@ void gd__dup_probe_keys(gd__buf *list, const gd_config *cfg,
 void gd__dup_keys(gd__buf *list, const gd_config *cfg, const gd_record *r)
 {
 	gd_dup_probe probe;
+	size_t i;
 
-	if (probe_of(&probe, r))
+	for (i = 0; probe_of(&probe, r, i); i++)
 		gd__dup_probe_keys(list, cfg, &probe);
 }
 

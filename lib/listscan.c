@@ -6,7 +6,8 @@
  * summary.h): the columns `ls` and `find` print, what their filters
  * compare, the text `find` searches, already folded as gd_text_contains()
  * folds it, and what REF resolution looks at (emails, E.164 phones, folded
- * names), and the keys the duplicate check of `add` compares.  Phones are
+ * names), and the keys the duplicate check of `add` compares -- a
+ * customer's people's emails and phones among all of these.  Phones are
  * kept in E.164 form for the ledger's phone-region, which is part of
  * gendan.yaml and so of the summary's key.  So a name
  * given as REF, a search or a new customer costs a walk that stats every
@@ -167,7 +168,7 @@ static uint64_t list_key(uint64_t config_hash)
 	return gd__sum_key(config_hash) ^ ((uint64_t)gd_fnv1a(v, strlen(v)) << 16);
 }
 
-const struct gd__sum_type gd__list_summary = {"GDLIST03", "gendan-list", encode, check};
+const struct gd__sum_type gd__list_summary = {"GDLIST04", "gendan-list", encode, check};
 
 /* --- filters -------------------------------------------------------------- */
 

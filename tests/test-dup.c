@@ -114,12 +114,31 @@ static void test_dup__rows_added_to_the_index_are_seen(void **state)
 	gd_record_free(r);
 }
 
+/* A customer's people are its contact fields too, in both checks. */
+static void test_dup__people_count_as_the_customer(void **state)
+{
+	gd_record *keep = recs[1];
+
+	(void)state;
+	recs[1] = test_record("customers/00/haitian.yaml",
+		      "name: Haitian\npeople:\n  - {name: Liu, email: liu@haitian.example}\n"
+		      "  - {name: Chen, phone: \"+86 574 8888 1234\"}\n");
+	both("Other", "LIU@haitian.example", NULL,
+	     "same email liu@haitian.example, of its person 'Liu'");
+	both("Other", "sales@haitian.example", NULL, "same email domain haitian.example");
+	both("Other", NULL, "+86 574 88881234", "same phone +86 574 8888 1234, of its person 'Chen'");
+	both("Other", "chen@gmail.com", NULL, NULL);
+	gd_record_free(recs[1]);
+	recs[1] = keep;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dup__the_index_finds_what_the_linear_check_finds),
 		cmocka_unit_test(test_dup__phones_in_e164_form),
 		cmocka_unit_test(test_dup__rows_added_to_the_index_are_seen),
+		cmocka_unit_test(test_dup__people_count_as_the_customer),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -4,7 +4,8 @@
  * A new customer or inquiry is a likely duplicate of an existing customer or
  * inquiry when it shares an email address, an email domain that is not a
  * free-mail domain, the digits of a phone number, or a normalised company
- * name.
+ * name.  A customer's people count as its own contact fields: their emails
+ * and phones are compared too, and the message names the person.
  */
 #ifndef GENDAN_DUP_H
 #define GENDAN_DUP_H
