@@ -144,6 +144,7 @@ extern const struct cmd_entry cmd_init_entry;
 extern const struct cmd_entry cmd_log_entry;
 extern const struct cmd_entry cmd_ls_entry;
 extern const struct cmd_entry cmd_pay_entry;
+extern const struct cmd_entry cmd_person_entry;
 extern const struct cmd_entry cmd_reassign_entry;
 extern const struct cmd_entry cmd_reclaim_entry;
 extern const struct cmd_entry cmd_report_entry;

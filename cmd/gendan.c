@@ -33,6 +33,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_log_entry,
 	&cmd_ls_entry,
 	&cmd_pay_entry,
+	&cmd_person_entry,
 	&cmd_reassign_entry,
 	&cmd_reclaim_entry,
 	&cmd_report_entry,

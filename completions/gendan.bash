@@ -22,7 +22,7 @@ _gendan()
 		esac
 	done
 	if [[ -z $cmd ]]; then
-		COMPREPLY=($(compgen -W "add check clone commit due edit export find help history hold import init log ls pay reassign reclaim report set show stage stats status sync undo -C --color= --help --version" -- "$cur"))
+		COMPREPLY=($(compgen -W "add check clone commit due edit export find help history hold import init log ls pay person reassign reclaim report set show stage stats status sync undo -C --color= --help --version" -- "$cur"))
 		return
 	fi
 	case $prev in
@@ -49,6 +49,7 @@ _gendan()
 	log) opts="--message --via --next --at --help" ;;
 	ls) opts="--tier --grade --owner --country --city --tag --status --format --help" ;;
 	pay) opts="--amount --due --received --help" ;;
+	person) opts="--role --email --phone --wechat --whatsapp --note --force --help" ;;
 	reassign) opts="--from --to --kind --tier --help" ;;
 	reclaim) opts="--dry-run --help" ;;
 	report) opts="--owner --date --format --help" ;;
@@ -66,12 +67,12 @@ _gendan()
 		return
 	fi
 	case $cmd in
-	log|set|show|edit|history|hold|stage|pay)
+	log|set|show|edit|history|hold|stage|pay|person)
 		COMPREPLY=($(compgen -W "$(_gendan_ids)" -- "$cur")) ;;
 	add|ls) COMPREPLY=($(compgen -W "customer inquiry order" -- "$cur")) ;;
 	export) COMPREPLY=($(compgen -W "csv json ics customer inquiry order" -- "$cur")) ;;
 	report) COMPREPLY=($(compgen -W "week month" -- "$cur")) ;;
-	help) COMPREPLY=($(compgen -W "add check clone commit due edit export find help history hold import init log ls pay reassign reclaim report set show stage stats status sync undo" -- "$cur")) ;;
+	help) COMPREPLY=($(compgen -W "add check clone commit due edit export find help history hold import init log ls pay person reassign reclaim report set show stage stats status sync undo" -- "$cur")) ;;
 	esac
 }
 complete -F _gendan gendan

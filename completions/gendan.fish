@@ -1,7 +1,7 @@
 # fish completion for gendan: commands, options and record ids.
 function __gendan_ids; gendan ls --format=tsv 2>/dev/null | tail -n +2 | cut -f1; end
 complete -c gendan -f
-complete -c gendan -n __fish_use_subcommand -a "add check clone commit due edit export find help history hold import init log ls pay reassign reclaim report set show stage stats status sync undo"
+complete -c gendan -n __fish_use_subcommand -a "add check clone commit due edit export find help history hold import init log ls pay person reassign reclaim report set show stage stats status sync undo"
 complete -c gendan -n "__fish_seen_subcommand_from add" -l id
 complete -c gendan -n "__fish_seen_subcommand_from add" -l tier
 complete -c gendan -n "__fish_seen_subcommand_from add" -l owner
@@ -103,6 +103,14 @@ complete -c gendan -n "__fish_seen_subcommand_from status" -l help
 complete -c gendan -n "__fish_seen_subcommand_from sync" -l help
 complete -c gendan -n "__fish_seen_subcommand_from undo" -l force
 complete -c gendan -n "__fish_seen_subcommand_from undo" -l help
-complete -c gendan -n "__fish_seen_subcommand_from log set show edit history hold stage pay" -a "(__gendan_ids)"
+complete -c gendan -n "__fish_seen_subcommand_from person" -l role
+complete -c gendan -n "__fish_seen_subcommand_from person" -l email
+complete -c gendan -n "__fish_seen_subcommand_from person" -l phone
+complete -c gendan -n "__fish_seen_subcommand_from person" -l wechat
+complete -c gendan -n "__fish_seen_subcommand_from person" -l whatsapp
+complete -c gendan -n "__fish_seen_subcommand_from person" -l note
+complete -c gendan -n "__fish_seen_subcommand_from person" -l force
+complete -c gendan -n "__fish_seen_subcommand_from person" -l help
+complete -c gendan -n "__fish_seen_subcommand_from log set show edit history hold stage pay person" -a "(__gendan_ids)"
 complete -c gendan -n "__fish_seen_subcommand_from log" -l via -a "phone email fax wechat whatsapp visit post meeting other"
-complete -c gendan -n "__fish_seen_subcommand_from help" -a "add check clone commit due edit export find help history hold import init log ls pay reassign reclaim report set show stage stats status sync undo"
+complete -c gendan -n "__fish_seen_subcommand_from help" -a "add check clone commit due edit export find help history hold import init log ls pay person reassign reclaim report set show stage stats status sync undo"

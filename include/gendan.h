@@ -18,6 +18,7 @@
 #include "gendan/money.h"
 #include "gendan/node.h"
 #include "gendan/output.h"
+#include "gendan/people.h"
 #include "gendan/record.h"
 #include "gendan/refs.h"
 #include "gendan/roster.h"

@@ -60,9 +60,10 @@ SCHEMA(log_schema, N_("log entry"),
        {"next", F_DATE, NULL, 0, 0});
 SCHEMA(hold_schema, N_("hold"), {"until", F_DATE, NULL, 1, 0},
        {"reason", F_TEXT, NULL, 0, 0});
-SCHEMA(person_schema, N_("person"), {"name", F_TEXT, NULL, 0, 0},
+SCHEMA(person_schema, N_("person"), {"name", F_TEXT, NULL, 1, 0},
        {"role", F_TEXT, NULL, 0, 0}, {"email", F_TEXT, NULL, 0, 0},
-       {"phone", F_TEXT, NULL, 0, 0});
+       {"phone", F_TEXT, NULL, 0, 0}, {"wechat", F_TEXT, NULL, 0, 0},
+       {"whatsapp", F_TEXT, NULL, 0, 0}, {"note", F_TEXT, NULL, 0, 0});
 SCHEMA(conflict_schema, N_("conflict"), {"field", F_TEXT, NULL, 0, 0},
        {"value", F_ANY, NULL, 0, 0}, {"by", F_TEXT, NULL, 0, 0},
        {"at", F_TIME, NULL, 0, 0});

@@ -102,8 +102,11 @@ for f in until:date reason:text; do
 	[ "${f%%:*}" = until ] && item='{'
 	sub customer customers hold "${f%%:*}" "${f#*:}" "$item"
 done
-for f in name:text role:text email:text phone:text; do
-	sub customer customers people "${f%%:*}" "${f#*:}" '{'
+for f in name:text role:text email:text phone:text wechat:text whatsapp:text \
+	note:text; do
+	item='{name: Liu, '
+	[ "${f%%:*}" = name ] && item='{'
+	sub customer customers people "${f%%:*}" "${f#*:}" "$item"
 done
 for f in name:text company:text email:text phone:text country:text; do
 	sub inquiry inquiries from "${f%%:*}" "${f#*:}" '{'
