@@ -9,6 +9,7 @@
 #include "gendan/edit.h"
 #include "gendan/error.h"
 #include "gendan/money.h"
+#include "gendan/people.h"
 #include "internal.h"
 
 /* --- new records ------------------------------------------------------- */
@@ -126,6 +127,26 @@ done:
 	return err;
 }
 
+/* The one who sent inquiry q becomes a person of its new customer r, with
+ * the email and phone they wrote from (left out when not valid: the
+ * inquiry keeps them as they came). */
+static void inquirer_person(gd_record *r, const gd_record *q)
+{
+	const gd_node *from = gd_node_get(q->root, "from");
+	const char *name = from ? gd_node_str(from, "name") : NULL;
+	gd_person_fields pf = {0};
+
+	if (!name || !*name)
+		return;
+	pf.email = gd_node_str(from, "email");
+	pf.phone = gd_node_str(from, "phone");
+	if (gd_person_add(r, name, &pf) < 0) {
+		memset(&pf, 0, sizeof(pf));
+		gd_person_add(r, name, &pf);
+		gd_error_clear();
+	}
+}
+
 static void customer_fields(gd_record *r, const gd_new_fields *f)
 {
 	size_t i;
@@ -143,8 +164,10 @@ static void customer_fields(gd_record *r, const gd_new_fields *f)
 		gd_node_set(r->root, "tags", tags);
 	}
 	set_opt(r->root, "source", f->source);
-	if (f->inquiry)
+	if (f->inquiry) {
 		gd_node_set_str(f->inquiry->root, "customer", r->id, 0);
+		inquirer_person(r, f->inquiry);
+	}
 }
 
 static void inquiry_fields(gd_record *r, const gd_new_fields *f,

@@ -43,7 +43,8 @@ typedef struct gd_new_fields {
 	const char *owner, *note;
 	const gd_record *customer;  /* inquiry, order: the customer it is for */
 	gd_record *inquiry;         /* customer: the inquiry it is made from,
-	                             * which gets the new customer's id */
+	                             * which gets the new customer's id; its
+	                             * sender becomes a person of it */
 } gd_new_fields;
 
 /* The fields of a customer made from inquiry q that f does not give yet:
