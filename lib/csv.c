@@ -12,6 +12,8 @@
 
 #include "gendan/csv.h"
 #include "gendan/error.h"
+#include "gendan/people.h"
+#include "gendan/yaml.h"
 #include "internal.h"
 
 struct reader {
@@ -328,7 +330,8 @@ char *gd_csv_line(const char *const *cells, size_t n)
 
 static const char *const customer_cols[] = {
 	"id", "name", "tier", "status", "owner", "email", "phone", "country",
-	"city", "tags", "source", "created", "next", "note", NULL};
+	"city", "tags", "source", "created", "next", "note", "contact",
+	"contact-role", "people", NULL};
 static const char *const inquiry_cols[] = {
 	"id", "name", "received", "from.name", "from.company", "from.email",
 	"from.phone", "from.country", "customer", "channel", "product",
@@ -375,6 +378,9 @@ static const struct alias {
 	{"备注", "note"}, {"notes", "note"}, {"标签", "tags"},
 	{"创建时间", "created"}, {"创建日期", "created"},
 	{"下次跟进", "next"}, {"状态", "status"}, {"客户编号", "id"},
+	{"联系人", "contact"}, {"联系人姓名", "contact"}, {"contactname", "contact"},
+	{"contactperson", "contact"}, {"职位", "contact-role"}, {"职务", "contact-role"},
+	{"jobtitle", "contact-role"}, {"contactrole", "contact-role"},
 };
 
 char *gd_csv_header_norm(const char *header)
@@ -420,7 +426,12 @@ const char *gd_csv_alias(gd_kind kind, const char *header)
 		char f[32];
 		if (strcmp(aliases[i].header, h))
 			continue;
-		/* an inquiry's contact fields are under from. */
+		/* an inquiry's contact fields are under from, its contact
+		 * person is its sender */
+		if (kind == GD_INQUIRY && !strcmp(aliases[i].field, "contact")) {
+			field = "from.name";
+			break;
+		}
 		snprintf(f, sizeof(f), "from.%s", aliases[i].field);
 		field = is_column(kind, aliases[i].field) ? aliases[i].field : NULL;
 		for (c = gd_csv_columns(kind); !field && *c; c++)
@@ -429,6 +440,101 @@ const char *gd_csv_alias(gd_kind kind, const char *header)
 	}
 	free(h);
 	return field;
+}
+
+/* --- people in a table ------------------------------------------------ */
+
+/* The people of r as one cell: the YAML list gendan writes in the record,
+ * without its key and its indent ("- name: John Smith\n  role: buyer").
+ * Malloc'd, or NULL when r has none. */
+static char *people_cell(const gd_record *r)
+{
+	const gd_node *people = gd_node_get(r->root, "people");
+	gd_node *doc;
+	gd__buf b = {0};
+	char *text = NULL, *p, *nl;
+	size_t len;
+
+	if (!people || people->type != GD_SEQ || !people->n)
+		return NULL;
+	doc = gd_node_map();
+	gd_node_set(doc, "people", gd_node_dup(people));
+	if (gd_yaml_emit(&text, &len, doc) < 0) {
+		gd_error_clear(); /* a record that was read emits */
+		gd_node_free(doc);
+		return NULL;
+	}
+	gd_node_free(doc);
+	for (p = strchr(text, '\n'); p && *++p; p = nl) {
+		if (!(nl = strchr(p, '\n')))
+			nl = p + strlen(p);
+		if (!strncmp(p, "  ", 2))
+			p += 2;
+		gd__buf_printf(&b, "%s%.*s", b.len ? "\n" : "", (int)(nl - p), p);
+		if (!*nl)
+			break;
+	}
+	free(text);
+	return gd__buf_detach(&b, NULL);
+}
+
+/* A people cell (as people_cell writes it, or any YAML list of people
+ * with names) into r's people. */
+static int set_people(gd_record *r, const char *col, const char *value)
+{
+	gd__buf b = {0};
+	gd_node *doc = NULL, *seq;
+	const char *p, *nl;
+	size_t i;
+	int err;
+
+	gd__buf_puts(&b, "people:\n");
+	for (p = value; *p; p = *nl ? nl + 1 : nl) {
+		if (!(nl = strchr(p, '\n')))
+			nl = p + strlen(p);
+		gd__buf_printf(&b, "  %.*s\n", (int)(nl - p), p);
+	}
+	err = gd_yaml_parse(&doc, b.buf, b.len, col);
+	seq = err < 0 ? NULL : gd_node_get(doc, "people");
+	for (i = 0; seq && seq->type == GD_SEQ && i < seq->n; i++)
+		if (seq->vals[i]->type != GD_MAP || !gd_node_str(seq->vals[i], "name"))
+			break;
+	if (!seq || seq->type != GD_SEQ || i < seq->n)
+		err = gd_error_set(GD_EINVALID,
+				   _("%s: not a list of people, each with a name (- name: John Smith)"),
+				   col);
+	else
+		gd_node_set(r->root, "people", gd_node_dup(seq));
+	gd_node_free(doc);
+	gd__buf_free(&b);
+	return err;
+}
+
+int gd_csv_finish(gd_record *r)
+{
+	char *name = gd__xstrdup(gd_node_str(r->root, "contact") ? gd_node_str(r->root, "contact") : "");
+	char *role = gd__xstrdup(gd_node_str(r->root, "contact-role") ? gd_node_str(r->root, "contact-role") : "");
+	gd_person_fields f = {0};
+	int err = 0;
+
+	gd_node_remove(r->root, "contact");
+	gd_node_remove(r->root, "contact-role");
+	f.role = *role ? role : NULL;
+	if (r->kind != GD_CUSTOMER || !*name)
+		goto done;
+	if (gd_person_get(r, name))
+		err = gd_person_set(r, name, &f);
+	else
+		err = gd_person_add(r, name, &f);
+	if (err < 0) {
+		char *m = gd__xstrdup(gd_error_last());
+		err = gd_error_set(err, "contact: %s", m);
+		free(m);
+	}
+done:
+	free(name);
+	free(role);
+	return err;
 }
 
 const char *gd_csv_cell(const gd_record *r, const char *col, char **tmp)
@@ -444,6 +550,13 @@ const char *gd_csv_cell(const gd_record *r, const char *col, char **tmp)
 	if (!strncmp(col, "from.", 5)) {
 		n = gd_node_get(r->root, "from");
 		return n && n->type == GD_MAP ? gd_node_str(n, col + 5) : NULL;
+	}
+	if (r->kind == GD_CUSTOMER && !strcmp(col, "people"))
+		return *tmp = people_cell(r);
+	if (r->kind == GD_CUSTOMER && !strncmp(col, "contact", 7)) {
+		n = gd_node_get(r->root, "people");
+		n = n && n->type == GD_SEQ && n->n ? n->vals[0] : NULL;
+		return n ? gd_node_str(n, col[7] ? "role" : "name") : NULL;
 	}
 	n = gd_node_get(r->root, col);
 	if (n && n->type == GD_SEQ) {
@@ -488,6 +601,8 @@ int gd_csv_set(gd_record *r, const char *col, const char *value, gd_date today)
 		value++;
 	if (!strcmp(col, "name") && r->kind != GD_CUSTOMER)
 		key = r->kind == GD_ORDER ? "number" : "from.company";
+	if (!strcmp(col, "people"))
+		return set_people(r, col, value);
 	if (!strncmp(key, "from.", 5)) {
 		if (!(target = gd_node_get(r->root, "from")) || target->type != GD_MAP) {
 			target = gd_node_map();

@@ -130,6 +130,8 @@ static int row_record(gd_record **out, gd_ledger *l, const gd_csv *csv,
 						 grade_of(l->cfg, field[j], csv->rows[row][j]),
 						 o->today)) < 0)
 			goto done;
+	if ((err = gd_csv_finish(r)) < 0)
+		goto done;
 	gd_record_fill_new(r, l->cfg, me, o->now);
 	/* the id, now that the fields are known */
 	if (id) {

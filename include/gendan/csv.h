@@ -68,4 +68,17 @@ const char *gd_csv_cell(const gd_record *r, const char *col, char **tmp);
  * CR is dropped (see gd_csv_line).  GD_EINVALID naming the column. */
 int gd_csv_set(gd_record *r, const char *col, const char *value, gd_date today);
 
+/*
+ * A customer's people in a table (SPEC 3.6): `contact` and `contact-role`
+ * are the first person's name and role (联系人 and 职位 of a Chinese
+ * sheet, Contact Name and Job Title of a CRM's); `people` holds them all,
+ * as the YAML list of the record ("- name: John Smith\n  role: buyer").
+ * On import a `people` cell gives the whole list, and `contact` names a
+ * person (added, or found by name) whose role `contact-role` sets; the
+ * row's email and phone stay the customer's.  gd_csv_set keeps contact
+ * and contact-role aside: call gd_csv_finish once a row's cells are all
+ * set.  GD_EINVALID naming the column.
+ */
+int gd_csv_finish(gd_record *r);
+
 #endif
