@@ -16,9 +16,9 @@
 #include "gendan/vcard.h"
 #include "internal.h"
 
-enum { C_NAME, C_EMAIL, C_PHONE, C_COUNTRY, C_CITY, C_NOTE, NCOLS };
-static const char *const columns[NCOLS] = {"name", "email", "phone",
-					    "country", "city", "note"};
+enum { C_NAME, C_EMAIL, C_PHONE, C_COUNTRY, C_CITY, C_NOTE, C_CONTACT, C_ROLE, NCOLS };
+static const char *const columns[NCOLS] = {"name", "email", "phone", "country",
+					    "city", "note", "contact", "contact-role"};
 
 /* One card as it is read: its cells, FN and the first component of ORG. */
 struct card {
@@ -198,6 +198,8 @@ static int property(struct card *c, const char *text, const char *name, int line
 			set(&c->cell[C_EMAIL], component(v, 0));
 		else if (!strcasecmp(key, "TEL"))
 			set(&c->cell[C_PHONE], component(v, 0));
+		else if (!strcasecmp(key, "TITLE"))
+			set(&c->cell[C_ROLE], component(v, 0));
 		else if (!strcasecmp(key, "NOTE"))
 			set(&c->cell[C_NOTE], component(v, 0));
 		else if (!strcasecmp(key, "ADR")) {
@@ -221,15 +223,16 @@ static void add_row(gd_csv *t, char **cells, int line)
 	t->n++;
 }
 
-/* The card as a row: the name is ORG's first component, else FN. */
+/* The card as a row: the name is ORG's first component, else FN; the FN of
+ * a card with an ORG is its person (contact), TITLE their role.  TEL and
+ * EMAIL stay the customer's, as a table row's do (gd_csv_finish). */
 static void end_card(gd_csv *t, struct card *c)
 {
 	char **cells = gd__xcalloc(NCOLS, sizeof(*cells));
 	int i;
 
 	c->cell[C_NAME] = c->org ? c->org : c->fn;
-	if (c->org)
-		free(c->fn);
+	c->cell[C_CONTACT] = c->org ? c->fn : NULL;
 	for (i = 0; i < NCOLS; i++)
 		cells[i] = c->cell[i] ? c->cell[i] : gd__xstrdup("");
 	add_row(t, cells, c->line);

@@ -10,9 +10,10 @@
 
 /*
  * buf's cards as a table of columns name, email, phone, country, city,
- * note, a row for each card (its line: BEGIN:VCARD's): name is the first
- * component of ORG, else FN; the first TEL and EMAIL; ADR's city and
- * country; NOTE.  Quoted-printable and CHARSET= values are decoded (never
+ * note, contact, contact-role, a row for each card (its line: BEGIN:VCARD's):
+ * name is the first component of ORG, else FN; the first TEL and EMAIL;
+ * ADR's city and country; NOTE; a card with an ORG has its FN as contact
+ * (a person of the customer) and TITLE as that person's role.  Quoted-printable and CHARSET= values are decoded (never
  * mojibake: GD_EINVALID naming the line).  A file with no card, or a card
  * without END:VCARD, is GD_EINVALID.
  */

@@ -23,6 +23,10 @@ has "$f" '^phone: "\+86 138 0013 8000"$'
 has "$f" "^email: wang@haitian.example$"
 has "$f" "^city: 宁波$"
 has "$f" "^country: CN$"
+# the FN of a card with an ORG is a person; TEL and EMAIL stay the customer's
+has "$f" "^people:$"
+has "$f" "^  - name: 王芳$"
+hasnt "$f" "^    email:"
 check "a GBK card is read" test -n "$(grep -l 福建石狮服装厂 customers/*/*.yaml)"
 
 # vCard 3.0, folded lines and escapes, as macOS Contacts writes it
@@ -31,6 +35,7 @@ BEGIN:VCARD
 VERSION:3.0
 N:Ali;Ahmed;;;
 FN:Ahmed Ali
+TITLE:Purchasing Manager
 ORG:Gulf Lights\, LLC;Purchasing
 item1.EMAIL;type=INTERNET;type=pref:ahmed@gulflights.ae
 TEL;type=WORK;type=VOICE:+971 4 555 0100
@@ -48,8 +53,11 @@ gd 0 import vcf "$TMP/mac.vcf"
 f=$(grep -l 'Gulf Lights' customers/*/*.yaml)
 has "$f" "^name: Gulf Lights, LLC$"
 has "$f" "^city: Dubai$"
+has "$f" "^  - name: Ahmed Ali$"
+has "$f" "^    role: Purchasing Manager$"
 has "$f" "^note: Met at the Canton Fair; wants a quote by Friday$"
 check "FN names a card without ORG" test -n "$(grep -l 'Maria Lopez' customers/*/*.yaml)"
+hasnt "$(grep -l 'Maria Lopez' customers/*/*.yaml)" "people"
 
 # a card with no name is named by its line; the word must fit the content
 printf 'BEGIN:VCARD\nVERSION:3.0\nTEL:+1 312 555 0100\nEND:VCARD\n' >"$TMP/noname.vcf"

@@ -1,6 +1,6 @@
 /*
  * fuzz-vcard.c - the vCard reader on arbitrary bytes: never a crash, and
- * what it accepts is a table of six columns of UTF-8 text, every card on a
+ * what it accepts is a table of eight columns of UTF-8 text, every card on a
  * line of the file.
  */
 #include <stddef.h>
@@ -26,9 +26,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (t->n < 2)
 		abort();
 	for (i = 0; i < t->n; i++) {
-		if (t->ncols[i] != 6 || (i && (t->lines[i] < 1 || (size_t)t->lines[i] > lines)))
+		if (t->ncols[i] != 8 || (i && (t->lines[i] < 1 || (size_t)t->lines[i] > lines)))
 			abort();
-		for (j = 0; j < 6; j++) {
+		for (j = 0; j < 8; j++) {
 			char *text = NULL;
 			size_t len;
 			const char *c = t->rows[i][j];
