@@ -67,8 +67,9 @@ _gendan()
 		return
 	fi
 	case $cmd in
-	log|set|show|edit|history|hold|stage|pay|person)
+	log|set|show|edit|history|hold|stage|pay)
 		COMPREPLY=($(compgen -W "$(_gendan_ids)" -- "$cur")) ;;
+	person) COMPREPLY=($(compgen -W "add set rm $(_gendan_ids)" -- "$cur")) ;;
 	add|ls) COMPREPLY=($(compgen -W "customer inquiry order" -- "$cur")) ;;
 	export) COMPREPLY=($(compgen -W "csv json ics customer inquiry order" -- "$cur")) ;;
 	report) COMPREPLY=($(compgen -W "week month" -- "$cur")) ;;

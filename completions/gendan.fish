@@ -103,6 +103,7 @@ complete -c gendan -n "__fish_seen_subcommand_from status" -l help
 complete -c gendan -n "__fish_seen_subcommand_from sync" -l help
 complete -c gendan -n "__fish_seen_subcommand_from undo" -l force
 complete -c gendan -n "__fish_seen_subcommand_from undo" -l help
+complete -c gendan -n "__fish_seen_subcommand_from person" -a "add set rm"
 complete -c gendan -n "__fish_seen_subcommand_from person" -l role
 complete -c gendan -n "__fish_seen_subcommand_from person" -l email
 complete -c gendan -n "__fish_seen_subcommand_from person" -l phone
