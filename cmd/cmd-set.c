@@ -21,6 +21,12 @@ static int set_one(gd_ledger *l, gd_record *r, const char *arg, gd_date today)
 	if (!field)
 		return gd_error_set(GD_ERROR, _("out of memory"));
 	value = eq + 1;
+	if (r->kind == GD_CUSTOMER && !strcmp(field, "people")) {
+		err = gd_error_set(GD_EINVALID,
+				   _("set cannot change 'people': use 'gendan person add|set|rm %s NAME'"),
+				   r->id);
+		goto done;
+	}
 	if (!gd_record_field_settable(r->kind, field)) {
 		err = gd_error_set(GD_EINVALID, _("%s has no field '%s' that set can change"),
 				   gd_kind_name(r->kind), field);

@@ -44,6 +44,8 @@ gd 1 person add acme "   "
 has "$TMP/err" "a person needs a name"
 gd 1 person add q1 Liu
 has "$TMP/err" "inquiry/q1 is an inquiry: only customers have contact persons"
+gd 1 set acme people=Liu
+has "$TMP/err" "set cannot change 'people': use 'gendan person add\|set\|rm acme NAME'"
 gd 2 person add acme
 gd 2 person move acme John
 gd 2 person rm acme John --role x
