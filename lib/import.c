@@ -178,6 +178,30 @@ done:
 	return err;
 }
 
+/* The duplicate check of a new record: its own fields, then the email and
+ * phone of each of its people. */
+static int row_dup_check(const gd_dup_index *dups, const gd_record *r)
+{
+	const gd_node *from = gd_node_get(r->root, "from");
+	const gd_node *who = r->kind == GD_INQUIRY && from ? from : r->root;
+	const gd_node *people = gd_node_get(r->root, "people");
+	const char *what = gd_record_name(r) ? gd_record_name(r) : r->id;
+	gd_dup_probe probe = {
+		r->kind == GD_INQUIRY ? gd_node_str(who, "company")
+				      : gd_node_str(r->root, "name"),
+		gd_node_str(who, "email"), gd_node_str(who, "phone"),
+		r->kind == GD_INQUIRY};
+	size_t i;
+	int err = gd_dup_index_check(dups, &probe, what);
+
+	for (i = 0; !err && people && people->type == GD_SEQ && i < people->n; i++) {
+		gd_dup_probe p = {NULL, gd_node_str(people->vals[i], "email"),
+				  gd_node_str(people->vals[i], "phone"), 0};
+		err = gd_dup_index_check(dups, &p, what);
+	}
+	return err;
+}
+
 int gd_import_csv(gd_ledger *l, gd_change *c, const char *buf, size_t len,
 		  const char *name, const gd_import_opts *o, size_t *count)
 {
@@ -209,17 +233,8 @@ int gd_import_csv(gd_ledger *l, gd_change *c, const char *buf, size_t len,
 		if (csv->ncols[row] == 1 && !*csv->rows[row][0])
 			continue; /* a blank line */
 		err = row_record(&r, l, csv, row, field, o);
-		if (!err && !o->force && o->kind != GD_ORDER) {
-			const gd_node *from = gd_node_get(r->root, "from");
-			const gd_node *who = o->kind == GD_INQUIRY && from ? from : r->root;
-			gd_dup_probe probe = {
-				o->kind == GD_INQUIRY ? gd_node_str(who, "company")
-						      : gd_node_str(r->root, "name"),
-				gd_node_str(who, "email"), gd_node_str(who, "phone"),
-				o->kind == GD_INQUIRY};
-			err = gd_dup_index_check(dups, &probe,
-						 gd_record_name(r) ? gd_record_name(r) : r->id);
-		}
+		if (!err && dups)
+			err = row_dup_check(dups, r);
 		if (err < 0) {
 			m = gd__xasprintf("%s:%d: %s", name, csv->lines[row], gd_error_last());
 			if (o->warn)

@@ -54,6 +54,11 @@ printf 'name,people\nBad People,just text\n' >"$TMP/bad.csv"
 gd 1 import "$TMP/bad.csv"
 has "$TMP/err" "people: not a list of people, each with a name"
 eq "nothing imported" "$c" "$(commits)"
+# a person's email in a people cell is checked for duplicates too
+printf 'name,people\nNewer Co,"- name: Liu\n  email: liu@haitian.example"\n' >"$TMP/dup.csv"
+gd 1 import "$TMP/dup.csv"
+has "$TMP/err" "Newer Co looks like a duplicate: customer/.*宁波海天.*same email liu@haitian.example"
+eq "nothing imported" "$c" "$(commits)"
 # an inquiry's 联系人 is its sender
 printf '公司,联系人,邮箱\nFoo Ltd,Mr Foo,foo@foo.example\n' >"$TMP/q.csv"
 gd 0 import "$TMP/q.csv" --kind inquiry
