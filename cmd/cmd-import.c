@@ -1,12 +1,14 @@
 /*
  * cmd-import.c - gendan import [csv|xlsx|vcf] FILE [--kind KIND]
- * [--map COL=FIELD]... [--encoding ENC] [--dry-run] [--force]: bulk add
- * in one commit.
+ * [--map COL=FIELD]... [--encoding ENC] [--update] [--rejects OUT.csv]
+ * [--dry-run] [--force]: bulk add or update in one commit (SPEC 3.6).
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -103,37 +105,40 @@ static const char *file_arg(const char **word, int argc, char **argv)
 	return argc == 1 ? argv[0] : NULL;
 }
 
-static int run(int argc, char **argv, struct cmd_ctx *ctx)
+/* The command line of import. */
+struct import_args {
+	gd_import_opts o;
+	gd_import_map map[64];
+	const char *word, *file, *rejects;
+	int dry;
+};
+
+/* 0, 1 when --help was printed, or a negative error. */
+static int parse_args(struct import_args *a, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"kind", required_argument, NULL, 'k'},
 		{"map", required_argument, NULL, 'm'},
 		{"encoding", required_argument, NULL, 'e'},
+		{"update", no_argument, NULL, 'u'},
+		{"rejects", required_argument, NULL, 'r'},
 		{"dry-run", no_argument, NULL, 'n'},
 		{"force", no_argument, NULL, 'f'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	gd_import_map map[64];
 	char *mapbuf[64];
-	gd_import_opts o;
-	gd_ledger *l = NULL;
-	gd_change *c = NULL;
-	gd_time now;
-	int ch, err, dry = 0, committed = 0, k;
-	const char *word, *file, *fmt;
-	size_t nmap = 0, count = 0;
-	char *buf = NULL, *summary = NULL;
-	size_t len = 0;
-	gd_kind kind = GD_CUSTOMER;
+	size_t nmap = 0;
+	int ch, err, k;
 
-	memset(&o, 0, sizeof(o));
+	memset(a, 0, sizeof(*a));
+	a->o.kind = GD_CUSTOMER;
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'k':
 			if ((err = cmd_kind(&k, optarg, &cmd_import_entry)) < 0)
 				return err;
-			kind = (gd_kind)k;
+			a->o.kind = (gd_kind)k;
 			break;
 		case 'm': {
 			char *eq = strchr(optarg, '=');
@@ -141,72 +146,197 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 				fprintf(stderr, _("gendan: --map takes COLUMN=FIELD\n"));
 				return cmd_usage(&cmd_import_entry);
 			}
-			map[nmap].column = optarg;
-			map[nmap].field = eq + 1;
+			a->map[nmap].column = optarg;
+			a->map[nmap].field = eq + 1;
 			mapbuf[nmap++] = eq;
 			break;
 		}
-		case 'e': o.encoding = optarg; break;
-		case 'n': dry = 1; break;
-		case 'f': o.force = 1; break;
-		case 'h': return cmd_help(&cmd_import_entry);
+		case 'e': a->o.encoding = optarg; break;
+		case 'u': a->o.update = 1; break;
+		case 'r': a->rejects = optarg; break;
+		case 'n': a->dry = 1; break;
+		case 'f': a->o.force = 1; break;
+		case 'h': return (err = cmd_help(&cmd_import_entry)) < 0 ? err : 1;
 		default: return cmd_usage(&cmd_import_entry);
 		}
 	}
-	if (!(file = file_arg(&word, argc - optind, argv + optind)))
+	if (!(a->file = file_arg(&a->word, argc - optind, argv + optind)))
 		return cmd_usage(&cmd_import_entry);
-	if ((err = split_maps(map, mapbuf, nmap, kind)) < 0)
+	if ((err = split_maps(a->map, mapbuf, nmap, a->o.kind)) < 0)
 		return err;
-	if ((err = cmd_now(&now, &o.today)) < 0)
-		return err;
-	o.kind = kind;
-	o.map = map;
-	o.nmap = nmap;
-	o.now = &now;
-	o.warn = say;
+	a->o.map = a->map;
+	a->o.nmap = nmap;
+	a->o.keep_going = a->rejects != NULL;
+	a->o.detail = a->dry;
+	a->o.warn = say;
 	if (isatty(STDERR_FILENO))
-		o.progress = progress;
-	if ((err = cmd_read_file(&buf, &len, file)) < 0)
+		a->o.progress = progress;
+	return 0;
+}
+
+/* Refuse --rejects OUT.csv when it is the file being imported, however
+ * either is named. */
+static int check_rejects(const char *out, const char *file)
+{
+	struct stat a, b;
+
+	if (!strcmp(out, "-"))
+		return gd_error_set(GD_EUSAGE, _("--rejects needs a file, not '-'"));
+	if (stat(out, &a) == 0 && stat(file, &b) == 0 && a.st_dev == b.st_dev &&
+	    a.st_ino == b.st_ino)
+		return gd_error_set(GD_EINVALID,
+				    _("--rejects %s is the file being imported: name another file"),
+				    out);
+	return 0;
+}
+
+static int write_rejects(const char *out, const gd_import_result *res)
+{
+	FILE *f = fopen(out, "wb");
+	int ok;
+
+	if (!f)
+		return gd_error_set(GD_EIO, _("cannot write %s: %s"), out, strerror(errno));
+	ok = fwrite(res->rejects, 1, res->rejects_len, f) == res->rejects_len;
+	ok &= fclose(f) == 0;
+	if (!ok) {
+		unlink(out);
+		return gd_error_set(GD_EIO, _("cannot write %s: %s"), out, strerror(errno));
+	}
+	return 0;
+}
+
+/* The rows of one fate, each "  FILE:LINE: what". */
+static void print_rows(FILE *to, const gd_import_result *res,
+		       gd_import_fate fate, const char *file)
+{
+	size_t i;
+
+	for (i = 0; i < res->nrows; i++) {
+		const gd_import_row *w = &res->rows[i];
+		if (w->fate != fate)
+			continue;
+		if (fate == GD_IMPORT_REJECTED)
+			fprintf(to, to == stderr ? "gendan: %s\n" : "  %s\n", w->text);
+		else
+			fprintf(to, "  %s:%d: %s\n", file, w->line, w->text);
+	}
+}
+
+/* --dry-run: what would be added, updated and rejected. */
+static void print_dry(const gd_import_result *res, const struct import_args *a)
+{
+	const char *kind = gd_kind_name(a->o.kind);
+
+	printf(P_("would import %zu %s record\n", "would import %zu %s records\n",
+		  res->added), res->added, kind);
+	print_rows(stdout, res, GD_IMPORT_ADDED, a->file);
+	if (a->o.update) {
+		printf(P_("would update %zu %s record\n", "would update %zu %s records\n",
+			  res->updated), res->updated, kind);
+		print_rows(stdout, res, GD_IMPORT_UPDATED, a->file);
+	}
+	if (res->rejected) {
+		printf(P_("would reject %zu row\n", "would reject %zu rows\n",
+			  res->rejected), res->rejected);
+		print_rows(stdout, res, GD_IMPORT_REJECTED, a->file);
+	}
+}
+
+/* Write the rejects, then commit the good rows: a rejects file that
+ * cannot be written imports nothing, a failed commit takes it back. */
+static int finish(gd_ledger *l, gd_change *c, const gd_import_result *res,
+		  const struct import_args *a)
+{
+	const char *kind = gd_kind_name(a->o.kind);
+	char *summary = NULL;
+	int err = 0, committed = 0;
+
+	if (res->rejects && (err = write_rejects(a->rejects, res)) < 0)
 		return err;
-	if ((err = check_format(&fmt, word, buf, len, file)) < 0)
-		goto done;
-	o.vcard = !strcmp(fmt, "vcf");
-	if (dry)
-		ctx->flags &= ~CMD_LOCK;
-	if ((err = cmd_setup(ctx, &l)) < 0)
-		goto done;
-	c = gd_change_new();
-	if ((err = gd_import_csv(l, c, buf, len, file, &o, &count)) < 0)
-		goto done;
-	if (dry) {
-		printf(P_("would import %zu %s record\n", "would import %zu %s records\n",
-			  count), count, gd_kind_name(kind));
+	if (!res->added && !res->updated) {
+		if (!res->rejected)
+			puts(_("nothing to import"));
 		goto done;
 	}
-	if (!count) {
-		puts(_("nothing to import"));
-		goto done;
-	}
-	if (asprintf(&summary, "import: %zu %s record%s from %s", count,
-		     gd_kind_name(kind), count == 1 ? "" : "s", file) < 0) {
+	if ((res->updated
+		     ? asprintf(&summary, "import: %zu %s record%s added, %zu updated from %s",
+				res->added, kind, res->added == 1 ? "" : "s",
+				res->updated, a->file)
+		     : asprintf(&summary, "import: %zu %s record%s from %s", res->added,
+				kind, res->added == 1 ? "" : "s", a->file)) < 0) {
 		summary = NULL;
 		err = gd_error_set(GD_ERROR, _("out of memory"));
 		goto done;
 	}
-	if ((err = cmd_commit(l, c, "import", summary, &committed)) < 0)
+	if ((err = cmd_commit(l, c, "import", summary, &committed)) < 0) {
+		if (res->rejects)
+			unlink(a->rejects);
 		goto done;
-	printf(P_("imported %zu %s record\n", "imported %zu %s records\n", count),
-	       count, gd_kind_name(kind));
+	}
+	if (res->added || !a->o.update)
+		printf(P_("imported %zu %s record\n", "imported %zu %s records\n",
+			  res->added), res->added, kind);
+	if (res->updated)
+		printf(P_("updated %zu %s record\n", "updated %zu %s records\n",
+			  res->updated), res->updated, kind);
 done:
+	if (res->rejected)
+		printf(P_("rejected %zu row: see %s\n", "rejected %zu rows: see %s\n",
+			  res->rejected), res->rejected, a->rejects);
 	free(summary);
+	return err;
+}
+
+static int run(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	struct import_args a;
+	gd_import_result res;
+	gd_ledger *l = NULL;
+	gd_change *c = NULL;
+	gd_time now;
+	const char *fmt;
+	char *buf = NULL;
+	size_t len = 0;
+	int err;
+
+	memset(&res, 0, sizeof(res));
+	if ((err = parse_args(&a, argc, argv)) != 0)
+		return err < 0 ? err : 0;
+	if ((err = cmd_now(&now, &a.o.today)) < 0)
+		return err;
+	a.o.now = &now;
+	if (a.rejects && (err = check_rejects(a.rejects, a.file)) < 0)
+		return err;
+	if ((err = cmd_read_file(&buf, &len, a.file)) < 0)
+		return err;
+	if ((err = check_format(&fmt, a.word, buf, len, a.file)) < 0)
+		goto done;
+	a.o.vcard = !strcmp(fmt, "vcf");
+	if (a.dry)
+		ctx->flags &= ~CMD_LOCK;
+	if ((err = cmd_setup(ctx, &l)) < 0)
+		goto done;
+	c = gd_change_new();
+	err = gd_import_csv(l, c, buf, len, a.file, &a.o, &res);
+	if (err < 0) {
+		print_rows(stderr, &res, GD_IMPORT_REJECTED, a.file);
+		goto done;
+	}
+	if (a.dry)
+		print_dry(&res, &a);
+	else
+		err = finish(l, c, &res, &a);
+done:
+	gd_import_result_clear(&res);
 	free(buf);
 	gd_change_free(c);
 	return err;
 }
 
 const struct cmd_entry cmd_import_entry = {
-	"import", "import [csv|xlsx|vcf] FILE [--kind KIND] [--map COLUMN=FIELD]... [--encoding ENC] [--dry-run] [--force]",
-	N_("add records from a CSV file (an Excel export) or vCards in one commit"),
+	"import", "import [csv|xlsx|vcf] FILE [--kind KIND] [--map COLUMN=FIELD]... [--encoding ENC] [--update] [--rejects OUT.csv] [--dry-run] [--force]",
+	N_("add (or update) records from a CSV file (an Excel export) or vCards in one commit"),
 	CMD_LEDGER | CMD_LOAD | CMD_LOCK,
 	run,
 };

@@ -53,6 +53,9 @@ complete -c gendan -n "__fish_seen_subcommand_from hold" -l clear
 complete -c gendan -n "__fish_seen_subcommand_from hold" -l help
 complete -c gendan -n "__fish_seen_subcommand_from import" -l kind
 complete -c gendan -n "__fish_seen_subcommand_from import" -l map
+complete -c gendan -n "__fish_seen_subcommand_from import" -l encoding -r
+complete -c gendan -n "__fish_seen_subcommand_from import" -l update
+complete -c gendan -n "__fish_seen_subcommand_from import" -l rejects -r
 complete -c gendan -n "__fish_seen_subcommand_from import" -l dry-run
 complete -c gendan -n "__fish_seen_subcommand_from import" -l force
 complete -c gendan -n "__fish_seen_subcommand_from import" -l help

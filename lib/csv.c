@@ -625,16 +625,19 @@ int gd_csv_set(gd_record *r, const char *col, const char *value, gd_date today)
 	}
 	if (target == r->root && gd_record_field_is_date(r->kind, key)) {
 		gd_date d;
-		if (excel_serial(&d, value) < 0 && gd_when_parse_past(&d, value, today) < 0)
-			return gd_error_set(GD_EINVALID, _("%s: invalid date '%s'"), col, value);
+		int err;
+		/* the date's own message: the caller names the column */
+		if (excel_serial(&d, value) < 0 && (err = gd_when_parse_past(&d, value, today)) < 0)
+			return err;
 		gd_date_format(buf, d);
 		gd_node_set_str(target, key, buf, 1);
 		return 0;
 	}
 	if (target == r->root && (!strcmp(key, "received") || !strcmp(key, "replied"))) {
 		gd_time t;
-		if (gd_time_parse_past(&t, value, today) < 0)
-			return gd_error_set(GD_EINVALID, _("%s: invalid time '%s'"), col, value);
+		int err;
+		if ((err = gd_time_parse_past(&t, value, today)) < 0)
+			return err;
 		gd_time_format(buf, &t);
 		gd_node_set_str(target, key, buf, 1);
 		return 0;

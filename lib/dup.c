@@ -41,14 +41,17 @@ static const gd_node *contact_at(const gd_record *r, size_t i)
 	return people->vals[i - 1];
 }
 
-/* What the contact fields c share with p, or NULL. */
-static char *shared_contact(const gd_node *c, const struct probe *p)
+/* What the contact fields c share with p, or NULL; *field the probe's
+ * field it is ("email" or "phone"). */
+static char *shared_contact(const gd_node *c, const struct probe *p,
+			    const char **field)
 {
 	const char *v;
 	char *x, *why = NULL;
 
 	if (!c || c->type != GD_MAP)
 		return NULL;
+	*field = "email";
 	if (p->email && (v = gd_node_str(c, "email")) && (x = gd_email_norm(v))) {
 		if (!strcmp(x, p->email))
 			why = gd__xasprintf(_("same email %s"), x);
@@ -61,6 +64,7 @@ static char *shared_contact(const gd_node *c, const struct probe *p)
 		free(x);
 	}
 	if (!why && p->phone && (v = gd_node_str(c, "phone"))) {
+		*field = "phone";
 		x = gd_phone_e164(v, p->region);
 		if (!strcmp(x, p->phone))
 			why = gd__xasprintf(_("same phone %s"), v);
@@ -69,8 +73,10 @@ static char *shared_contact(const gd_node *c, const struct probe *p)
 	return why;
 }
 
-/* What r shares with p, as text for the message, or NULL. */
-static char *shared(const gd_record *r, const struct probe *p)
+/* What r shares with p, as text for the message, or NULL; *field the
+ * probe's field it is ("email", "phone" or "name"). */
+static char *shared(const gd_record *r, const struct probe *p,
+		    const char **field)
 {
 	const gd_node *c;
 	const char *v;
@@ -78,7 +84,7 @@ static char *shared(const gd_record *r, const struct probe *p)
 	size_t i;
 
 	for (i = 0; !why && (c = contact_at(r, i)); i++) {
-		if (!(why = shared_contact(c, p)) || i == 0)
+		if (!(why = shared_contact(c, p, field)) || i == 0)
 			continue;
 		x = why;
 		why = gd__xasprintf(_("%s, of its person '%s'"), x,
@@ -87,6 +93,7 @@ static char *shared(const gd_record *r, const struct probe *p)
 	}
 	if (!why && p->name) {
 		c = contact(r);
+		*field = "name";
 		v = r->kind == GD_INQUIRY ? gd_node_str(c, "company")
 					  : gd_node_str(r->root, "name");
 		if (v && (x = gd_name_norm(v))) {
@@ -195,10 +202,11 @@ int gd_dup_check(gd_record *const *recs, size_t n, const gd_config *cfg,
 
 	probe_make(&p, cfg, probe);
 	for (i = 0; i < n && !err; i++) {
+		const char *field;
 		char *why;
 		if (recs[i]->kind == GD_ORDER)
 			continue;
-		if (!(why = shared(recs[i], &p)))
+		if (!(why = shared(recs[i], &p, &field)))
 			continue;
 		err = refuse(recs[i], why, what, probe);
 		free(why);
@@ -212,6 +220,7 @@ int gd_dup_check(gd_record *const *recs, size_t n, const gd_config *cfg,
 struct gd_dup_index {
 	char **keys;               /* "e:..", "d:..", "p:..", "n:.." */
 	const gd_record **recs;    /* the first record of each key */
+	int *tags;                 /* and its tag (gd_dup_index_add_tag) */
 	size_t n, cap;
 	gd__hash by_key;            /* keys */
 	const gd_config *cfg;
@@ -230,7 +239,7 @@ static ptrdiff_t index_find(const gd_dup_index *ix, const char *key, uint32_t h)
 }
 
 static void index_put(gd_dup_index *ix, const char *prefix, const char *v,
-		      const gd_record *r)
+		      const gd_record *r, int tag)
 {
 	char *key;
 	uint32_t h;
@@ -247,9 +256,11 @@ static void index_put(gd_dup_index *ix, const char *prefix, const char *v,
 		ix->cap = ix->cap ? ix->cap * 2 : 1024;
 		ix->keys = gd__xrealloc(ix->keys, ix->cap * sizeof(*ix->keys));
 		ix->recs = gd__xrealloc(ix->recs, ix->cap * sizeof(*ix->recs));
+		ix->tags = gd__xrealloc(ix->tags, ix->cap * sizeof(*ix->tags));
 	}
 	ix->keys[ix->n] = key;
 	ix->recs[ix->n] = r;
+	ix->tags[ix->n] = tag;
 	gd__hash_add(&ix->by_key, h, ix->n++);
 }
 
@@ -274,7 +285,7 @@ static int probe_of(gd_dup_probe *probe, const gd_record *r, size_t i)
 	return 1;
 }
 
-void gd_dup_index_add(gd_dup_index *ix, const gd_record *r)
+void gd_dup_index_add_tag(gd_dup_index *ix, const gd_record *r, int tag)
 {
 	gd_dup_probe probe;
 	struct probe p;
@@ -282,12 +293,17 @@ void gd_dup_index_add(gd_dup_index *ix, const gd_record *r)
 
 	for (i = 0; probe_of(&probe, r, i); i++) {
 		probe_make(&p, ix->cfg, &probe);
-		index_put(ix, "e:", p.email, r);
-		index_put(ix, "d:", p.domain, r);
-		index_put(ix, "p:", p.phone, r);
-		index_put(ix, "n:", p.name, r);
+		index_put(ix, "e:", p.email, r, tag);
+		index_put(ix, "d:", p.domain, r, tag);
+		index_put(ix, "p:", p.phone, r, tag);
+		index_put(ix, "n:", p.name, r, tag);
 		probe_clear(&p);
 	}
+}
+
+void gd_dup_index_add(gd_dup_index *ix, const gd_record *r)
+{
+	gd_dup_index_add_tag(ix, r, 0);
 }
 
 void gd__dup_probe_keys(gd__buf *list, const gd_config *cfg,
@@ -333,27 +349,28 @@ gd_dup_index *gd_dup_index_new(gd_record *const *recs, size_t n,
 	return ix;
 }
 
-static const gd_record *index_get(const gd_dup_index *ix, const char *prefix,
-				  const char *v)
+/* The index of the key prefix v, or -1. */
+static ptrdiff_t index_get(const gd_dup_index *ix, const char *prefix,
+			   const char *v)
 {
 	char *key;
 	ptrdiff_t i;
 
 	if (!v)
-		return NULL;
+		return -1;
 	key = gd__xasprintf("%s%s", prefix, v);
 	i = index_find(ix, key, gd__hash_str(key));
 	free(key);
-	return i >= 0 ? ix->recs[i] : NULL;
+	return i;
 }
 
-int gd_dup_index_check(const gd_dup_index *ix, const gd_dup_probe *probe,
-		       const char *what)
+int gd_dup_index_check_at(const gd_dup_index *ix, const gd_dup_probe *probe,
+			  const char *what, const char **field, int *tag)
 {
 	static const char *const prefixes[] = {"e:", "d:", "p:", "n:"};
 	struct probe p;
-	const char *vals[4];
-	const gd_record *hit = NULL;
+	const char *vals[4], *f = NULL;
+	ptrdiff_t hit = -1;
 	char *why;
 	int i, err = 0;
 
@@ -362,15 +379,31 @@ int gd_dup_index_check(const gd_dup_index *ix, const gd_dup_probe *probe,
 	vals[1] = p.domain;
 	vals[2] = p.phone;
 	vals[3] = p.name;
-	for (i = 0; i < 4 && !hit; i++)
+	for (i = 0; i < 4 && hit < 0; i++)
 		hit = index_get(ix, prefixes[i], vals[i]);
 	/* the message names what the record shares, as the linear check does */
-	if (hit && (why = shared(hit, &p))) {
-		err = refuse(hit, why, what, probe);
+	if (hit >= 0 && (why = shared(ix->recs[hit], &p, &f))) {
+		if (ix->tags[hit])
+			err = gd_error_set(GD_EEXISTS,
+					   _("%s looks like a duplicate of line %d, %s (%s); use --force to add anyway"),
+					   what, ix->tags[hit],
+					   gd_record_name(ix->recs[hit]), why);
+		else
+			err = refuse(ix->recs[hit], why, what, probe);
+		if (tag)
+			*tag = ix->tags[hit];
 		free(why);
 	}
+	if (field)
+		*field = err ? f : NULL;
 	probe_clear(&p);
 	return err;
+}
+
+int gd_dup_index_check(const gd_dup_index *ix, const gd_dup_probe *probe,
+		       const char *what)
+{
+	return gd_dup_index_check_at(ix, probe, what, NULL, NULL);
 }
 
 void gd_dup_index_free(gd_dup_index *ix)
@@ -383,6 +416,7 @@ void gd_dup_index_free(gd_dup_index *ix)
 		free(ix->keys[i]);
 	free(ix->keys);
 	free(ix->recs);
+	free(ix->tags);
 	gd__hash_free(&ix->by_key);
 	free(ix);
 }

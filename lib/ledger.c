@@ -553,6 +553,12 @@ static void ids_update(gd_ledger *l)
 	ix->count = l->n;
 }
 
+gd_record *gd_ledger_get(gd_ledger *l, gd_kind kind, const char *id)
+{
+	ids_update(l);
+	return (gd_record *)id_find(l, kind, id);
+}
+
 int gd_ledger_id_free(gd_ledger *l, gd_kind kind, const char *id)
 {
 	char *path, *abs;

@@ -288,7 +288,17 @@ int gd_record_parse(gd_record **out, const char *path, const char *buf,
 struct vctx {
 	const gd_record *r;
 	const gd_config *cfg;
+	char *bad;      /* the field at fault, or NULL */
+	size_t badsize;
 };
+
+/* Remember name as the field at fault, the innermost one first. */
+static int at_fault(const struct vctx *v, const char *name, int err)
+{
+	if (v->bad && !*v->bad)
+		snprintf(v->bad, v->badsize, "%s", name);
+	return err;
+}
 
 static int fail(const struct vctx *v, const gd_node *n, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -472,20 +482,29 @@ static int check_map(const struct vctx *v, const gd_node *map,
 			snprintf(name, sizeof(name), "%s", f->key);
 		if (!n) {
 			if (f->required)
-				return fail(v, map, _("'%s' is required"), name);
+				return at_fault(v, name,
+						fail(v, map, _("'%s' is required"), name));
 			continue;
 		}
 		if ((err = check_field(v, n, f, name)) < 0)
-			return err;
+			return at_fault(v, name, err);
 	}
 	return 0;
 }
 
 int gd_record_validate(const gd_record *r, const gd_config *cfg)
 {
-	struct vctx v = {r, cfg};
+	return gd_record_validate_at(r, cfg, NULL, 0);
+}
+
+int gd_record_validate_at(const gd_record *r, const gd_config *cfg,
+			  char *field, size_t size)
+{
+	struct vctx v = {r, cfg, size ? field : NULL, size};
 	const char *name;
 
+	if (v.bad)
+		*v.bad = '\0';
 	if (r->root->type != GD_MAP)
 		return gd_error_set(GD_EINVALID, _("%s: a record is a mapping"),
 				    r->path);
@@ -493,8 +512,8 @@ int gd_record_validate(const gd_record *r, const gd_config *cfg)
 		return GD_EINVALID;
 	name = gd_record_name(r);
 	if (r->kind == GD_CUSTOMER && (!name || !*name))
-		return fail(&v, gd_node_get(r->root, "name"),
-			    _("'name' must not be empty"));
+		return at_fault(&v, "name", fail(&v, gd_node_get(r->root, "name"),
+						 _("'name' must not be empty")));
 	return 0;
 }
 

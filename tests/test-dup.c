@@ -132,6 +132,36 @@ static void test_dup__people_count_as_the_customer(void **state)
 	recs[1] = keep;
 }
 
+/* A match names the probe's field it shares and the row it was added
+ * from (its tag), or 0 for a record of the ledger. */
+static void test_dup__a_match_says_what_and_which_row(void **state)
+{
+	gd_dup_index *ix = gd_dup_index_new(recs, 3, cfg);
+	gd_record *r = test_record("customers/00/new-co.yaml", "name: New Co\nphone: \"0574 8888 1234\"\n");
+	gd_dup_probe by_phone = {"Another", NULL, "+86 574 8888 1234", 0};
+	gd_dup_probe by_name = {"ACME Trading", "x@gmail.com", NULL, 0};
+	const char *field = NULL;
+	int tag = -1;
+
+	(void)state;
+	cfg->phone_region = "CN";
+	gd_dup_index_add_tag(ix, r, 7);
+	assert_int_equal(gd_dup_index_check_at(ix, &by_phone, "row 9", &field, &tag), GD_EEXISTS);
+	assert_string_equal(field, "phone");
+	assert_int_equal(tag, 7);
+	assert_non_null(strstr(gd_error_last(), "line 7, New Co"));
+	assert_int_equal(gd_dup_index_check_at(ix, &by_name, "row 9", &field, &tag), GD_EEXISTS);
+	assert_string_equal(field, "name");
+	assert_int_equal(tag, 0);
+	assert_non_null(strstr(gd_error_last(), "customer/acme"));
+	by_name.name = "Nobody";
+	assert_int_equal(gd_dup_index_check_at(ix, &by_name, "row 9", &field, &tag), 0);
+	assert_null(field);
+	cfg->phone_region = NULL;
+	gd_dup_index_free(ix);
+	gd_record_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -139,6 +169,7 @@ int main(void)
 		cmocka_unit_test(test_dup__phones_in_e164_form),
 		cmocka_unit_test(test_dup__rows_added_to_the_index_are_seen),
 		cmocka_unit_test(test_dup__people_count_as_the_customer),
+		cmocka_unit_test(test_dup__a_match_says_what_and_which_row),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -321,6 +321,33 @@ static void invalid(const char *path, const char *text, const char *want)
 	gd_record_free(r);
 }
 
+/* The field at fault, as import names its column. */
+static void at_fault(const char *path, const char *text, const char *want)
+{
+	gd_record *r = test_record(path, text);
+	char field[64] = "x";
+
+	assert_int_equal(gd_record_validate_at(r, cfg, field, sizeof(field)),
+			 *want ? GD_EINVALID : 0);
+	assert_string_equal(field, want);
+	gd_record_free(r);
+}
+
+static void test_record__validation_says_which_field(void **state)
+{
+	(void)state;
+	at_fault("customers/00/a.yaml", "name: A\ntier: A\n", "");
+	at_fault("customers/00/a.yaml", "tier: A\n", "name");
+	at_fault("customers/00/a.yaml", "name: \"\"\n", "name");
+	at_fault("customers/00/a.yaml", "name: A\ntier: Z\n", "tier");
+	at_fault("customers/00/a.yaml", "name: A\nnext: 2026-02-30\n", "next");
+	at_fault("inquiries/00/q.yaml",
+		 "received: 2026-11-12T10:00:00+08:00\nfrom: {name: [x]}\n", "from.name");
+	at_fault("orders/00/o.yaml",
+		 "number: 1\ncustomer: a\nship-by: 2026-12-01\nitems: [{product: x, qty: -1}]\n",
+		 "items[1].qty");
+}
+
 static void test_record__validation_names_file_line_and_field(void **state)
 {
 	(void)state;
@@ -552,6 +579,7 @@ int main(void)
 		cmocka_unit_test(test_record__logging_only_adds_lines),
 		cmocka_unit_test(test_record__first_log_entry_starts_the_log),
 		cmocka_unit_test(test_record__validation_names_file_line_and_field),
+		cmocka_unit_test(test_record__validation_says_which_field),
 		cmocka_unit_test(test_record__quoted_numbers_must_read_back_as_numbers),
 		cmocka_unit_test(test_record__valid_records_and_accessors),
 		cmocka_unit_test(test_record__inquiry_name_falls_back_to_the_sender),

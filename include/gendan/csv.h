@@ -65,7 +65,8 @@ const char *gd_csv_cell(const gd_record *r, const char *col, char **tmp);
 /* Set column col of r from a cell; dates in any DATE form or as Excel date
  * serials (45000 is 2023-03-15), times in any
  * TIME form, tags split on ';' or ','; one leading ' before = + - @ TAB or
- * CR is dropped (see gd_csv_line).  GD_EINVALID naming the column. */
+ * CR is dropped (see gd_csv_line).  GD_EINVALID saying what is wrong
+ * with the value (the caller names the column). */
 int gd_csv_set(gd_record *r, const char *col, const char *value, gd_date today);
 
 /*

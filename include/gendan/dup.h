@@ -36,8 +36,16 @@ gd_dup_index *gd_dup_index_new(gd_record *const *recs, size_t n,
 			       const gd_config *cfg);
 /* r joins the index (records added later in the same file). */
 void gd_dup_index_add(gd_dup_index *ix, const gd_record *r);
+/* The same, tagged with the file line of the row r is made from (not 0):
+ * a match with it names that line instead of an existing record. */
+void gd_dup_index_add_tag(gd_dup_index *ix, const gd_record *r, int tag);
 int gd_dup_index_check(const gd_dup_index *ix, const gd_dup_probe *probe,
 		       const char *what);
+/* gd_dup_index_check, and on a match *field the probe's field it shares
+ * ("email", "phone" or "name") and *tag the match's tag (0: a record of
+ * the ledger); field and tag may be NULL. */
+int gd_dup_index_check_at(const gd_dup_index *ix, const gd_dup_probe *probe,
+			  const char *what, const char **field, int *tag);
 void gd_dup_index_free(gd_dup_index *ix);
 
 #endif

@@ -127,6 +127,10 @@ int gd_ledger_dup_check(gd_ledger *l, const gd_dup_probe *probe,
 size_t gd_ledger_read_entries(gd_ledger *l, gd_record **out, const gd_entry *e,
 			      size_t n, gd_bad_fn bad, void *ctx);
 
+/* The loaded record of kind with that id (records of l->recs added since
+ * included), or NULL. */
+gd_record *gd_ledger_get(gd_ledger *l, gd_kind kind, const char *id);
+
 /* Is `id` free for `kind` (no loaded record of that kind has it)? */
 int gd_ledger_id_free(gd_ledger *l, gd_kind kind, const char *id);
 

@@ -49,6 +49,10 @@ int gd_record_from_node(gd_record **out, const char *path, gd_node *root);
 /* Check every known field (types, dates, tier/grade, status, channel, the
  * required fields); the message names the file, line, column and field. */
 int gd_record_validate(const gd_record *r, const gd_config *cfg);
+/* The same, and on error the field at fault into field (size bytes):
+ * "tier", "from.email", "items[2].qty" ("" when none is). */
+int gd_record_validate_at(const gd_record *r, const gd_config *cfg,
+			  char *field, size_t size);
 
 /* Canonical order and scalar styles (see above). */
 void gd_record_canonicalize(gd_record *r);

@@ -142,6 +142,13 @@ os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))
 PY
 }
 
+# team_of_two: a roster of 李雷 (li.lei@example.com, me) and 韩梅梅
+# (han.mei@example.com) in the ledger here, committed.
+team_of_two() {
+	printf 'team:\n  - {email: li.lei@example.com, name: 李雷}\n  - {email: han.mei@example.com, name: 韩梅梅}\n' >>gendan.yaml
+	git commit -qam team
+}
+
 # new_ledger DIR: a fresh ledger, and cd into it.
 new_ledger() {
 	"$GENDAN" init "$1" >/dev/null 2>&1 || { not_ok "init $1"; exit 1; }

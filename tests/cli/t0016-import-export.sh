@@ -38,7 +38,7 @@ Acme Again,C,sales@acme.example
 CSV
 before=$(git rev-list --count HEAD)
 gd 1 import csv "$TMP/bad.csv" --kind customer
-has "$TMP/err" "bad.csv:3: tier 'Z' is not one of A B C D"
+has "$TMP/err" "bad.csv:3: column 'tier': tier 'Z' is not one of A B C D"
 has "$TMP/err" "bad.csv:5: .*duplicate.*same@dup.example"
 has "$TMP/err" "bad.csv:6: .*acme-trading-co"
 has "$TMP/err" "3 bad rows: nothing imported"
