@@ -59,6 +59,11 @@ grep -v Stranger "$TMP/own.csv" >"$TMP/own2.csv"
 gd 0 import "$TMP/own2.csv"
 has "$(ls customers/*/owned-co.yaml)" "^owner: han.mei@example.com$"
 
+# a required field no column gives: the line alone
+printf 'number,customer\nPO-1,acme-trading-co\n' >"$TMP/o.csv"
+gd 1 import "$TMP/o.csv" --kind order
+has "$TMP/err" "^gendan: $TMP/o.csv:2: 'ship-by' is required$"
+
 # --force adds duplicates, as before
 printf 'name,email\nAcme Again,sales@acme.example\n' >"$TMP/dup.csv"
 gd 1 import "$TMP/dup.csv"

@@ -47,6 +47,7 @@ gd 0 import "$TMP/bad.csv" --rejects "$TMP/bad2.csv"
 has "$TMP/out" "imported 1 customer record"
 has "$TMP/out" "rejected 1 row: see"
 hasnt "$TMP/err" "column 'error'"
+eq "read again, one error column" "客户名称,等级,电话,备注,error" "$(head -1 "$TMP/bad2.csv" | tr -d '\r')"
 f=$(grep -l HYPERLINK customers/*/*.yaml)
 has "$f" '^name: =HYPERLINK'
 has "$f" '^phone: "\+1 312-555-0100"$'
