@@ -29,7 +29,7 @@ _gendan()
 	--via) COMPREPLY=($(compgen -W "phone email fax wechat whatsapp visit post meeting other" -- "$cur")); return ;;
 	--tier|--grade) COMPREPLY=($(compgen -W "A B C D" -- "$cur")); return ;;
 	--kind) COMPREPLY=($(compgen -W "customer inquiry order" -- "$cur")); return ;;
-	--format) COMPREPLY=($(compgen -W "table json tsv yaml md" -- "$cur")); return ;;
+	--format) COMPREPLY=($(compgen -W "table json tsv yaml md html" -- "$cur")); return ;;
 	--by) COMPREPLY=($(compgen -W "tier country owner source status product" -- "$cur")); return ;;
 	esac
 	case $cmd in

@@ -1,7 +1,8 @@
 /*
  * report.c - weekly report and monthly A-list (see gendan/report.h).
  * The report is built once as JSON (jansson) and printed as JSON or
- * rendered as Markdown from it, so both formats say the same.
+ * rendered as Markdown or HTML (lib/report-html.c) from it, so every
+ * format says the same.
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -14,11 +15,20 @@
 #include "gendan/error.h"
 #include "gendan/money.h"
 #include "gendan/report.h"
+#include "gendan/roster.h"
 #include "internal.h"
+#include "report-private.h"
+
+#define DAY 86400
 
 static json_t *str(const char *s)
 {
 	return s ? json_string(s) : json_null();
+}
+
+static json_t *ref_of(const gd_record *r)
+{
+	return json_sprintf("%s/%s", gd_kind_name(r->kind), r->id);
 }
 
 static int owned(const gd_record *r, const char *owner)
@@ -28,53 +38,207 @@ static int owned(const gd_record *r, const char *owner)
 	return !owner || (o && !strcasecmp(o, owner));
 }
 
-/* Log entries of r within [from, to], by `by` when given. */
-static void contacts(json_t *list, json_t *per_owner, const gd_record *r,
-		     gd_date from, gd_date to, size_t *count)
+void gd_report_period_of(gd_report_period *p, gd_report_kind kind,
+			 gd_date day, const gd_time *now)
+{
+	int y, m, d;
+
+	p->kind = kind;
+	if (kind == GD_REPORT_WEEK) {
+		p->from = day - gd_date_weekday(day);
+		p->to = p->from + 6;
+	} else {
+		gd_date_to_ymd(day, &y, &m, &d);
+		p->from = gd_date_from_ymd(y, m, 1);
+		p->to = (m == 12 ? gd_date_from_ymd(y + 1, 1, 1)
+				 : gd_date_from_ymd(y, m + 1, 1)) - 1;
+	}
+	p->start = gd_time_local(p->from, 0, 0).t;
+	p->end = gd_time_local(p->to + 1, 0, 0).t - 1;
+	p->past = p->end < now->t;
+	p->at = p->past ? p->end : now->t;
+	p->at_day = p->past ? p->to : gd_time_date(now);
+}
+
+int gd_report_overdue(const gd_due_item *it, const gd_config *cfg,
+		      int64_t at, gd_date at_day, int64_t *late)
+{
+	if (it->reason == GD_DUE_REPLY && it->received) {
+		*late = at - (it->received + cfg->reply_within);
+		return *late > 0;
+	}
+	*late = (int64_t)at_day - (int64_t)it->due;
+	return *late > 0;
+}
+
+/* --- events: from today's records, by their own times ---------------- */
+
+struct events {
+	const gd_report_period *p;
+	json_t *people;   /* email -> {contacts, by_day[]} */
+	size_t total;
+};
+
+/* One contact by `by` at t, counted for its person and day. */
+static void count_contact(struct events *ev, const char *by, const gd_time *t)
+{
+	json_t *o = json_object_get(ev->people, by), *days;
+	size_t i, n = (size_t)(ev->p->to - ev->p->from + 1);
+	gd_date d = gd_time_date(t);
+
+	if (!o) {
+		o = json_object();
+		days = json_array();
+		for (i = 0; i < n; i++)
+			json_array_append_new(days, json_integer(0));
+		json_object_set_new(o, "contacts", json_integer(0));
+		json_object_set_new(o, "by_day", days);
+		json_object_set_new(ev->people, by, o);
+	}
+	json_object_set_new(o, "contacts",
+			    json_integer(json_integer_value(json_object_get(o, "contacts")) + 1));
+	days = json_object_get(o, "by_day");
+	if (d >= ev->p->from && d <= ev->p->to) {
+		i = (size_t)(d - ev->p->from);
+		json_array_set_new(days, i, json_integer(json_integer_value(json_array_get(days, i)) + 1));
+	}
+	ev->total++;
+}
+
+/* The log entries of r made within the period: their number. */
+static size_t contacts(struct events *ev, const gd_record *r)
 {
 	const gd_node *log = gd_node_get(r->root, "log");
-	size_t i;
+	size_t i, count = 0;
 
-	*count = 0;
 	for (i = 0; log && log->type == GD_SEQ && i < log->n; i++) {
-		const gd_node *e = log->vals[i];
-		const char *at = gd_node_str(e, "at"), *by = gd_node_str(e, "by");
+		const char *at = gd_node_str(log->vals[i], "at");
+		const char *by = gd_node_str(log->vals[i], "by");
 		gd_time t;
+		if (!at || gd_time_parse_iso(&t, at) < 0 || t.t < ev->p->start || t.t > ev->p->end)
+			continue;
+		count_contact(ev, by ? by : "(unknown)", &t);
+		count++;
+	}
+	return count;
+}
+
+static int strp_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The people who made contacts, sorted by email. */
+static json_t *people_list(json_t *people)
+{
+	json_t *list = json_array(), *v;
+	const char **keys = gd__xcalloc(json_object_size(people) + 1, sizeof(*keys));
+	const char *k;
+	size_t n = 0, i;
+
+	json_object_foreach(people, k, v)
+		keys[n++] = k;
+	qsort(keys, n, sizeof(*keys), strp_cmp);
+	for (i = 0; i < n; i++) {
+		json_t *o = json_object_get(people, keys[i]);
+		json_t *e = json_object();
+		json_object_set_new(e, "email", json_string(keys[i]));
+		json_object_set(e, "contacts", json_object_get(o, "contacts"));
+		json_object_set(e, "by_day", json_object_get(o, "by_day"));
+		json_array_append_new(list, e);
+	}
+	free(keys);
+	return list;
+}
+
+/* An inquiry received within the period and how fast it was answered
+ * (a reply given after p->at not yet); NULL for any other inquiry. */
+static json_t *new_inquiry(const gd_record *r, const gd_report_period *p,
+			   const gd_config *cfg)
+{
+	const char *rs = gd_node_str(r->root, "received");
+	const char *rp = gd_node_str(r->root, "replied");
+	gd_time tr, tp;
+	int64_t waited;
+	json_t *o;
+
+	if (!rs || gd_time_parse_iso(&tr, rs) < 0 || tr.t < p->start || tr.t > p->end)
+		return NULL;
+	o = json_object();
+	json_object_set_new(o, "ref", ref_of(r));
+	json_object_set_new(o, "name", str(gd_record_name(r)));
+	json_object_set_new(o, "owner", str(gd_record_owner(r)));
+	json_object_set_new(o, "received", json_string(rs));
+	json_object_set_new(o, "product", str(gd_node_str(r->root, "product")));
+	if (rp && gd_time_parse_iso(&tp, rp) == 0 && tp.t <= p->at) {
+		waited = tp.t - tr.t;
+		json_object_set_new(o, "reply_hours", json_real((double)waited / 3600.0));
+	} else {
+		waited = p->at - tr.t;
+		json_object_set_new(o, "reply_hours", json_null());
+	}
+	json_object_set_new(o, "late", json_boolean(waited > cfg->reply_within));
+	return o;
+}
+
+/* The receipts of order r's payments within the period onto list: each
+ * receipt on its day, and what a payment `received` in full on a day of
+ * the period still lacked then. */
+static void receipts(json_t *list, const gd_record *r, const gd_report_period *p)
+{
+	const gd_node *pays = gd_node_get(r->root, "payments");
+	const char *cur = gd_node_str(r->root, "currency");
+	size_t i, j;
+
+	for (i = 0; pays && pays->type == GD_SEQ && i < pays->n; i++) {
+		const gd_node *pay = pays->vals[i], *rc = gd_node_get(pay, "receipts");
+		const char *full = gd_node_str(pay, "received");
 		gd_date d;
-		json_t *c;
-		if (!at || gd_time_parse_iso(&t, at) < 0)
-			continue;
-		d = gd_time_date(&t);
-		if (d < from || d > to)
-			continue;
-		(*count)++;
-		c = json_object_get(per_owner, by ? by : "(unknown)");
-		json_object_set_new(per_owner, by ? by : "(unknown)",
-				    json_integer(c ? json_integer_value(c) + 1 : 1));
-		if (list) {
-			json_t *o = json_object();
-			json_object_set_new(o, "ref", json_sprintf("%s/%s", gd_kind_name(r->kind), r->id));
-			json_object_set_new(o, "name", str(gd_record_name(r)));
-			json_object_set_new(o, "at", json_string(at));
-			json_object_set_new(o, "by", str(by));
-			json_object_set_new(o, "via", str(gd_node_str(e, "via")));
-			json_object_set_new(o, "note", str(gd_node_str(e, "note")));
-			json_array_append_new(list, o);
+		gd_dec left;
+		char buf[GD_DEC_LEN];
+		for (j = 0; rc && rc->type == GD_SEQ && j < rc->n; j++) {
+			const char *on = gd_node_str(rc->vals[j], "on");
+			if (!on || gd_date_parse(&d, on) < 0 || d < p->from || d > p->to)
+				continue;
+			gd__report_receipt(list, r, pay, cur, on, gd_node_str(rc->vals[j], "amount"),
+					   gd_node_str(rc->vals[j], "fee"));
 		}
+		if (!full || gd_date_parse(&d, full) < 0 || d < p->from || d > p->to)
+			continue;
+		if (gd__report_unpaid(&left, pay) < 0 || left.units <= 0)
+			continue;
+		gd_dec_format(buf, left);
+		gd__report_receipt(list, r, pay, cur, full, buf, NULL);
 	}
 }
 
-static json_t *situation(const gd_record *r, const gd_config *cfg, gd_date day,
-			 int local)
+/* --- states: from the records as they stood at p->at ----------------- */
+
+/* Every pending item of the state records, whatever its date. */
+static void all_items(gd_due_item **items, size_t *ni, gd_record *const *state,
+		      size_t n, const gd_config *cfg, const gd_report_period *p,
+		      const char *owner, int local)
+{
+	gd_due_filter f = {0};
+
+	f.kind = -1;
+	f.all = !owner;
+	f.owner = owner;
+	f.local = local;
+	f.days = 366 * 30;
+	gd_due_list(items, ni, state, n, cfg, p->at_day, &f);
+}
+
+static json_t *key_customer(const gd_record *r, const gd_due_item *items,
+			    size_t ni)
 {
 	json_t *o = json_object();
-	gd_due_item *items = NULL;
-	size_t ni = 0, i;
 	gd_time at;
 	const gd_node *last = gd_record_last_log(r, &at);
 	char d[GD_DATE_LEN];
+	size_t i;
 
-	json_object_set_new(o, "ref", json_sprintf("%s/%s", gd_kind_name(r->kind), r->id));
+	json_object_set_new(o, "ref", ref_of(r));
 	json_object_set_new(o, "name", str(gd_record_name(r)));
 	json_object_set_new(o, "owner", str(gd_record_owner(r)));
 	json_object_set_new(o, "status", str(gd_record_status(r)));
@@ -85,358 +249,217 @@ static json_t *situation(const gd_record *r, const gd_config *cfg, gd_date day,
 	} else {
 		json_object_set_new(o, "last_contact", json_null());
 	}
-	if (local)
-		gd_due_record_local(&items, &ni, r, cfg, day);
-	else
-		gd_due_record(&items, &ni, r, cfg, day);
-	for (i = 0; i < ni && i < 1; i++) {
+	for (i = 0; i < ni; i++) {
+		if (items[i].kind != GD_CUSTOMER || strcmp(items[i].id, r->id))
+			continue;
 		gd_date_format(d, items[i].due);
 		json_object_set_new(o, "next_due", json_string(d));
 		json_object_set_new(o, "due_detail", json_string(items[i].detail));
+		break;
 	}
-	gd_due_items_free(items, ni);
 	return o;
 }
 
-/* The week (Monday to Sunday) or the calendar month holding day. */
-static void period(gd_report_kind kind, gd_date day, gd_date *from,
-		   gd_date *to)
-{
-	int y, m, d;
-
-	if (kind == GD_REPORT_WEEK) {
-		*from = day - gd_date_weekday(day);
-		*to = *from + 6;
-		return;
-	}
-	gd_date_to_ymd(day, &y, &m, &d);
-	*from = gd_date_from_ymd(y, m, 1);
-	*to = (m == 12 ? gd_date_from_ymd(y + 1, 1, 1) : gd_date_from_ymd(y, m + 1, 1)) - 1;
-}
-
-static json_t *followed_up(const gd_record *r, size_t contacts)
+static json_t *overdue_item(const gd_due_item *it, int64_t late)
 {
 	json_t *o = json_object();
+	char dd[GD_DATE_LEN];
 
-	json_object_set_new(o, "ref", json_sprintf("customer/%s", r->id));
-	json_object_set_new(o, "name", str(gd_record_name(r)));
-	json_object_set_new(o, "contacts", json_integer((json_int_t)contacts));
-	return o;
-}
-
-/* An inquiry received within [from, to] and how fast it was answered;
- * NULL for any other inquiry. */
-static json_t *new_inquiry(const gd_record *r, gd_date from, gd_date to)
-{
-	const char *rs = gd_node_str(r->root, "received");
-	const char *rp = gd_node_str(r->root, "replied");
-	gd_time tr, tp;
-	json_t *o;
-
-	if (!rs || gd_time_parse_iso(&tr, rs) < 0 ||
-	    gd_time_date(&tr) < from || gd_time_date(&tr) > to)
-		return NULL;
-	o = json_object();
-	json_object_set_new(o, "ref", json_sprintf("inquiry/%s", r->id));
-	json_object_set_new(o, "name", str(gd_record_name(r)));
-	json_object_set_new(o, "received", json_string(rs));
-	json_object_set_new(o, "product", str(gd_node_str(r->root, "product")));
-	if (rp && gd_time_parse_iso(&tp, rp) == 0)
-		json_object_set_new(o, "reply_hours",
-				    json_real((double)(tp.t - tr.t) / 3600.0));
-	else
-		json_object_set_new(o, "reply_hours", json_null());
-	return o;
-}
-
-/* What is outstanding on payment p, as text; null when its numbers are
- * not decimals. */
-static json_t *outstanding(const gd_node *p)
-{
-	char buf[GD_DEC_LEN];
-	gd_dec d;
-
-	if (gd_payment_outstanding(&d, p) < 0) {
-		gd_error_clear();
-		return json_null();
+	gd_date_format(dd, it->due);
+	json_object_set_new(o, "ref", json_sprintf("%s/%s", gd_kind_name(it->kind), it->id));
+	json_object_set_new(o, "name", str(it->name));
+	json_object_set_new(o, "owner", str(it->owner));
+	json_object_set_new(o, "due", json_string(dd));
+	if (it->reason == GD_DUE_REPLY && it->received) {
+		json_object_set_new(o, "days_late", json_integer(late / DAY));
+		json_object_set_new(o, "hours_late", json_integer(late / 3600));
+	} else {
+		json_object_set_new(o, "days_late", json_integer(late));
 	}
-	gd_dec_format(buf, d);
-	return json_string(buf);
+	json_object_set_new(o, "detail", json_string(it->detail));
+	return o;
 }
 
-/* The payments of order r that are planned or received, onto list. */
-static void order_payments(json_t *list, const gd_record *r)
+/* The payments of open and shipped orders with money outstanding. */
+static void unpaid(json_t *list, const gd_record *r)
 {
 	const gd_node *pays = gd_node_get(r->root, "payments");
-	size_t j;
-
-	for (j = 0; pays && pays->type == GD_SEQ && j < pays->n; j++) {
-		const gd_node *p = pays->vals[j];
-		const char *due = gd_node_str(p, "due"), *got = gd_node_str(p, "received");
-		json_t *o;
-		if (!due && !got)
-			continue;
-		o = json_object();
-		json_object_set_new(o, "order", str(gd_record_name(r)));
-		json_object_set_new(o, "what", str(gd_node_str(p, "what")));
-		json_object_set_new(o, "amount", str(gd_node_str(p, "amount")));
-		json_object_set_new(o, "currency", str(gd_node_str(r->root, "currency")));
-		json_object_set_new(o, "due", str(due));
-		json_object_set_new(o, "received", str(got));
-		json_object_set_new(o, "outstanding", outstanding(p));
-		json_array_append_new(list, o);
-	}
-}
-
-/* {currency: outstanding}, the sums of the payments' outstanding; "" for
- * orders without a currency. */
-static json_t *outstanding_by_currency(json_t *payments)
-{
-	json_t *sums = json_object(), *v;
-	char buf[GD_DEC_LEN];
+	const char *st = gd_record_status(r);
 	size_t i;
 
-	json_array_foreach(payments, i, v) {
-		const char *cur = json_string_value(json_object_get(v, "currency"));
-		const char *add = json_string_value(json_object_get(v, "outstanding"));
-		const char *had = json_string_value(json_object_get(sums, cur ? cur : ""));
-		gd_dec a, b = {0};
-		if (!add || gd_dec_parse(&a, add) < 0 || (had && gd_dec_parse(&b, had) < 0) ||
-		    gd_dec_add(&a, a, b) < 0)
-			continue;
-		gd_dec_format(buf, a);
-		json_object_set_new(sums, cur ? cur : "", json_string(buf));
-	}
-	return sums;
-}
-
-/* What is late at the period's end (and replies owed), of owner's. */
-static json_t *overdue(gd_record *const *recs, size_t n, const gd_config *cfg,
-		       gd_date to, const char *owner, int local)
-{
-	json_t *list = json_array();
-	gd_due_filter f = {0};
-	gd_due_item *items = NULL;
-	size_t ni = 0, i;
-
-	f.kind = -1;
-	f.all = !owner;
-	f.owner = owner;
-	f.local = local;
-	gd_due_list(&items, &ni, recs, n, cfg, to, &f);
-	for (i = 0; i < ni; i++) {
+	if (strcmp(st, "open") && strcmp(st, "shipped"))
+		return;
+	for (i = 0; pays && pays->type == GD_SEQ && i < pays->n; i++) {
+		gd_dec left;
+		char buf[GD_DEC_LEN];
 		json_t *o;
-		char dd[GD_DATE_LEN];
-		if (items[i].days_late <= 0 && items[i].reason != GD_DUE_REPLY)
+		if (gd__report_unpaid(&left, pays->vals[i]) < 0 || left.units <= 0)
 			continue;
+		gd_dec_format(buf, left);
 		o = json_object();
-		gd_date_format(dd, items[i].due);
-		json_object_set_new(o, "ref", json_sprintf("%s/%s", gd_kind_name(items[i].kind),
-							   items[i].id));
-		json_object_set_new(o, "name", str(items[i].name));
-		json_object_set_new(o, "owner", str(items[i].owner));
-		json_object_set_new(o, "due", json_string(dd));
-		json_object_set_new(o, "days_late", json_integer(items[i].days_late));
-		json_object_set_new(o, "detail", json_string(items[i].detail));
+		json_object_set_new(o, "order", str(gd_record_name(r)));
+		json_object_set_new(o, "ref", ref_of(r));
+		json_object_set_new(o, "what", str(gd_node_str(pays->vals[i], "what")));
+		json_object_set_new(o, "due", str(gd_node_str(pays->vals[i], "due")));
+		json_object_set_new(o, "currency", str(gd_node_str(r->root, "currency")));
+		json_object_set_new(o, "outstanding", json_string(buf));
 		json_array_append_new(list, o);
 	}
+}
+
+/* The states of owner's records at p->at onto rep. */
+static void states(json_t *rep, const gd_report_period *p, gd_record *const *state,
+		   size_t n, const gd_config *cfg, const char *owner, int local)
+{
+	json_t *key = json_array(), *late = json_array(), *money = json_array();
+	gd_due_item *items = NULL;
+	size_t ni = 0, i;
+	int64_t by;
+
+	all_items(&items, &ni, state, n, cfg, p, owner, local);
+	for (i = 0; i < n; i++) {
+		const gd_record *r = state[i];
+		if (!owned(r, owner))
+			continue;
+		if (r->kind == GD_CUSTOMER && gd_record_grade(r) &&
+		    gd_config_tier_rank(cfg, gd_record_grade(r)) == 0)
+			json_array_append_new(key, key_customer(r, items, ni));
+		if (r->kind == GD_ORDER)
+			unpaid(money, r);
+	}
+	for (i = 0; i < ni; i++)
+		if (gd_report_overdue(&items[i], cfg, p->at, p->at_day, &by))
+			json_array_append_new(late, overdue_item(&items[i], by));
 	gd_due_items_free(items, ni);
+	json_object_set_new(rep, "key_customers", key);
+	if (p->kind == GD_REPORT_MONTH) {
+		json_object_set_new(rep, "outstanding", gd__report_sums(money, "outstanding"));
+		json_object_set_new(rep, "payments_outstanding", money);
+	} else {
+		json_decref(money);
+	}
+	json_object_set_new(rep, "overdue", late);
+}
+
+/* Customers with contacts in the period, their linked inquiries' and
+ * orders' counting as theirs (SPEC 2.3). */
+static json_t *followed_up(gd_record *const *recs, const size_t *counts, size_t n,
+			   const char *owner)
+{
+	json_t *by_id = json_object(), *list = json_array(), *o;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (recs[i]->kind != GD_CUSTOMER || !owned(recs[i], owner))
+			continue;
+		o = json_object();
+		json_object_set_new(o, "ref", ref_of(recs[i]));
+		json_object_set_new(o, "name", str(gd_record_name(recs[i])));
+		json_object_set_new(o, "contacts", json_integer((json_int_t)counts[i]));
+		json_object_set_new(by_id, recs[i]->id, o);
+		json_array_append(list, o);
+	}
+	for (i = 0; i < n; i++) {
+		const char *c = recs[i]->kind == GD_CUSTOMER ? NULL
+				: gd_node_str(recs[i]->root, "customer");
+		if (!c || !counts[i] || !(o = json_object_get(by_id, c)))
+			continue;
+		json_object_set_new(o, "contacts", json_integer(
+			json_integer_value(json_object_get(o, "contacts")) + (json_int_t)counts[i]));
+	}
+	json_decref(by_id);
+	for (i = json_array_size(list); i-- > 0;)
+		if (!json_integer_value(json_object_get(json_array_get(list, i), "contacts")))
+			json_array_remove(list, i);
 	return list;
 }
 
-/* With local, the due texts in the user's language (the Markdown report);
- * else in English (JSON). */
-static json_t *build(gd_report_kind kind, gd_record *const *recs, size_t n,
-		     const gd_config *cfg, gd_date day, const char *owner,
-		     int local)
+/* The events of the period in recs onto rep. */
+static void events(json_t *rep, const gd_report_period *p, gd_record *const *recs,
+		   size_t n, const gd_config *cfg, const char *owner)
 {
-	json_t *rep = json_object(), *per_owner = json_object();
-	json_t *followed = json_array(), *inquiries = json_array();
-	json_t *key = json_array(), *payments = json_array();
-	gd_date from, to;
-	char a[GD_DATE_LEN], b[GD_DATE_LEN];
-	size_t i, total = 0;
+	struct events ev = {p, json_object(), 0};
+	json_t *inquiries = json_array(), *got = json_array(), *q;
+	size_t *counts = gd__xcalloc(n + 1, sizeof(*counts)), i;
 
-	period(kind, day, &from, &to);
-	gd_date_format(a, from);
-	gd_date_format(b, to);
-	json_object_set_new(rep, "report", json_string(kind == GD_REPORT_WEEK ? "week" : "month"));
-	json_object_set_new(rep, "from", json_string(a));
-	json_object_set_new(rep, "to", json_string(b));
-	json_object_set_new(rep, "owner", str(owner));
 	for (i = 0; i < n; i++) {
 		const gd_record *r = recs[i];
-		json_t *q;
-		size_t c;
 		if (!owned(r, owner))
 			continue;
-		contacts(NULL, per_owner, r, from, to, &c);
-		total += c;
-		if (c && r->kind == GD_CUSTOMER)
-			json_array_append_new(followed, followed_up(r, c));
-		if (r->kind == GD_INQUIRY && (q = new_inquiry(r, from, to)))
+		counts[i] = contacts(&ev, r);
+		if (r->kind == GD_INQUIRY && (q = new_inquiry(r, p, cfg)))
 			json_array_append_new(inquiries, q);
-		if (r->kind == GD_CUSTOMER && gd_record_grade(r) &&
-		    gd_config_tier_rank(cfg, gd_record_grade(r)) == 0)
-			json_array_append_new(key, situation(r, cfg, to, local));
 		if (r->kind == GD_ORDER)
-			order_payments(payments, r);
+			receipts(got, r, p);
 	}
-	json_object_set_new(rep, "contacts", json_integer((json_int_t)total));
-	json_object_set_new(rep, "contacts_by_owner", per_owner);
-	json_object_set_new(rep, "customers_followed_up", followed);
+	json_object_set_new(rep, "contacts", json_integer((json_int_t)ev.total));
+	json_object_set_new(rep, "contacts_by_person", people_list(ev.people));
+	json_object_set_new(rep, "customers_followed_up", followed_up(recs, counts, n, owner));
 	json_object_set_new(rep, "new_inquiries", inquiries);
-	json_object_set_new(rep, "key_customers", key);
-	if (kind == GD_REPORT_MONTH) {
-		json_object_set_new(rep, "outstanding", outstanding_by_currency(payments));
-		json_object_set_new(rep, "payments", payments);
-	} else
-		json_decref(payments);
-	json_object_set_new(rep, "overdue", overdue(recs, n, cfg, to, owner, local));
+	if (p->kind == GD_REPORT_MONTH) {
+		json_object_set_new(rep, "received", gd__report_sums(got, "amount"));
+		json_object_set_new(rep, "payments_received", got);
+	} else {
+		json_decref(got);
+	}
+	json_decref(ev.people);
+	free(counts);
+}
+
+/* {email: name} of the team's members the report names. */
+static json_t *names(json_t *rep, const gd_config *cfg)
+{
+	static const char *lists[] = {"key_customers", "overdue", "new_inquiries"};
+	json_t *o = json_object(), *v;
+	size_t i, j;
+
+	json_array_foreach(json_object_get(rep, "contacts_by_person"), i, v)
+		gd__report_name(o, cfg, json_string_value(json_object_get(v, "email")));
+	for (j = 0; j < sizeof(lists) / sizeof(*lists); j++)
+		json_array_foreach(json_object_get(rep, lists[j]), i, v)
+			gd__report_name(o, cfg, json_string_value(json_object_get(v, "owner")));
+	return o;
+}
+
+static json_t *build(const gd_report_period *p, gd_record *const *recs, size_t n,
+		     gd_record *const *state, size_t nstate, const gd_config *cfg,
+		     const char *owner, int local)
+{
+	json_t *rep = json_object();
+	char a[GD_DATE_LEN], b[GD_DATE_LEN], c[GD_DATE_LEN];
+
+	gd_date_format(a, p->from);
+	gd_date_format(b, p->to);
+	gd_date_format(c, p->at_day);
+	json_object_set_new(rep, "report", json_string(p->kind == GD_REPORT_WEEK ? "week" : "month"));
+	json_object_set_new(rep, "from", json_string(a));
+	json_object_set_new(rep, "to", json_string(b));
+	json_object_set_new(rep, "as_of", json_string(c));
+	json_object_set_new(rep, "ended", json_boolean(p->past));
+	json_object_set_new(rep, "owner", str(owner));
+	json_object_set_new(rep, "reply_within_hours",
+			    json_integer((json_int_t)(cfg->reply_within / 3600)));
+	events(rep, p, recs, n, cfg, owner);
+	states(rep, p, state, nstate, cfg, owner, local);
+	json_object_set_new(rep, "names", names(rep, cfg));
 	return rep;
 }
 
-static const char *s(json_t *o, const char *k)
+char *gd_report(const gd_report_period *p, gd_record *const *recs, size_t n,
+		gd_record *const *state, size_t nstate, const gd_config *cfg,
+		const char *owner, gd_report_format format)
 {
-	const char *v = json_string_value(json_object_get(o, k));
-
-	return v ? v : "-";
-}
-
-static char *markdown(json_t *rep)
-{
-	gd__buf b = {0};
-	const char *k;
-	json_t *v;
-	size_t i;
-	int month = !strcmp(s(rep, "report"), "month");
-
-	gd__buf_printf(&b, month ? _("# Monthly report %s to %s%s%s\n\n")
-			       : _("# Weekly report %s to %s%s%s\n\n"),
-		       s(rep, "from"), s(rep, "to"),
-		       json_is_string(json_object_get(rep, "owner")) ? ", " : "",
-		       json_is_string(json_object_get(rep, "owner")) ? s(rep, "owner") : "");
-	gd__buf_printf(&b, _("## Contacts: %lld\n\n"),
-		       (long long)json_integer_value(json_object_get(rep, "contacts")));
-	json_object_foreach(json_object_get(rep, "contacts_by_owner"), k, v)
-		gd__buf_printf(&b, "- %s: %lld\n", k, (long long)json_integer_value(v));
-	gd__buf_puts(&b, _("\n## Customers followed up\n\n"));
-	json_array_foreach(json_object_get(rep, "customers_followed_up"), i, v)
-		gd__buf_printf(&b, P_("- %s (%s): %lld contact\n", "- %s (%s): %lld contacts\n",
-				      (unsigned long)json_integer_value(json_object_get(v, "contacts"))),
-			       s(v, "name"), s(v, "ref"),
-			       (long long)json_integer_value(json_object_get(v, "contacts")));
-	gd__buf_puts(&b, _("\n## New inquiries\n\n"));
-	json_array_foreach(json_object_get(rep, "new_inquiries"), i, v) {
-		json_t *h = json_object_get(v, "reply_hours");
-		if (json_is_number(h))
-			gd__buf_printf(&b, _("- %s (%s), %s: replied in %.1f h\n"), s(v, "name"),
-				       s(v, "ref"), s(v, "product"), json_number_value(h));
-		else
-			gd__buf_printf(&b, _("- %s (%s), %s: **not replied**\n"), s(v, "name"),
-				       s(v, "ref"), s(v, "product"));
-	}
-	gd__buf_puts(&b, month ? _("\n## A-list\n\n") : _("\n## Key customers\n\n"));
-	json_array_foreach(json_object_get(rep, "key_customers"), i, v)
-		gd__buf_printf(&b, _("- %s (%s), %s: last contact %s%s%s; next %s\n"), s(v, "name"),
-			       s(v, "ref"), s(v, "owner"), s(v, "last_contact"),
-			       json_is_string(json_object_get(v, "last_note")) ? ": " : "",
-			       json_is_string(json_object_get(v, "last_note")) ? s(v, "last_note") : "",
-			       s(v, "next_due"));
-	if (month) {
-		gd__buf_puts(&b, _("\n## Payments\n\n"));
-		json_array_foreach(json_object_get(rep, "payments"), i, v)
-			gd__buf_printf(&b, _("- %s %s %s%s%s: due %s, %s%s\n"), s(v, "order"),
-				       s(v, "what"),
-				       json_is_string(json_object_get(v, "currency")) ? s(v, "currency") : "",
-				       json_is_string(json_object_get(v, "currency")) ? " " : "",
-				       s(v, "amount"), s(v, "due"),
-				       json_is_string(json_object_get(v, "received")) ? _("received ") : _("outstanding "),
-				       json_is_string(json_object_get(v, "received")) ? s(v, "received") : s(v, "outstanding"));
-		gd__buf_puts(&b, _("\n## Outstanding\n\n"));
-		json_object_foreach(json_object_get(rep, "outstanding"), k, v)
-			gd__buf_printf(&b, "- %s%s%s\n", k, *k ? " " : "", json_string_value(v));
-	}
-	gd__buf_puts(&b, _("\n## Overdue\n\n"));
-	json_array_foreach(json_object_get(rep, "overdue"), i, v)
-	{
-		long long late = (long long)json_integer_value(json_object_get(v, "days_late"));
-		gd__buf_printf(&b, P_("- %s (%s), %s: due %s, %lld day late: %s\n",
-				      "- %s (%s), %s: due %s, %lld days late: %s\n",
-				      (unsigned long)(late < 0 ? -late : late)),
-			       s(v, "name"), s(v, "ref"), s(v, "owner"), s(v, "due"),
-			       late, s(v, "detail"));
-	}
-	return gd__buf_detach(&b, NULL);
-}
-
-/* r as it stood at the end of `last`: later contacts left out, so a
- * report for a past date says what it said then. */
-static gd_record *as_of(const gd_record *r, gd_date last)
-{
-	gd_record *c = gd__xcalloc(1, sizeof(*c));
-	gd_node *log;
-	size_t i = 0;
-
-	c->kind = r->kind;
-	c->id = gd__xstrdup(r->id);
-	c->path = gd__xstrdup(r->path);
-	c->root = gd_node_dup(r->root);
-	log = gd_node_get(c->root, "log");
-	while (log && log->type == GD_SEQ && i < log->n) {
-		const char *at = gd_node_str(log->vals[i], "at");
-		gd_time t;
-		if (at && gd_time_parse_iso(&t, at) == 0 && gd_time_date(&t) > last) {
-			gd_node_free(log->vals[i]);
-			memmove(log->vals + i, log->vals + i + 1,
-				(log->n - i - 1) * sizeof(*log->vals));
-			log->n--;
-			continue;
-		}
-		i++;
-	}
-	/* a reply given after that day was not given yet */
-	if (c->kind == GD_INQUIRY) {
-		const char *rp = gd_node_str(c->root, "replied");
-		gd_time t;
-		if (rp && gd_time_parse_iso(&t, rp) == 0 && gd_time_date(&t) > last) {
-			gd_node_remove(c->root, "replied");
-			if (!strcmp(gd_record_status(c), "replied"))
-				gd_node_set_str(c->root, "status", "new", 0);
-		}
-	}
-	return c;
-}
-
-char *gd_report(gd_report_kind kind, gd_record *const *recs, size_t n,
-		const gd_config *cfg, gd_date day, const char *owner, int json)
-{
-	gd_record **past = gd__xcalloc(n + 1, sizeof(*past));
-	json_t *rep;
+	json_t *rep = build(p, recs, n, state, nstate, cfg, owner, format != GD_REPORT_JSON);
 	char *out, *text;
-	gd_date last;
-	size_t i;
-	int y, m, d;
 
-	if (kind == GD_REPORT_WEEK) {
-		last = day - gd_date_weekday(day) + 6;
-	} else {
-		gd_date_to_ymd(day, &y, &m, &d);
-		last = (m == 12 ? gd_date_from_ymd(y + 1, 1, 1) : gd_date_from_ymd(y, m + 1, 1)) - 1;
-	}
-	for (i = 0; i < n; i++)
-		past[i] = as_of(recs[i], last);
-	rep = build(kind, past, n, cfg, day, owner, !json);
-	for (i = 0; i < n; i++)
-		gd_record_free(past[i]);
-	free(past);
-
-	if (json) {
+	if (format == GD_REPORT_JSON) {
 		text = json_dumps(rep, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		out = gd__xasprintf("%s\n", text ? text : "null");
 		free(text);
+	} else if (format == GD_REPORT_HTML) {
+		out = gd__report_html(rep);
 	} else {
-		out = markdown(rep);
+		out = gd__report_markdown(rep);
 	}
 	json_decref(rep);
 	return out;

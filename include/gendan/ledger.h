@@ -10,6 +10,7 @@
 #define GENDAN_LEDGER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "gendan/config.h"
 #include "gendan/due.h"
@@ -168,5 +169,22 @@ typedef struct {
 int gd_ledger_sync(gd_ledger *l, const char *remote, const char *now,
 		   gd_sync_result *res);
 void gd_sync_result_clear(gd_sync_result *res);
+
+/*
+ * The records as they stood at `end` (unix time), for a report of a
+ * period that has ended (SPEC 3.5): those of the newest commit on HEAD's
+ * first-parent line made at or before end.  A file that has not changed
+ * since is the loaded ledger's record (gd_ledger_load first: its records
+ * are borrowed and must outlive *out); the others are read from the
+ * commit's blobs, validated against today's configuration, bad ones named
+ * through bad and left out.  *found 0 (and no records) when no commit is
+ * that old.  Free *out with gd_snapshot_free().  (lib/snapshot.c)
+ */
+typedef struct gd_snapshot gd_snapshot;
+int gd_ledger_snapshot(gd_snapshot **out, gd_ledger *l, int64_t end,
+		       int *found, gd_bad_fn bad, void *ctx);
+/* Sorted by kind, then id; borrowed from s. */
+gd_record *const *gd_snapshot_records(const gd_snapshot *s, size_t *n);
+void gd_snapshot_free(gd_snapshot *s);
 
 #endif

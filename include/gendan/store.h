@@ -15,6 +15,7 @@
 #define GENDAN_STORE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "gendan/change.h"
@@ -139,6 +140,28 @@ int gd_store_history(gd_store *s, const char *relpath, int patch,
  * commit's summary (malloc'd).
  */
 int gd_store_undo(gd_store *s, int force, char **summary);
+
+/* --- the ledger as it stood ------------------------------------------ */
+
+/* One record file of a snapshot: buf NULL when the snapshot lacks path;
+ * not_file 1 (buf NULL) when it holds something else there (a symbolic
+ * link, a submodule).  Return < 0 to stop. */
+typedef int (*gd_snap_file_fn)(void *ctx, const char *path, const char *buf,
+			       size_t len, int not_file);
+
+/*
+ * The record files as they stood at `end` (unix time): those of the
+ * newest commit on HEAD's first-parent line whose committer time is at or
+ * before end (SPEC 3.5).  *found 0 when there is none (HEAD unborn, or
+ * every commit later).  Otherwise file() is called for every *.yaml under
+ * customers/, inquiries/ and orders/ (no hidden component) whose blob in
+ * that commit is not the one HEAD has, for those HEAD has and it lacks,
+ * and for each of the `also` paths (the work tree's uncommitted changes):
+ * every other record file of the snapshot is HEAD's, unchanged.  Reading
+ * only what changed since keeps a past report as fast as a current one.
+ */
+int gd_store_snapshot(gd_store *s, int64_t end, char *const *also, size_t nalso,
+		      int *found, gd_snap_file_fn file, void *ctx);
 
 /* --- sharing over a remote ----------------------------------------- */
 

@@ -34,14 +34,20 @@ GENDAN_NOW=2026-11-24T18:00:00+00:00 "$GENDAN" log lopez -m "Replied with prices
 GENDAN_NOW=2026-11-25T18:00:00+00:00 "$GENDAN" log acme -m "Samples sent" --at 2026-11-25 >/dev/null
 export GENDAN_NOW=2026-11-26T09:00:00+00:00
 gd 0 report week --date 2026-11-18
-eq "a past week reads the same later" "$(cat "$TMP/week.md")" "$(cat "$TMP/out")"
+cp "$TMP/out" "$TMP/past.md"
+has "$TMP/past.md" "^## Overdue as of 2026-11-22$"
+eq "the week's events read the same once it has ended" \
+	"$(sed '/^## Overdue/,$d' "$TMP/week.md")" "$(sed '/^## Overdue/,$d' "$TMP/past.md")"
+GENDAN_NOW=2026-11-27T18:00:00+00:00 "$GENDAN" log bravo -m "Called again" --at 2026-11-27 >/dev/null
+GENDAN_NOW=2026-11-28T09:00:00+00:00 gd 0 report week --date 2026-11-18
+eq "a past week reads the same later" "$(cat "$TMP/past.md")" "$(cat "$TMP/out")"
 
 gd 0 report month
 has "$TMP/out" "^# Monthly report 2026-11-01 to 2026-11-30$"
 has "$TMP/out" "^## A-list$"
 has "$TMP/out" "Lopez SA .*solar light: replied in 145.0 h"
-has "$TMP/out" "PO-1 deposit 7020: due 2026-11-20, received 2026-11-19"
-has "$TMP/out" "PO-1 balance 16380: due 2026-12-28, outstanding"
+has "$TMP/out" "^- PO-1 deposit: 7020 on 2026-11-19$"
+has "$TMP/out" "^- PO-1 balance: 16380, due 2026-12-28$"
 gd 2 report year
 gd 2 report week --format=xml
 gd 1 report week --date someday

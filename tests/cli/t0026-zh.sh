@@ -102,7 +102,7 @@ zh gd 0 ls
 has "$TMP/out" "^记录 +名称 +等级 +状态 +业务员 +国家 +城市 +最近联系$"
 zh gd 0 report week
 has "$TMP/out" "^# 周报 2026-12-14 至 2026-12-20"
-has "$TMP/out" "^## 逾期$"
+has "$TMP/out" "^## 逾期（截至 [0-9-]+）$"
 
 # --- what scripts read: the same bytes in every language -----------------
 for args in "due --all --format=json --explain" "due --all --format=tsv --explain" \

@@ -34,8 +34,8 @@ gd 0 report month --format=json
 has "$TMP/out" '"outstanding": "600"'
 has "$TMP/out" '"USD": "600"'
 gd 0 report month
-has "$TMP/out" "deposit USD 1000: due 2026-11-20, outstanding 600"
-has "$TMP/out" "^- USD 600$"
+has "$TMP/out" "^- PO-1 deposit: USD 600, due 2026-11-20$"
+has "$TMP/out" "^- total USD 600$"
 # the rest, less a fee, by default
 gd 0 pay po-1 deposit --received 2026-11-23 --fee 15
 has "$f" "^        amount: 585$"

@@ -1,0 +1,229 @@
+/*
+ * report-text.c - the report's money helpers (exact decimals, by
+ * currency) and its Markdown, rendered from the report's JSON.
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gendan/error.h"
+#include "gendan/money.h"
+#include "gendan/roster.h"
+#include "internal.h"
+#include "report-private.h"
+
+static json_t *str(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+void gd__report_receipt(json_t *list, const gd_record *r, const gd_node *pay,
+			const char *cur, const char *on, const char *amount,
+			const char *fee)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "order", str(gd_record_name(r)));
+	json_object_set_new(o, "ref", json_sprintf("order/%s", r->id));
+	json_object_set_new(o, "what", str(gd_node_str(pay, "what")));
+	json_object_set_new(o, "on", json_string(on));
+	json_object_set_new(o, "currency", str(cur));
+	json_object_set_new(o, "amount", str(amount));
+	if (fee)
+		json_object_set_new(o, "fee", json_string(fee));
+	json_array_append_new(list, o);
+}
+
+int gd__report_unpaid(gd_dec *out, const gd_node *pay)
+{
+	int err = gd_payment_outstanding(out, pay);
+
+	if (err < 0)
+		gd_error_clear();
+	return err;
+}
+
+json_t *gd__report_sums(json_t *list, const char *field)
+{
+	json_t *sums = json_object(), *v;
+	char buf[GD_DEC_LEN];
+	size_t i;
+
+	json_array_foreach(list, i, v) {
+		const char *cur = json_string_value(json_object_get(v, "currency"));
+		const char *add = json_string_value(json_object_get(v, field));
+		const char *had = json_string_value(json_object_get(sums, cur ? cur : ""));
+		gd_dec a, b = {0};
+		if (!add || gd_dec_parse(&a, add) < 0 || (had && gd_dec_parse(&b, had) < 0) ||
+		    gd_dec_add(&a, a, b) < 0) {
+			gd_error_clear();
+			continue;
+		}
+		gd_dec_format(buf, a);
+		json_object_set_new(sums, cur ? cur : "", json_string(buf));
+	}
+	return sums;
+}
+
+void gd__report_name(json_t *names, const gd_config *cfg, const char *email)
+{
+	const char *n;
+
+	if (!email || !cfg->team)
+		return;
+	n = gd_roster_display(cfg->team, email);
+	if (n && strcmp(n, email))
+		json_object_set_new(names, email, json_string(n));
+}
+
+const char *gd__report_s(json_t *o, const char *k)
+{
+	const char *v = json_string_value(json_object_get(o, k));
+
+	return v ? v : "-";
+}
+
+const char *gd__report_who(json_t *rep, const char *email)
+{
+	const char *n;
+
+	if (!email)
+		return "-";
+	n = json_string_value(json_object_get(json_object_get(rep, "names"), email));
+	return n ? n : email;
+}
+
+char *gd__report_late(json_t *item)
+{
+	json_t *h = json_object_get(item, "hours_late");
+	long long d = (long long)json_integer_value(json_object_get(item, "days_late"));
+
+	if (json_is_integer(h) && json_integer_value(h) < 48)
+		return gd__xasprintf(_("%lldh late"), (long long)json_integer_value(h));
+	return gd__xasprintf(P_("%lld day late", "%lld days late", (unsigned long)d), d);
+}
+
+static void md_contacts(gd__buf *b, json_t *rep)
+{
+	json_t *v;
+	size_t i;
+
+	gd__buf_printf(b, _("## Contacts: %lld\n\n"),
+		       (long long)json_integer_value(json_object_get(rep, "contacts")));
+	json_array_foreach(json_object_get(rep, "contacts_by_person"), i, v)
+		gd__buf_printf(b, "- %s: %lld\n", gd__report_who(rep, gd__report_s(v, "email")),
+			       (long long)json_integer_value(json_object_get(v, "contacts")));
+	gd__buf_puts(b, _("\n## Customers followed up\n\n"));
+	json_array_foreach(json_object_get(rep, "customers_followed_up"), i, v)
+		gd__buf_printf(b, P_("- %s (%s): %lld contact\n", "- %s (%s): %lld contacts\n",
+				     (unsigned long)json_integer_value(json_object_get(v, "contacts"))),
+			       gd__report_s(v, "name"), gd__report_s(v, "ref"),
+			       (long long)json_integer_value(json_object_get(v, "contacts")));
+}
+
+static void md_inquiries(gd__buf *b, json_t *rep)
+{
+	long long within = (long long)json_integer_value(json_object_get(rep, "reply_within_hours"));
+	json_t *v;
+	size_t i;
+
+	gd__buf_puts(b, _("\n## New inquiries\n\n"));
+	json_array_foreach(json_object_get(rep, "new_inquiries"), i, v) {
+		json_t *h = json_object_get(v, "reply_hours");
+		if (json_is_number(h))
+			gd__buf_printf(b, _("- %s (%s), %s: replied in %.1f h"), gd__report_s(v, "name"),
+				       gd__report_s(v, "ref"), gd__report_s(v, "product"),
+				       json_number_value(h));
+		else
+			gd__buf_printf(b, _("- %s (%s), %s: **not replied**"), gd__report_s(v, "name"),
+				       gd__report_s(v, "ref"), gd__report_s(v, "product"));
+		if (json_is_true(json_object_get(v, "late")))
+			gd__buf_printf(b, _(" (over %lldh)"), within);
+		gd__buf_putc(b, '\n');
+	}
+}
+
+static void md_key(gd__buf *b, json_t *rep, int month)
+{
+	json_t *v;
+	size_t i;
+
+	gd__buf_puts(b, month ? _("\n## A-list\n\n") : _("\n## Key customers\n\n"));
+	json_array_foreach(json_object_get(rep, "key_customers"), i, v) {
+		int note = json_is_string(json_object_get(v, "last_note"));
+		gd__buf_printf(b, _("- %s (%s), %s: last contact %s%s%s; next %s\n"),
+			       gd__report_s(v, "name"), gd__report_s(v, "ref"),
+			       gd__report_who(rep, json_string_value(json_object_get(v, "owner"))),
+			       gd__report_s(v, "last_contact"), note ? ": " : "",
+			       note ? gd__report_s(v, "last_note") : "", gd__report_s(v, "next_due"));
+	}
+}
+
+/* "USD 7020", or "7020" without a currency. */
+static void money(gd__buf *b, json_t *v, const char *field)
+{
+	const char *cur = json_string_value(json_object_get(v, "currency"));
+
+	gd__buf_printf(b, "%s%s%s", cur ? cur : "", cur ? " " : "", gd__report_s(v, field));
+}
+
+static void md_sums(gd__buf *b, json_t *sums)
+{
+	const char *k;
+	json_t *v;
+
+	json_object_foreach(sums, k, v)
+		gd__buf_printf(b, _("- total %s%s%s\n"), k, *k ? " " : "", json_string_value(v));
+}
+
+static void md_money(gd__buf *b, json_t *rep)
+{
+	json_t *v;
+	size_t i;
+
+	gd__buf_puts(b, _("\n## Payments received\n\n"));
+	json_array_foreach(json_object_get(rep, "payments_received"), i, v) {
+		gd__buf_printf(b, "- %s %s: ", gd__report_s(v, "order"), gd__report_s(v, "what"));
+		money(b, v, "amount");
+		if (json_is_string(json_object_get(v, "fee")))
+			gd__buf_printf(b, _(" (fee %s)"), gd__report_s(v, "fee"));
+		gd__buf_printf(b, _(" on %s\n"), gd__report_s(v, "on"));
+	}
+	md_sums(b, json_object_get(rep, "received"));
+	gd__buf_printf(b, _("\n## Outstanding as of %s\n\n"), gd__report_s(rep, "as_of"));
+	json_array_foreach(json_object_get(rep, "payments_outstanding"), i, v) {
+		gd__buf_printf(b, "- %s %s: ", gd__report_s(v, "order"), gd__report_s(v, "what"));
+		money(b, v, "outstanding");
+		gd__buf_printf(b, _(", due %s\n"), gd__report_s(v, "due"));
+	}
+	md_sums(b, json_object_get(rep, "outstanding"));
+}
+
+char *gd__report_markdown(json_t *rep)
+{
+	gd__buf b = {0};
+	json_t *v, *owner = json_object_get(rep, "owner");
+	size_t i;
+	int month = !strcmp(gd__report_s(rep, "report"), "month");
+
+	gd__buf_printf(&b, month ? _("# Monthly report %s to %s%s%s\n\n")
+			       : _("# Weekly report %s to %s%s%s\n\n"),
+		       gd__report_s(rep, "from"), gd__report_s(rep, "to"),
+		       json_is_string(owner) ? ", " : "",
+		       json_is_string(owner) ? gd__report_who(rep, json_string_value(owner)) : "");
+	md_contacts(&b, rep);
+	md_inquiries(&b, rep);
+	md_key(&b, rep, month);
+	if (month)
+		md_money(&b, rep);
+	gd__buf_printf(&b, _("\n## Overdue as of %s\n\n"), gd__report_s(rep, "as_of"));
+	json_array_foreach(json_object_get(rep, "overdue"), i, v) {
+		char *late = gd__report_late(v);
+		gd__buf_printf(&b, _("- %s (%s), %s: due %s, %s: %s\n"), gd__report_s(v, "name"),
+			       gd__report_s(v, "ref"),
+			       gd__report_who(rep, json_string_value(json_object_get(v, "owner"))),
+			       gd__report_s(v, "due"), late, gd__report_s(v, "detail"));
+		free(late);
+	}
+	return gd__buf_detach(&b, NULL);
+}
