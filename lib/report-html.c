@@ -133,7 +133,7 @@ static void hbars(gd__buf *b, char *const *labels, const long long *w, size_t n)
 		gd__buf_printf(b, "<text x=\"0\" y=\"%d\">", (int)i * 24 + 17);
 		esc(b, labels[i]);
 		gd__buf_printf(b, "</text><rect x=\"250\" y=\"%d\" width=\"%lld\" height=\"18\" "
-			       "fill=\"%s\"/>\n", (int)i * 24 + 4, bw > 0 ? bw : 1, colors[i % 10]);
+			       "fill=\"%s\"/>\n", (int)i * 24 + 4, w[i] > 0 && bw < 1 ? 1 : bw, colors[i % 10]);
 	}
 	gd__buf_puts(b, "</svg>\n");
 }
@@ -185,9 +185,24 @@ static void chart_outstanding(gd__buf *b, json_t *sums)
 	free(w);
 }
 
-/* A table of list's rows: the fields of each, by their keys. */
-static void table(gd__buf *b, json_t *list, const char *const *keys, size_t nk,
-		  json_t *rep)
+/* The header row: heads[k] (msgids) over the columns. */
+static void head_row(gd__buf *b, const char *const *heads, size_t nk)
+{
+	size_t k;
+
+	gd__buf_puts(b, "<table>\n<tr>");
+	for (k = 0; k < nk; k++) {
+		gd__buf_puts(b, "<th>");
+		esc(b, _(heads[k]));
+		gd__buf_puts(b, "</th>");
+	}
+	gd__buf_puts(b, "</tr>\n");
+}
+
+/* A table of list's rows: the fields of each, by their keys, under the
+ * headers heads. */
+static void table(gd__buf *b, json_t *list, const char *const *keys,
+		  const char *const *heads, size_t nk, json_t *rep)
 {
 	json_t *v;
 	size_t i, k;
@@ -196,7 +211,7 @@ static void table(gd__buf *b, json_t *list, const char *const *keys, size_t nk,
 		gd__buf_puts(b, "<p class=\"none\">&#8212;</p>\n");
 		return;
 	}
-	gd__buf_puts(b, "<table>\n");
+	head_row(b, heads, nk);
 	json_array_foreach(list, i, v) {
 		gd__buf_puts(b, "<tr>");
 		for (k = 0; k < nk; k++) {
@@ -222,6 +237,8 @@ static void table(gd__buf *b, json_t *list, const char *const *keys, size_t nk,
 
 static void inquiries(gd__buf *b, json_t *rep)
 {
+	static const char *const heads[] = {N_("NAME"), N_("REF"), N_("PRODUCT"),
+					    N_("RECEIVED AT"), N_("REPLIED IN")};
 	json_t *v;
 	size_t i;
 
@@ -229,7 +246,7 @@ static void inquiries(gd__buf *b, json_t *rep)
 	chart_replies(b, rep);
 	if (!json_array_size(json_object_get(rep, "new_inquiries")))
 		return;
-	gd__buf_puts(b, "<table>\n");
+	head_row(b, heads, 5);
 	json_array_foreach(json_object_get(rep, "new_inquiries"), i, v) {
 		json_t *h = json_object_get(v, "reply_hours");
 		char *t = json_is_number(h) ? gd__xasprintf("%.1f h", json_number_value(h))
@@ -251,17 +268,21 @@ static void inquiries(gd__buf *b, json_t *rep)
 static void money(gd__buf *b, json_t *rep)
 {
 	static const char *const got[] = {"order", "what", "currency", "amount", "fee", "on"};
+	static const char *const got_h[] = {N_("ORDER"), N_("PAYMENT"), N_("CURRENCY"),
+					    N_("AMOUNT"), N_("FEE"), N_("RECEIVED")};
 	static const char *const owe[] = {"order", "what", "currency", "outstanding", "due"};
+	static const char *const owe_h[] = {N_("ORDER"), N_("PAYMENT"), N_("CURRENCY"),
+					    N_("OUTSTANDING"), N_("DUE")};
 	char *t;
 
 	heading(b, "h2", _("\n## Payments received\n\n"));
-	table(b, json_object_get(rep, "payments_received"), got, 6, rep);
+	table(b, json_object_get(rep, "payments_received"), got, got_h, 6, rep);
 	chart_outstanding(b, json_object_get(rep, "received"));
 	t = gd__xasprintf(_("\n## Outstanding as of %s\n\n"), gd__report_s(rep, "as_of"));
 	heading(b, "h2", t);
 	free(t);
 	chart_outstanding(b, json_object_get(rep, "outstanding"));
-	table(b, json_object_get(rep, "payments_outstanding"), owe, 5, rep);
+	table(b, json_object_get(rep, "payments_outstanding"), owe, owe_h, 5, rep);
 }
 
 static void head(gd__buf *b, json_t *rep, int month)
@@ -280,7 +301,8 @@ static void head(gd__buf *b, json_t *rep, int month)
 		     "body{font-family:sans-serif;margin:2em;color:#222;max-width:60em}\n"
 		     "h1{font-size:1.5em}h2{font-size:1.2em;margin-top:1.5em;"
 		     "border-bottom:1px solid #ccc}\n"
-		     "table{border-collapse:collapse}td{border:1px solid #ddd;padding:.2em .6em}\n"
+		     "table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2em .6em}\n"
+		     "th{background:#f3f3f3;font-size:.8em;text-align:left}\n"
 		     "td.n{text-align:right}.late{color:#b00;font-weight:bold}.none{color:#888}\n"
 		     "svg.chart{display:block;margin:.5em 0}svg text{font-size:12px;fill:#222}\n"
 		     "</style>\n</head>\n<body>\n");
@@ -295,6 +317,12 @@ char *gd__report_html(json_t *rep)
 					  "last_note", "next_due"};
 	static const char *const late[] = {"name", "ref", "owner", "due", "late", "detail"};
 	static const char *const people[] = {"email", "contacts"};
+	static const char *const people_h[] = {N_("PERSON"), N_("CONTACTS")};
+	static const char *const followed_h[] = {N_("NAME"), N_("REF"), N_("CONTACTS")};
+	static const char *const key_h[] = {N_("NAME"), N_("REF"), N_("OWNER"), N_("STATUS"),
+					    N_("LAST CONTACT"), N_("NOTE"), N_("NEXT")};
+	static const char *const late_h[] = {N_("NAME"), N_("REF"), N_("OWNER"), N_("DUE"),
+					     N_("LATE"), N_("DETAIL")};
 	gd__buf b = {0};
 	char *t;
 	int month = !strcmp(gd__report_s(rep, "report"), "month");
@@ -305,18 +333,18 @@ char *gd__report_html(json_t *rep)
 	heading(&b, "h2", t);
 	free(t);
 	chart_contacts(&b, rep);
-	table(&b, json_object_get(rep, "contacts_by_person"), people, 2, rep);
+	table(&b, json_object_get(rep, "contacts_by_person"), people, people_h, 2, rep);
 	heading(&b, "h2", _("\n## Customers followed up\n\n"));
-	table(&b, json_object_get(rep, "customers_followed_up"), followed, 3, rep);
+	table(&b, json_object_get(rep, "customers_followed_up"), followed, followed_h, 3, rep);
 	inquiries(&b, rep);
 	heading(&b, "h2", month ? _("\n## A-list\n\n") : _("\n## Key customers\n\n"));
-	table(&b, json_object_get(rep, "key_customers"), key, 7, rep);
+	table(&b, json_object_get(rep, "key_customers"), key, key_h, 7, rep);
 	if (month)
 		money(&b, rep);
 	t = gd__xasprintf(_("\n## Overdue as of %s\n\n"), gd__report_s(rep, "as_of"));
 	heading(&b, "h2", t);
 	free(t);
-	table(&b, json_object_get(rep, "overdue"), late, 6, rep);
+	table(&b, json_object_get(rep, "overdue"), late, late_h, 6, rep);
 	gd__buf_puts(&b, "</body>\n</html>\n");
 	return gd__buf_detach(&b, NULL);
 }
