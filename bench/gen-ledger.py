@@ -3,7 +3,13 @@
 (Chinese and English names, contact logs) with N/10 inquiries and N/50
 orders (stages, payments) into DIR, sharded as gendan shards (FNV-1a low
 byte), and commit it with git.  A team of one salesperson per 2,500
-customers (at least 4; li.lei@example.com is the first).  Deterministic."""
+customers (at least 4; li.lei@example.com is the first).  Deterministic.
+
+The history spans four weeks, as a ledger's does: the first commit (on
+2026-11-01) has one customer in 50 at an older state (another tier, one
+contact less); commits on 11-08, 11-15, 11-22 and 11-23 (Asia/Shanghai)
+each bring a quarter of them to their state of today, so a past week's
+report reads a snapshot that differs from HEAD."""
 import os
 import random
 import subprocess
@@ -46,6 +52,16 @@ def log_lines(rnd, owners, count):
     return lines
 
 
+def older(lines):
+    """A customer as it stood weeks ago: another tier, its last contact
+    not yet made."""
+    old = ["tier: %s" % ("B" if ln == "tier: A" else "A") if ln.startswith("tier: ") else ln
+           for ln in lines]
+    if "log:" in old:
+        old = old[:-4] if len(old) - old.index("log:") > 5 else old[:old.index("log:")]
+    return old
+
+
 def main():
     n, out = int(sys.argv[1]), sys.argv[2]
     rnd = random.Random(42)
@@ -55,6 +71,7 @@ def main():
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "gendan.yaml"), "w") as f:
         f.write("gendan: 1\n")
+    later = []
     for i in range(n):
         if i % 3 == 0:
             name = "%s%s%s贸易有限公司" % (rnd.choice(CN_CITIES), rnd.choice(CN_WORDS), i)
@@ -73,6 +90,9 @@ def main():
                  "country: %s" % country,
                  "created: 2026-%02d-%02d" % (rnd.randint(1, 10), rnd.randint(1, 28))]
         lines += log_lines(rnd, [owner], rnd.randint(0, 4))
+        if i % 50 == 7:
+            later.append((ident, lines))
+            lines = older(lines)
         write(out, "customers", ident, lines)
         ids.append((ident, owner))
     for i in range(n // 10):
@@ -108,9 +128,22 @@ def main():
         write(out, "orders", ident, lines)
     env = dict(os.environ, GIT_AUTHOR_NAME="Bench", GIT_AUTHOR_EMAIL="bench@example.com",
                GIT_COMMITTER_NAME="Bench", GIT_COMMITTER_EMAIL="bench@example.com")
-    subprocess.run(["git", "init", "-q", "-b", "main", out], check=True)
-    subprocess.run(["git", "-C", out, "add", "-A"], check=True, env=env)
-    subprocess.run(["git", "-C", out, "commit", "-q", "-m", "bench ledger"], check=True, env=env)
 
+    def commit(when, message, paths):
+        e = dict(env, GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
+        subprocess.run(["git", "-C", out, "add", "--"] + paths, check=True, env=e)
+        subprocess.run(["git", "-C", out, "commit", "-q", "-m", message], check=True, env=e)
+
+    subprocess.run(["git", "init", "-q", "-b", "main", out], check=True)
+    commit("2026-11-01T09:00:00+08:00", "bench ledger", ["."])
+    weeks = ["2026-11-08T10:00:00+08:00", "2026-11-15T10:00:00+08:00",
+             "2026-11-22T12:00:00+08:00", "2026-11-23T08:00:00+08:00"]
+    for w, when in enumerate(weeks):
+        paths = []
+        for ident, lines in later[w::4]:
+            write(out, "customers", ident, lines)
+            paths.append(os.path.join("customers", shard(ident), ident + ".yaml"))
+        if paths:
+            commit(when, "bench: week %d" % (w + 1), paths)
 
 main()
