@@ -83,7 +83,7 @@ struct events {
 static void count_contact(struct events *ev, const char *by, const gd_time *t)
 {
 	json_t *o = json_object_get(ev->people, by), *days;
-	size_t i, n = (size_t)(ev->p->to - ev->p->from + 1);
+	size_t i, n = (size_t)ev->p->to - (size_t)ev->p->from + 1;
 	gd_date d = gd_time_date(t);
 
 	if (!o) {
@@ -413,6 +413,7 @@ static json_t *names(json_t *rep, const gd_config *cfg)
 	json_t *o = json_object(), *v;
 	size_t i, j;
 
+	gd__report_name(o, cfg, json_string_value(json_object_get(rep, "owner")));
 	json_array_foreach(json_object_get(rep, "contacts_by_person"), i, v)
 		gd__report_name(o, cfg, json_string_value(json_object_get(v, "email")));
 	for (j = 0; j < sizeof(lists) / sizeof(*lists); j++)

@@ -100,10 +100,10 @@ static void overdue_at(void **state)
 	it.received = t0;
 	it.due = test_date("2026-12-02");
 	/* reply-within 24h: owed, not late, an hour before */
-	assert_false(gd_report_overdue(&it, cfg, t0 + 23 * 3600, test_date("2026-12-02"), &late));
+	assert_false(gd_report_overdue(&it, cfg, t0 + 23 * (int64_t)3600, test_date("2026-12-02"), &late));
 	assert_int_equal(late, -3600);
-	assert_true(gd_report_overdue(&it, cfg, t0 + 29 * 3600, test_date("2026-12-02"), &late));
-	assert_int_equal(late, 5 * 3600);
+	assert_true(gd_report_overdue(&it, cfg, t0 + 29 * (int64_t)3600, test_date("2026-12-02"), &late));
+	assert_int_equal(late, 5 * (int64_t)3600);
 	/* a follow-up is late by days once its day is past */
 	it.reason = GD_DUE_FOLLOWUP;
 	it.received = 0;
