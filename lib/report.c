@@ -229,15 +229,42 @@ static void all_items(gd_due_item **items, size_t *ni, gd_record *const *state,
 	gd_due_list(items, ni, state, n, cfg, p->at_day, &f);
 }
 
-static json_t *key_customer(const gd_record *r, const gd_due_item *items,
-			    size_t ni)
+/* The record with the latest contact among each customer's linked
+ * inquiries and orders (SPEC 2.3): {customer id: index in recs}. */
+static json_t *linked_last(gd_record *const *recs, size_t n)
 {
-	json_t *o = json_object();
-	gd_time at;
-	const gd_node *last = gd_record_last_log(r, &at);
-	char d[GD_DATE_LEN];
+	json_t *by = json_object(), *had;
+	gd_time t, u;
 	size_t i;
 
+	for (i = 0; i < n; i++) {
+		const char *c = recs[i]->kind == GD_CUSTOMER ? NULL
+				: gd_node_str(recs[i]->root, "customer");
+		if (!c || !gd_record_last_log(recs[i], &t))
+			continue;
+		had = json_object_get(by, c);
+		if (had && gd_record_last_log(recs[json_integer_value(had)], &u) && u.t >= t.t)
+			continue;
+		json_object_set_new(by, c, json_integer((json_int_t)i));
+	}
+	return by;
+}
+
+/* A key customer's line: its last contact, its own or on a linked
+ * record, and when it is due next (due: its follow-up, or NULL). */
+static json_t *key_customer(const gd_record *r, const gd_record *link,
+			    const gd_due_item *due)
+{
+	json_t *o = json_object();
+	gd_time at, lat;
+	const gd_node *last = gd_record_last_log(r, &at);
+	const gd_node *ll = link ? gd_record_last_log(link, &lat) : NULL;
+	char d[GD_DATE_LEN];
+
+	if (ll && (!last || lat.t > at.t)) {
+		last = ll;
+		at = lat;
+	}
 	json_object_set_new(o, "ref", ref_of(r));
 	json_object_set_new(o, "name", str(gd_record_name(r)));
 	json_object_set_new(o, "owner", str(gd_record_owner(r)));
@@ -249,13 +276,10 @@ static json_t *key_customer(const gd_record *r, const gd_due_item *items,
 	} else {
 		json_object_set_new(o, "last_contact", json_null());
 	}
-	for (i = 0; i < ni; i++) {
-		if (items[i].kind != GD_CUSTOMER || strcmp(items[i].id, r->id))
-			continue;
-		gd_date_format(d, items[i].due);
+	if (due) {
+		gd_date_format(d, due->due);
 		json_object_set_new(o, "next_due", json_string(d));
-		json_object_set_new(o, "due_detail", json_string(items[i].detail));
-		break;
+		json_object_set_new(o, "due_detail", json_string(due->detail));
 	}
 	return o;
 }
@@ -312,18 +336,29 @@ static void states(json_t *rep, const gd_report_period *p, gd_record *const *sta
 		   size_t n, const gd_config *cfg, const char *owner, int local)
 {
 	json_t *key = json_array(), *late = json_array(), *money = json_array();
+	json_t *linked, *follow = json_object();
 	gd_due_item *items = NULL;
 	size_t ni = 0, i;
 	int64_t by;
 
 	all_items(&items, &ni, state, n, cfg, p, owner, local);
+	linked = linked_last(state, n);
+	for (i = 0; i < ni; i++)
+		if (items[i].kind == GD_CUSTOMER && !json_object_get(follow, items[i].id))
+			json_object_set_new(follow, items[i].id, json_integer((json_int_t)i));
 	for (i = 0; i < n; i++) {
 		const gd_record *r = state[i];
+		json_t *li, *fi;
 		if (!owned(r, owner))
 			continue;
 		if (r->kind == GD_CUSTOMER && gd_record_grade(r) &&
-		    gd_config_tier_rank(cfg, gd_record_grade(r)) == 0)
-			json_array_append_new(key, key_customer(r, items, ni));
+		    gd_config_tier_rank(cfg, gd_record_grade(r)) == 0) {
+			li = json_object_get(linked, r->id);
+			fi = json_object_get(follow, r->id);
+			json_array_append_new(key, key_customer(
+				r, li ? state[json_integer_value(li)] : NULL,
+				fi ? &items[json_integer_value(fi)] : NULL));
+		}
 		if (r->kind == GD_ORDER)
 			unpaid(money, r);
 	}
@@ -331,6 +366,8 @@ static void states(json_t *rep, const gd_report_period *p, gd_record *const *sta
 		if (gd_report_overdue(&items[i], cfg, p->at, p->at_day, &by))
 			json_array_append_new(late, overdue_item(&items[i], by));
 	gd_due_items_free(items, ni);
+	json_decref(linked);
+	json_decref(follow);
 	json_object_set_new(rep, "key_customers", key);
 	if (p->kind == GD_REPORT_MONTH) {
 		json_object_set_new(rep, "outstanding", gd__report_sums(money, "outstanding"));

@@ -132,14 +132,14 @@ static void events_and_states(void **state)
 		"received: 2026-11-29T22:00:00+00:00\nfrom: {company: Lopez SA}\n"
 		"customer: acme\nstatus: replied\nreplied: 2026-12-01T09:00:00+00:00\n"
 		"log:\n  - {at: 2026-11-29T23:00:00+00:00, by: wang.fang@example.com}\n");
-	gd_record *recs[2] = {now_r, q}, *then[1] = {then_r};
+	gd_record *recs[2] = {now_r, q}, *then[2] = {then_r, q};
 	gd_report_period p;
 	gd_time now = test_time("2026-12-05T09:00:00+00:00");
 	char *out;
 
 	(void)state;
 	gd_report_period_of(&p, GD_REPORT_MONTH, test_date("2026-11-30"), &now);
-	out = gd_report(&p, recs, 2, then, 1, cfg, NULL, GD_REPORT_JSON);
+	out = gd_report(&p, recs, 2, then, 2, cfg, NULL, GD_REPORT_JSON);
 	/* the contacts of November only, the inquiry's counting for ACME */
 	assert_non_null(strstr(out, "\"contacts\": 2,"));
 	assert_non_null(strstr(out, "\"ref\": \"customer/acme\",\n      \"name\": \"ACME\",\n"
@@ -147,6 +147,8 @@ static void events_and_states(void **state)
 	/* tier A as it stood; the reply came after the month: not replied */
 	assert_non_null(strstr(out, "\"key_customers\": [\n    {\n      \"ref\": \"customer/acme\""));
 	assert_non_null(strstr(out, "\"reply_hours\": null"));
+	/* its last contact was on its linked inquiry */
+	assert_non_null(strstr(out, "\"last_contact\": \"2026-11-29\""));
 	assert_non_null(strstr(out, "\"as_of\": \"2026-11-30\""));
 	free(out);
 	/* the current month reads states from today's records */
