@@ -7,6 +7,7 @@
 
 #include "gendan/error.h"
 #include "gendan/ledger.h"
+#include "gendan/yaml.h"
 #include "internal.h"
 
 struct gd_snapshot {
@@ -32,13 +33,17 @@ struct collect {
 };
 
 static int take(void *ctx, const char *path, const char *buf, size_t len,
-		int not_file)
+		int problem)
 {
 	struct collect *c = ctx;
 	gd_record *r = NULL;
 
-	if (not_file) {
-		gd_error_set(GD_EINVALID, _("%s: symbolic links are not allowed"), path);
+	if (problem) {
+		if (problem == GD_SNAP_TOO_LARGE)
+			gd_error_set(GD_EINVALID, _("%s: file is larger than %zu bytes"), path,
+				     GD_YAML_MAX_SIZE);
+		else
+			gd_error_set(GD_EINVALID, _("%s: symbolic links are not allowed"), path);
 		if (c->bad)
 			c->bad(c->ctx, gd_error_last());
 	} else if (buf && (gd_record_parse(&r, path, buf, len) < 0 ||

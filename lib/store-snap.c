@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gendan/yaml.h"
 #include "store-private.h"
 
 /* The newest commit on HEAD's first-parent line whose committer time is
@@ -51,6 +52,23 @@ static int record_path(const char *p)
 	return 1;
 }
 
+/* 1 when blob id is larger than a record may be: it is not read. */
+static int too_large(gd_store *s, const git_oid *id)
+{
+	git_odb *odb = NULL;
+	git_object_t type;
+	size_t len = 0;
+	int r;
+
+	if (git_repository_odb(&odb, s->repo) < 0)
+		return gd__git_fail(GD_EIO, _("cannot read a commit"));
+	r = git_odb_read_header(&len, &type, odb, id);
+	git_odb_free(odb);
+	if (r < 0)
+		return gd__git_fail(GD_EIO, _("cannot read a commit"));
+	return len > GD_YAML_MAX_SIZE;
+}
+
 /* Hand over the blob id of path (NULL: the snapshot lacks it). */
 static int hand(gd_store *s, const char *path, const git_oid *id,
 		git_filemode_t mode, gd_snap_file_fn file, void *ctx)
@@ -60,7 +78,9 @@ static int hand(gd_store *s, const char *path, const git_oid *id,
 	int err;
 
 	if (id && mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE)
-		return file(ctx, path, NULL, 0, 1);
+		return file(ctx, path, NULL, 0, GD_SNAP_NOT_FILE);
+	if (id && (err = too_large(s, id)) != 0)
+		return err < 0 ? err : file(ctx, path, NULL, 0, GD_SNAP_TOO_LARGE);
 	if (id && (err = gd__blob_read(s->repo, id, &buf, &len)) < 0)
 		return err;
 	err = file(ctx, path, buf, len, 0);

@@ -143,11 +143,13 @@ int gd_store_undo(gd_store *s, int force, char **summary);
 
 /* --- the ledger as it stood ------------------------------------------ */
 
-/* One record file of a snapshot: buf NULL when the snapshot lacks path;
- * not_file 1 (buf NULL) when it holds something else there (a symbolic
- * link, a submodule).  Return < 0 to stop. */
+/* One record file of a snapshot: buf NULL when the snapshot lacks path,
+ * or when it has there what is not read (problem): something else than a
+ * file (a symbolic link, a submodule), or a file larger than a record may
+ * be (GD_YAML_MAX_SIZE).  Return < 0 to stop. */
+enum { GD_SNAP_OK, GD_SNAP_NOT_FILE, GD_SNAP_TOO_LARGE };
 typedef int (*gd_snap_file_fn)(void *ctx, const char *path, const char *buf,
-			       size_t len, int not_file);
+			       size_t len, int problem);
 
 /*
  * The record files as they stood at `end` (unix time): those of the

@@ -19,10 +19,12 @@ at 2026-11-18T09:00:00+00:00
 at 2026-11-20T12:00:00+00:00
 mkdir -p customers/zz
 printf 'name: [unclosed\n' >customers/zz/broken.yaml
-git add customers/zz/broken.yaml
+ln -s /etc/passwd customers/zz/link.yaml
+{ echo "name: Big"; head -c 2000000 /dev/zero | tr '\0' '#'; echo; } >customers/zz/big.yaml
+git add customers/zz
 git commit -qm "hand-made"
 at 2026-11-24T12:00:00+00:00
-git rm -q customers/zz/broken.yaml
+git rm -q -r customers/zz
 git commit -qm "removed"
 at 2026-11-25T08:00:00+00:00
 "$GENDAN" add inquiry --from Maria --company "Lopez SA" --product "solar light" \
@@ -110,6 +112,8 @@ git checkout -q -- customers
 # a record file in history that is not valid is named and left out
 gd 0 report week --date 2026-11-20
 has "$TMP/err" "customers/zz/broken.yaml"
+has "$TMP/err" "customers/zz/link.yaml: symbolic links are not allowed"
+has "$TMP/err" "customers/zz/big.yaml: file is larger than"
 has "$TMP/out" "^# Weekly report 2026-11-16 to 2026-11-22$"
 
 done_testing
