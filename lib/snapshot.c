@@ -93,7 +93,13 @@ static void merge(gd_snapshot *s, gd_record *const *now, size_t n,
 			s->recs[s->n++] = now[i];
 	}
 	for (i = 0; i < c->n; i++) {
+		/* told twice (a type change is a delete and an add): the
+		 * snapshot's record, if either is one */
 		if (i + 1 < c->n && !strcmp(c->v[i].path, c->v[i + 1].path)) {
+			if (!c->v[i + 1].rec) {
+				c->v[i + 1].rec = c->v[i].rec;
+				c->v[i].rec = NULL;
+			}
 			gd_record_free(c->v[i].rec);
 			continue;
 		}

@@ -116,4 +116,17 @@ has "$TMP/err" "customers/zz/link.yaml: symbolic links are not allowed"
 has "$TMP/err" "customers/zz/big.yaml: file is larger than"
 has "$TMP/out" "^# Weekly report 2026-11-16 to 2026-11-22$"
 
+# a file the snapshot has where HEAD has a symbolic link: the snapshot's
+new_ledger "$TMP/l2"
+at 2026-11-10T09:00:00+00:00
+mkdir -p customers/zz
+printf 'name: Turned Link\ntier: A\nstatus: active\ncreated: 2026-11-10\n' >customers/zz/turned.yaml
+git add customers && git commit -qm "by hand"
+at 2026-12-01T09:00:00+00:00
+rm customers/zz/turned.yaml && ln -s /etc/hostname customers/zz/turned.yaml
+git add customers && git commit -qm "now a link"
+at 2026-12-05T09:00:00+00:00
+gd 0 report month --date 2026-11-30
+has "$TMP/out" "^- Turned Link \(customer/turned\)"
+
 done_testing
