@@ -23,6 +23,10 @@ void gd__report_receipt(json_t *list, const gd_record *r, const gd_node *pay,
 /* What is outstanding on payment pay (gd_payment_outstanding); < 0, and
  * no message left, when its numbers are not decimals. */
 int gd__report_unpaid(gd_dec *out, const gd_node *pay);
+/* What payment pay's receipts leave of its amount, `received` or not:
+ * what came in on the day it was marked received in full.  < 0, and no
+ * message left, without an amount or with numbers that are not decimals. */
+int gd__report_rest(gd_dec *out, const gd_node *pay);
 /* {currency: sum of field} over list, exact; "" for no currency. */
 json_t *gd__report_sums(json_t *list, const char *field);
 /* names[email] = the member's name, when the team knows one. */

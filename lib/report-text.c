@@ -43,6 +43,41 @@ int gd__report_unpaid(gd_dec *out, const gd_node *pay)
 	return err;
 }
 
+/* d += the decimal at key of n (none: nothing); < 0 when not one. */
+static int add_dec(gd_dec *d, const gd_node *n, const char *key)
+{
+	const char *v = gd_node_str(n, key);
+	gd_dec x;
+
+	if (!v)
+		return 0;
+	if (gd_dec_parse(&x, v) < 0 || gd_dec_add(d, *d, x) < 0) {
+		gd_error_clear();
+		return -1;
+	}
+	return 0;
+}
+
+int gd__report_rest(gd_dec *out, const gd_node *pay)
+{
+	const gd_node *rc = gd_node_get(pay, "receipts");
+	gd_dec paid = {0};
+	size_t i;
+
+	out->units = 0;
+	if (!gd_node_get(pay, "amount") || add_dec(out, pay, "amount") < 0)
+		return -1;
+	for (i = 0; i < gd_node_len(rc); i++)
+		if (add_dec(&paid, gd_node_at(rc, i), "amount") < 0 ||
+		    add_dec(&paid, gd_node_at(rc, i), "fee") < 0)
+			return -1;
+	if (gd_dec_sub(out, *out, paid) < 0) {
+		gd_error_clear();
+		return -1;
+	}
+	return 0;
+}
+
 json_t *gd__report_sums(json_t *list, const char *field)
 {
 	json_t *sums = json_object(), *v;

@@ -205,7 +205,7 @@ static void receipts(json_t *list, const gd_record *r, const gd_report_period *p
 		}
 		if (!full || gd_date_parse(&d, full) < 0 || d < p->from || d > p->to)
 			continue;
-		if (gd__report_unpaid(&left, pay) < 0 || left.units <= 0)
+		if (gd__report_rest(&left, pay) < 0 || left.units <= 0)
 			continue;
 		gd_dec_format(buf, left);
 		gd__report_receipt(list, r, pay, cur, full, buf, NULL);

@@ -116,6 +116,26 @@ has "$TMP/err" "customers/zz/link.yaml: symbolic links are not allowed"
 has "$TMP/err" "customers/zz/big.yaml: file is larger than"
 has "$TMP/out" "^# Weekly report 2026-11-16 to 2026-11-22$"
 
+# a payment of the previous version, received in full with no receipts:
+# what it lacked came in that day
+cat >orders/zz-po-old.yaml <<'YAML'
+number: PO-OLD
+customer: alpha-lights
+status: shipped
+currency: EUR
+ship-by: 2026-11-30
+payments:
+  - what: balance
+    amount: 250.50
+    due: 2026-11-20
+    received: 2026-11-21
+YAML
+git add orders && git commit -qm "previous version"
+gd 0 report month --date 2026-11-30
+has "$TMP/out" "^- PO-OLD balance: EUR 250.5 on 2026-11-21$"
+has "$TMP/out" "^- total EUR 250.5$"
+rm orders/zz-po-old.yaml && git commit -qam "gone"
+
 # a file the snapshot has where HEAD has a symbolic link: the snapshot's
 new_ledger "$TMP/l2"
 at 2026-11-10T09:00:00+00:00
