@@ -86,7 +86,7 @@ pair "find, no cache / reading every record once" cold_find cat_all
 "$gendan" report week >/dev/null 2>&1
 pair "report week (past) / report week (current)" \
 	'"$gendan" report week --date 2026-11-18' '"$gendan" report week'
-pair "report week (current) / reading every record once" '"$gendan" report week' cat_all
+pair "report week / reading every record once" '"$gendan" report week' cat_all
 
 # taskwarrior's `task next` over as many tasks, due on the same kind of dates
 if command -v task >/dev/null && [ "$n" -le 10000 ]; then
