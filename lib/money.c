@@ -1,6 +1,10 @@
 /*
  * money.c - what is still owed on a payment (see gendan/money.h).
  */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "gendan/error.h"
 #include "gendan/money.h"
 #include "internal.h"
@@ -40,4 +44,64 @@ int gd_payment_outstanding(gd_dec *out, const gd_node *p)
 			return err;
 	}
 	return gd_dec_sub(out, planned, paid);
+}
+
+int gd_order_outstanding(gd_dec *out, const gd_node *order)
+{
+	const gd_node *pays = gd_node_get(order, "payments");
+	const char *status = gd_node_str(order, "status");
+	gd_dec sum = {0}, d;
+	size_t i;
+	int err;
+
+	out->units = 0;
+	if (status && strcmp(status, "open") && strcmp(status, "shipped"))
+		return 0;
+	for (i = 0; gd_node_is(pays, GD_SEQ) && i < gd_node_len(pays); i++) {
+		if ((err = gd_payment_outstanding(&d, gd_node_at(pays, i))) < 0 ||
+		    (err = gd_dec_add(&sum, sum, d)) < 0)
+			return err;
+	}
+	*out = sum;
+	return 0;
+}
+
+int gd_money_add(gd_money **list, size_t *n, const char *currency, gd_dec amount)
+{
+	size_t i;
+
+	if (!currency)
+		currency = "";
+	if (amount.units == 0)
+		return 0;
+	for (i = 0; i < *n; i++)
+		if (!strcmp((*list)[i].currency, currency))
+			return gd_dec_add(&(*list)[i].amount, (*list)[i].amount, amount);
+	*list = gd__xrealloc(*list, (*n + 1) * sizeof(**list));
+	snprintf((*list)[*n].currency, sizeof((*list)[*n].currency), "%s", currency);
+	(*list)[(*n)++].amount = amount;
+	return 0;
+}
+
+void gd_money_format(char *buf, size_t size, const char *currency, gd_dec amount)
+{
+	char num[GD_DEC_LEN], grouped[GD_DEC_LEN * 2];
+	const char *dot, *digits = num;
+	size_t i, o = 0, whole;
+
+	gd_dec_format(num, amount);
+	if (*digits == '-')
+		grouped[o++] = *digits++;
+	dot = strchr(digits, '.');
+	whole = dot ? (size_t)(dot - digits) : strlen(digits);
+	for (i = 0; i < whole; i++) {
+		if (i && (whole - i) % 3 == 0)
+			grouped[o++] = ',';
+		grouped[o++] = digits[i];
+	}
+	/* cents always: 3,202.50, 2,000.00; a price's 0.0125 keeps its four */
+	snprintf(grouped + o, sizeof(grouped) - o, "%s%s", dot ? dot : ".00",
+		 dot && strlen(dot) == 2 ? "0" : "");
+	snprintf(buf, size, "%s%s%s", currency && *currency ? currency : "",
+		 currency && *currency ? " " : "", grouped);
 }

@@ -85,11 +85,70 @@ static void test_money__receipts_keep_the_plan_and_refuse_too_much(void **state)
 	gd_record_free(o);
 }
 
+static void test_money__order_sums_while_open_or_shipped(void **state)
+{
+	static const char *const body =
+		"number: PO-1\ncustomer: acme\ncurrency: EUR\nstatus: %s\npayments:\n"
+		"  - what: deposit\n    amount: 1000\n    receipts:\n"
+		"      - on: 2026-11-20\n        amount: 980\n        fee: 20\n"
+		"  - what: balance\n    amount: 2202.5\n    receipts:\n"
+		"      - on: 2026-11-21\n        amount: 100\n        fee: 2.5\n";
+	static const char *const statuses[] = {"open", "shipped", "closed", "cancelled"};
+	static const char *const want[] = {"2100", "2100", "0", "0"};
+	char text[512], buf[GD_DEC_LEN];
+	size_t i;
+	gd_dec d;
+
+	(void)state;
+	for (i = 0; i < 4; i++) {
+		gd_record *o;
+		snprintf(text, sizeof(text), body, statuses[i]);
+		o = test_record("orders/00/po-1.yaml", text);
+		assert_int_equal(gd_order_outstanding(&d, o->root), 0);
+		gd_dec_format(buf, d);
+		assert_string_equal(buf, want[i]);
+		gd_record_free(o);
+	}
+}
+
+static void test_money__sums_by_currency_and_formats(void **state)
+{
+	gd_money *m = NULL;
+	size_t n = 0;
+	gd_dec a, b, c, big = {INT64_MAX};
+	char buf[64];
+
+	(void)state;
+	assert_int_equal(gd_dec_parse(&a, "3202.5"), 0);
+	assert_int_equal(gd_dec_parse(&b, "1000000"), 0);
+	assert_int_equal(gd_dec_parse(&c, "0.0125"), 0);
+	assert_int_equal(gd_money_add(&m, &n, "USD", a), 0);
+	assert_int_equal(gd_money_add(&m, &n, "EUR", b), 0);
+	assert_int_equal(gd_money_add(&m, &n, "USD", b), 0);
+	assert_int_equal(gd_money_add(&m, &n, NULL, c), 0);
+	assert_int_equal(gd_money_add(&m, &n, "GBP", (gd_dec){0}), 0); /* nothing */
+	assert_int_equal(n, 3);
+	gd_money_format(buf, sizeof(buf), m[0].currency, m[0].amount);
+	assert_string_equal(buf, "USD 1,003,202.50");
+	gd_money_format(buf, sizeof(buf), m[1].currency, m[1].amount);
+	assert_string_equal(buf, "EUR 1,000,000.00");
+	gd_money_format(buf, sizeof(buf), m[2].currency, m[2].amount);
+	assert_string_equal(buf, "0.0125");
+	assert_int_equal(gd_money_add(&m, &n, "EUR", big), GD_EINVALID);
+	gd_money_format(buf, sizeof(buf), "USD", (gd_dec){-1234567});
+	assert_string_equal(buf, "USD -123.4567");
+	gd_money_format(buf, sizeof(buf), "CNY", (gd_dec){999 * GD_DEC_ONE});
+	assert_string_equal(buf, "CNY 999.00");
+	free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_money__outstanding_counts_receipts_and_fees),
 		cmocka_unit_test(test_money__receipts_keep_the_plan_and_refuse_too_much),
+		cmocka_unit_test(test_money__order_sums_while_open_or_shipped),
+		cmocka_unit_test(test_money__sums_by_currency_and_formats),
 	};
 	int failed;
 

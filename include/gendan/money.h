@@ -19,4 +19,27 @@
  */
 int gd_payment_outstanding(gd_dec *out, const gd_node *p);
 
+/*
+ * What an order (its root mapping) is still owed: the outstanding of
+ * its payments summed while its status is open or shipped (no status is
+ * open), 0 once it is closed or cancelled, as `due` follows it (SPEC 2.3).
+ * GD_EINVALID as gd_payment_outstanding.
+ */
+int gd_order_outstanding(gd_dec *out, const gd_node *order);
+
+/* Amounts by currency: "" for an order that names none. */
+typedef struct gd_money {
+	char currency[16];
+	gd_dec amount;
+} gd_money;
+
+/* Add amount in currency (NULL: none) to the n sums of *list, a new sum
+ * in the order currencies are first met; a zero amount adds nothing.
+ * GD_EINVALID when a sum would leave gd_dec's range. */
+int gd_money_add(gd_money **list, size_t *n, const char *currency, gd_dec amount);
+
+/* "USD 3,202.50" as a person reads it: the currency, at least two
+ * decimals, thousands grouped by ','; just the number without currency. */
+void gd_money_format(char *buf, size_t size, const char *currency, gd_dec amount);
+
 #endif
