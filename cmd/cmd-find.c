@@ -14,7 +14,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	gd_list_filter f = {-1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0};
+	gd_list_filter f = {-1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL};
 	gd_ledger *l = NULL;
 	gd_entry *hits = NULL;
 	size_t n = 0;
@@ -36,7 +36,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
 	if ((err = gd_ledger_list(l, &hits, &n, &f, cmd_print_bad, NULL)) == 0)
-		err = cmd_list(l, hits, n, format, ctx);
+		err = cmd_list(l, hits, n, -1, format, ctx);
 	free(hits);
 	return err;
 }

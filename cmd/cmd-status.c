@@ -14,7 +14,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	gd_list_filter all = {-1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0};
+	gd_list_filter all = {-1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL};
 	gd_ledger *l = NULL;
 	gd_entry *e = NULL;
 	gd_store_state st;

@@ -117,8 +117,9 @@ int cmd_save(gd_ledger *l, gd_record *r, const char *action,
 gd_table *cmd_table_new(size_t ncols, const char *const *headers);
 
 /* Print entries as ls and find do, in the chosen format (JSON reads
- * their records). */
-int cmd_list(gd_ledger *l, const gd_entry *e, size_t n, int format,
+ * their records); kind: the kind listed (orders have their own table), or
+ * -1. */
+int cmd_list(gd_ledger *l, const gd_entry *e, size_t n, int kind, int format,
 	     struct cmd_ctx *ctx);
 
 /* The whole of a file ("-": standard input), NUL-terminated.  Malloc'd. */

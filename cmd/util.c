@@ -230,27 +230,71 @@ static int list_json(gd_ledger *l, const gd_entry *e, size_t n)
 	return 0;
 }
 
-int cmd_list(gd_ledger *l, const gd_entry *e, size_t n, int format,
+/* An order's outstanding as people read it ("USD 3,202.50"), or "". */
+static void owed_text(char *buf, size_t size, const gd_entry *e)
+{
+	gd_dec d;
+
+	buf[0] = '\0';
+	if (e->outstanding && gd_dec_parse(&d, e->outstanding) == 0)
+		gd_money_format(buf, size, e->currency, d);
+	gd_error_clear();
+}
+
+/* ls order: number, customer, status, ship-by, outstanding (SPEC 3). */
+static void order_table(gd_ledger *l, const gd_entry *e, size_t n,
+			struct cmd_ctx *ctx)
+{
+	static const char *const headers[] = {N_("REF"), N_("NUMBER"), N_("CUSTOMER"),
+					      N_("STATUS"), N_("SHIP-BY"),
+					      N_("OUTSTANDING"), N_("OWNER")};
+	gd_table *t = cmd_table_new(7, headers);
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char ref[128], owed[64];
+		const char *cells[7];
+		snprintf(ref, sizeof(ref), "%s/%s", gd_kind_name(e[i].kind), e[i].id);
+		owed_text(owed, sizeof(owed), &e[i]);
+		cells[0] = ref;
+		cells[1] = e[i].cells[0];
+		cells[2] = e[i].customer_name;
+		cells[3] = e[i].cells[2];
+		cells[4] = e[i].ship_by;
+		cells[5] = owed;
+		cells[6] = gd_roster_display(gd_ledger_config(l)->team, e[i].cells[3]);
+		gd_table_add(t, cells, GD_PLAIN);
+	}
+	if (n)
+		cmd_print(gd_table_render(t, ctx->color, 0));
+	gd_table_free(t);
+}
+
+int cmd_list(gd_ledger *l, const gd_entry *e, size_t n, int kind, int format,
 	     struct cmd_ctx *ctx)
 {
 	static const char *const headers[] = {N_("REF"), N_("NAME"), N_("GRADE"),
 					      N_("STATUS"), N_("OWNER"), N_("COUNTRY"),
 					      N_("CITY"), N_("LAST CONTACT")};
 	static const char *const tsv_headers[] = {
-		"id", "kind", "name", "grade", "status", "owner",
-		"country", "city", "last_contact", "path"};
+		"id", "kind", "name", "grade", "status", "owner", "country", "city",
+		"last_contact", "path", "customer", "ship_by", "currency", "outstanding"};
 	gd_table *t = NULL;
 	size_t i;
 
 	if (format == FMT_JSON)
 		return list_json(l, e, n);
+	if (format != FMT_TSV && kind == GD_ORDER) {
+		order_table(l, e, n, ctx);
+		return 0;
+	}
 	if (format == FMT_TSV)
-		cmd_print(gd_tsv_line(tsv_headers, 10));
+		cmd_print(gd_tsv_line(tsv_headers, 14));
 	else
 		t = cmd_table_new(8, headers);
 	for (i = 0; i < n; i++) {
 		char ref[128];
-		const char *cells[10];
+		const char *cells[14];
 		memcpy(cells + 2, e[i].cells, sizeof(e[i].cells));
 		cells[9] = e[i].path;
 		if (t) {
@@ -262,7 +306,11 @@ int cmd_list(gd_ledger *l, const gd_entry *e, size_t n, int format,
 		} else {
 			cells[0] = e[i].id;
 			cells[1] = gd_kind_name(e[i].kind);
-			cmd_print(gd_tsv_line(cells, 10));
+			cells[10] = e[i].customer;
+			cells[11] = e[i].ship_by;
+			cells[12] = e[i].currency;
+			cells[13] = e[i].outstanding;
+			cmd_print(gd_tsv_line(cells, 14));
 		}
 	}
 	if (t && n)

@@ -47,7 +47,7 @@ _gendan()
 	import) opts="--kind --map --encoding --update --rejects --dry-run --force --help" ;;
 	init) opts="--remote --bare --help" ;;
 	log) opts="--message --via --next --at --help" ;;
-	ls) opts="--tier --grade --owner --country --city --tag --status --format --help" ;;
+	ls) opts="--tier --grade --owner --country --city --tag --status --customer --format --help" ;;
 	pay) opts="--amount --due --received --help" ;;
 	person) opts="--role --email --phone --wechat --whatsapp --note --force --help" ;;
 	reassign) opts="--from --to --kind --tier --help" ;;

@@ -74,6 +74,7 @@ complete -c gendan -n "__fish_seen_subcommand_from ls" -l country
 complete -c gendan -n "__fish_seen_subcommand_from ls" -l city
 complete -c gendan -n "__fish_seen_subcommand_from ls" -l tag
 complete -c gendan -n "__fish_seen_subcommand_from ls" -l status
+complete -c gendan -n "__fish_seen_subcommand_from ls" -l customer
 complete -c gendan -n "__fish_seen_subcommand_from ls" -l format
 complete -c gendan -n "__fish_seen_subcommand_from ls" -l help
 complete -c gendan -n "__fish_seen_subcommand_from pay" -l amount

@@ -21,6 +21,7 @@
 
 #include "gendan/error.h"
 #include "gendan/ids.h"
+#include "gendan/money.h"
 #include "gendan/phone.h"
 #include "gendan/refs.h"
 #include "listscan.h"
@@ -36,6 +37,9 @@ struct body {
 	const char *text;     /* what find searches, folded */
 	const char *digits;   /* the phones find searches, E.164 */
 	const char *dupkeys;  /* what the duplicate check compares */
+	/* an inquiry's or order's customer link; an order's ship-by,
+	 * currency and outstanding (gd_order_outstanding), else NULL */
+	const char *customer, *shipby, *currency, *owed;
 };
 
 static int decode_body(struct body *b, gd__rd *r)
@@ -54,6 +58,10 @@ static int decode_body(struct body *b, gd__rd *r)
 	b->text = gd__sum_get_list(r);
 	b->digits = gd__sum_get_list(r);
 	b->dupkeys = gd__sum_get_list(r);
+	b->customer = gd__sum_get_str(r);
+	b->shipby = gd__sum_get_str(r);
+	b->currency = gd__sum_get_str(r);
+	b->owed = gd__sum_get_str(r);
 	return r->bad ? -1 : 0;
 }
 
@@ -111,6 +119,31 @@ static void find_seq(const gd_node *seq, const char *region, gd__buf *text,
 		find_map(seq->vals[i], region, text, digits);
 }
 
+/* What links an inquiry or order to its customer, and an order's
+ * ship-by and money; a customer has none of them. */
+static void put_links(gd__buf *b, const gd_record *r)
+{
+	const char *cust = NULL, *shipby = NULL, *cur = NULL;
+	char owed[GD_DEC_LEN];
+	gd_dec d = {0};
+
+	if (r->kind != GD_CUSTOMER)
+		cust = gd_node_str(r->root, "customer");
+	if (r->kind == GD_ORDER) {
+		shipby = gd_node_str(r->root, "ship-by");
+		cur = gd_node_str(r->root, "currency");
+		if (gd_order_outstanding(&d, r->root) < 0) {
+			gd_error_clear(); /* a valid record's amounts are numbers */
+			d.units = 0;
+		}
+	}
+	gd_dec_format(owed, d);
+	gd__sum_put_str(b, cust);
+	gd__sum_put_str(b, shipby);
+	gd__sum_put_str(b, cur);
+	gd__sum_put_str(b, d.units ? owed : NULL);
+}
+
 static unsigned encode(gd__buf *b, const gd_record *r, const gd_config *cfg,
 		       const void *arg)
 {
@@ -157,6 +190,7 @@ static unsigned encode(gd__buf *b, const gd_record *r, const gd_config *cfg,
 		gd__sum_put_list(b, &lists[i]);
 		gd__buf_free(&lists[i]);
 	}
+	put_links(b, r);
 	return 0;
 }
 
@@ -230,6 +264,9 @@ static int match(const struct gd__sum *s, const struct body *b,
 		return 0;
 	if (f->status && !eq(b->status, f->status))
 		return 0;
+	if (f->customer && !(s->kind == GD_CUSTOMER ? !strcmp(s->id, f->customer)
+						     : b->customer && !strcmp(b->customer, f->customer)))
+		return 0;
 	if (text && !contains(b->text, text) &&
 	    !(q->digits && (contains(b->digits, q->digits) ||
 			    contains(b->digits, q->e164))))
@@ -265,6 +302,39 @@ static int hold_ended(const struct body *b, gd_date today)
 	       gd_date_parse(&until, b->until) == 0 && until <= today;
 }
 
+/* The names of the customers the n entries link to: looked up by id
+ * among sc's customers; the id itself for one the ledger does not hold. */
+static void customer_names(gd_entry *e, size_t n, const gd__sumscan *sc)
+{
+	gd__hash ids = {0};
+	size_t i, k;
+
+	for (i = 0; i < n && !e[i].customer; i++)
+		;
+	if (i == n)
+		return;
+	for (k = 0; k < sc->n; k++)
+		if (listed(sc->sums[k]) && sc->sums[k]->kind == GD_CUSTOMER)
+			gd__hash_add(&ids, gd__hash_str(sc->sums[k]->id), k);
+	for (; i < n; i++) {
+		gd__hash_pos pos;
+		if (!e[i].customer)
+			continue;
+		e[i].customer_name = e[i].customer;
+		pos = gd__hash_find(&ids, gd__hash_str(e[i].customer));
+		while (gd__hash_next(&ids, &pos, &k)) {
+			struct body b;
+			if (strcmp(sc->sums[k]->id, e[i].customer))
+				continue;
+			body_of(sc->sums[k], &b);
+			if (b.cells[0] && *b.cells[0])
+				e[i].customer_name = b.cells[0];
+			break;
+		}
+	}
+	gd__hash_free(&ids);
+}
+
 void gd__list_entries(gd_entry **out, size_t *nout, const gd__sumscan *sc,
 		      const gd_list_filter *f, const char *region)
 {
@@ -288,8 +358,13 @@ void gd__list_entries(gd_entry **out, size_t *nout, const gd__sumscan *sc,
 		memcpy(e[n].cells, b.cells, sizeof(b.cells));
 		if (hold_ended(&b, f->today))
 			e[n].cells[2] = b.ended;
+		e[n].customer = b.customer;
+		e[n].ship_by = b.shipby;
+		e[n].currency = b.currency;
+		e[n].outstanding = b.owed;
 		n++;
 	}
+	customer_names(e, n, sc);
 	free(text);
 	free(q.digits);
 	free(q.e164);

@@ -201,7 +201,7 @@ static int null_eq(const char *a, const char *b)
 /* The scan lists exactly the records of the files, as they read. */
 static void list_is_the_files(const gd__sumscan *sc, const struct ledger *l)
 {
-	gd_list_filter all = {-1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0};
+	gd_list_filter all = {-1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL};
 	gd_record *recs[NFILES];
 	gd_entry *e = NULL;
 	size_t n = 0, nrecs = read_all(recs, l), i, j;
@@ -382,7 +382,7 @@ static void test_summary__a_change_keeping_size_and_mtime_is_seen(void **state)
 	struct timespec times[2];
 	struct stat st;
 	gd_entry *e = NULL;
-	gd_list_filter acme = {GD_CUSTOMER, NULL, NULL, NULL, NULL, NULL, NULL, "acme lamps", 0};
+	gd_list_filter acme = {GD_CUSTOMER, NULL, NULL, NULL, NULL, NULL, NULL, "acme lamps", 0, NULL};
 	size_t n = 0;
 
 	(void)state;
@@ -423,7 +423,7 @@ static void test_summary__an_id_found_twice_is_named_once(void **state)
 	struct said said;
 	gd__sumscan *sc;
 	gd_entry *e = NULL;
-	gd_list_filter all = {-1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0};
+	gd_list_filter all = {-1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL};
 	char *kept = gd_record_path_for(GD_CUSTOMER, "acme"), want[300];
 	size_t n = 0, i, acmes = 0, round;
 

@@ -81,6 +81,12 @@ typedef struct gd_entry {
 	/* name, grade, status (with its hold), owner, country, city, last
 	 * contact ("YYYY-MM-DD via"); NULL or "" when the record has none */
 	const char *cells[7];
+	/* an inquiry's or order's customer: its id and name (the id when
+	 * the customer is not in the ledger); an order's ship-by, currency
+	 * and what it is owed (gd_order_outstanding, "3202.5"); NULL when
+	 * none */
+	const char *customer, *customer_name;
+	const char *ship_by, *currency, *outstanding;
 } gd_entry;
 
 /* NULL matches anything; strings compare case-insensitively. */
@@ -92,6 +98,9 @@ typedef struct gd_list_filter {
 	 * cities and ids (Unicode case folding), or in phone digits */
 	const char *text;
 	gd_date today;            /* a hold ended by then is worded so; 0: never */
+	/* a customer's id: that customer and the inquiries and orders
+	 * linked to it (`customer: ID`) */
+	const char *customer;
 } gd_list_filter;
 
 /*

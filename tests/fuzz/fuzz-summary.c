@@ -56,8 +56,8 @@ static void check_entry(const struct gd__sum *s, const struct gd__sum_type *type
 /* What ls, find, REF lookup, free ids and add's check do with a list. */
 static void use_list(const gd__sumscan *sc)
 {
-	gd_list_filter all = {-1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0};
-	gd_list_filter some = {GD_CUSTOMER, "A", "none", "cn", "ningbo", "vip", "new", "555 01", 0};
+	gd_list_filter all = {-1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL};
+	gd_list_filter some = {GD_CUSTOMER, "A", "none", "cn", "ningbo", "vip", "new", "555 01", 0, "acme"};
 	gd_dup_probe probe = {"Acme Lamps", "john@acme.example", "+1 312 555 0100", 0};
 	gd_entry *e = NULL;
 	const char **paths;
