@@ -25,6 +25,7 @@
 #include "gendan/stats.h"
 #include "gendan/store.h"
 #include "gendan/team.h"
+#include "gendan/timeline.h"
 #include "gendan/vcard.h"
 #include "gendan/yaml.h"
 

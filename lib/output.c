@@ -326,6 +326,27 @@ char *gd_json_record(const gd_record *r)
 	return dump(record_json(r));
 }
 
+static json_t *id_array(const char *const *ids, size_t n)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		json_array_append_new(a, json_string(ids[i]));
+	return a;
+}
+
+char *gd_json_customer(const gd_record *r, const char *const *inquiries,
+		       size_t ninq, const char *const *orders, size_t nord)
+{
+	json_t *j = record_json(r), *rel = json_object();
+
+	json_object_set_new(rel, "inquiries", id_array(inquiries, ninq));
+	json_object_set_new(rel, "orders", id_array(orders, nord));
+	json_object_set_new(j, "related", rel);
+	return dump(j);
+}
+
 char *gd_json_records(gd_record *const *recs, size_t n)
 {
 	json_t *a = json_array();

@@ -39,6 +39,10 @@ char *gd_tsv_line(const char *const *cells, size_t n);
  * A record is its YAML keys plus kind, id and path (SPEC 3.2). */
 char *gd_json_record(const gd_record *r);
 char *gd_json_records(gd_record *const *recs, size_t n);
+/* A customer as gd_json_record prints it, plus `related: {inquiries:
+ * [ids], orders: [ids]}` (SPEC 3.2). */
+char *gd_json_customer(const gd_record *r, const char *const *inquiries,
+		       size_t ninq, const char *const *orders, size_t nord);
 /* SPEC 3.1: kind id name owner grade due days_late reason detail path
  * (and explain when with_explain). */
 char *gd_json_due(const gd_due_item *items, size_t n, int with_explain);
