@@ -31,20 +31,27 @@ static const char *tr_plural(int local, const char *one, const char *many,
 	return n == 1 ? one : many;
 }
 
-static const char *const reason_names[] = {"reply", "follow-up", "stage",
-					   "payment"};
+static const char *const reason_names[] = {N_("reply"), N_("follow-up"), N_("stage"),
+					   N_("payment")};
 
 const char *gd_due_reason_name(gd_due_reason r)
 {
 	return reason_names[r];
 }
 
+void gd_duration_format_local(char *buf, size_t size, int64_t secs, int local)
+{
+	/* TRANSLATORS: a duration of whole days, as gendan.yaml writes "7d" */
+	if (secs % DAY == 0)
+		snprintf(buf, size, tr(local, N_("%lldd")), (long long)(secs / DAY));
+	/* TRANSLATORS: a duration of hours, as gendan.yaml writes "84h" */
+	else
+		snprintf(buf, size, tr(local, N_("%lldh")), (long long)(secs / 3600));
+}
+
 void gd_duration_format(char *buf, size_t size, int64_t secs)
 {
-	if (secs % DAY == 0)
-		snprintf(buf, size, "%lldd", (long long)(secs / DAY));
-	else
-		snprintf(buf, size, "%lldh", (long long)(secs / 3600));
+	gd_duration_format_local(buf, size, secs, 0);
 }
 
 static void push(gd_due_item **items, size_t *n, const gd_record *r,
@@ -184,7 +191,7 @@ static gd_date follow_rule(const gd_due_marks *m, const gd_due_contacts *c,
 
 	if (!tier)
 		tier = &cfg->tiers[cfg->ntiers - 1];
-	gd_duration_format(every, sizeof(every), tier->every);
+	gd_duration_format_local(every, sizeof(every), tier->every, local);
 	gd_date_format(d1, lastdate);
 	if (m->has_next && (!c->has_last || m->next > lastdate)) {
 		next = m->next;
@@ -287,7 +294,7 @@ static void inquiry(gd_due_item **items, size_t *n, const gd_record *r,
 		t = received;
 		t.t += cfg->reply_within;
 		due = gd_time_date(&t);
-		gd_duration_format(every, sizeof(every), cfg->reply_within);
+		gd_duration_format_local(every, sizeof(every), cfg->reply_within, local);
 		gd_time_format(d, &received);
 		detail = gd__xasprintf(tr(local, N_("reply owed, received %s")), d);
 		explain = gd__xasprintf(tr(local, N_("reply owed: received %s, reply within %s")),

@@ -145,5 +145,8 @@ const char *gd_due_reason_name(gd_due_reason r);
 
 /* "84h", "7d": a cadence in days, or hours when not whole days. */
 void gd_duration_format(char *buf, size_t size, int64_t secs);
+/* The same in the user's language when local ("7 天"); stored values and
+ * what scripts read never change. */
+void gd_duration_format_local(char *buf, size_t size, int64_t secs, int local);
 
 #endif

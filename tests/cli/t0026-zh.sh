@@ -56,7 +56,7 @@ eq "the REF column lines up under its Chinese header" aligned \
 
 zh gd 0 due --all --explain
 has "$TMP/out" "跟进周期|约定的下次跟进|指定的下次跟进"
-has "$TMP/out" "待回复：收到于 .*，应在 1d 内回复"
+has "$TMP/out" "待回复：收到于 .*，应在 1 天内回复"
 
 # LANG=zh_CN.UTF-8 itself, as a merchandiser's desktop sets it
 if locale -a | grep -qx zh_CN.utf8; then
@@ -103,6 +103,83 @@ has "$TMP/out" "^记录 +名称 +等级 +状态 +业务员 +国家 +城市 +最�
 zh gd 0 report week
 has "$TMP/out" "^# 周报 2026-12-14 至 2026-12-20"
 has "$TMP/out" "^## 逾期（截至 [0-9-]+）$"
+
+# --- nothing English left where a person reads show, due and ls ---------
+# A customer with people, a linked inquiry with contacts, an order with
+# receipts, fees and stages, a record on hold: every label, heading, due
+# kind, unit and section of these views in Chinese (issue 15).
+cat >>"$(ls customers/*/acme-trading-co.yaml)" <<'Y'
+people:
+  - name: John Smith
+    role: purchasing
+    email: john@acme.example
+    wechat: jsmith
+Y
+"$GENDAN" commit -m people >/dev/null
+"$GENDAN" add inquiry --from "Mary Jones" --company "ACME Trading" --customer acme \
+	--product DL-20 --received "2026-12-18 08:30" >/dev/null
+q=$("$GENDAN" ls inquiry --customer acme --format=tsv | tail -n +2 | cut -f1)
+"$GENDAN" log "$q" -m "Sent price list" --via email --at "2026-12-18 09:00" >/dev/null
+"$GENDAN" pay po-2026-118 deposit --received 2026-12-01 --amount 1000 --fee 20.50 >/dev/null
+"$GENDAN" hold 上海 --until 2027-01-05 -m "Chinese New Year" >/dev/null
+"$GENDAN" add inquiry --from "Ahmed" --company "Gulf Lights" --received "2026-12-20 06:00" >/dev/null
+: >"$TMP/zh-views"
+for args in "show acme" "show $q" "show po-2026-118" "show 上海" "due --all" \
+	"due --all --days 60 --explain" "ls" "ls order" "ls --customer acme" "find acme"; do
+	# shellcheck disable=SC2086
+	zh "$GENDAN" $args >"$TMP/zh" 2>&1 || not_ok "gendan $args (zh) exits 0"
+	{ echo "=== $args"; cat "$TMP/zh"; } >>"$TMP/zh-views"
+done
+# the English a record holds (names, notes, products, channels, statuses,
+# ids, emails) may stay; gendan's own words may not
+python3 - "$TMP/zh-views" "$top/cmd/cmd-show.c" "$top/po/gendan.pot" >"$TMP/english" <<'PY'
+import re, sys
+views = open(sys.argv[1], encoding='utf-8').read().split('\n')
+src = open(sys.argv[2], encoding='utf-8').read()
+# every table heading gendan has (msgids in capitals), as a whole word
+heads = set(re.findall(r'^msgid "([A-Z][A-Z -]*[A-Z])"$', open(sys.argv[3], encoding='utf-8').read(), re.M))
+keys = set(re.findall(r'N_\("([a-z-]+)"\)', src[src.index('known[]'):src.index('NULL,')]))
+rules = [
+    ('an English table header', re.compile(r'^[A-Z][A-Z-]+( +[A-Z][A-Z -]*)+$')),
+    ('an English section heading', re.compile(r'^[a-z][a-z -]*( \(\d+[^)]*\))?:')),
+    ('an English due kind', re.compile(r'\((follow-up|reply|stage|payment):')),
+    ('an English unit', re.compile(r'(^|[^\w-])\d+[dh](?![A-Za-z0-9])')),
+    ('an English where', re.compile(r'\((inquiry|order) ')),
+    ('English words of gendan', re.compile(
+        r'\b(late|early|on time|due today|never contacted|last contact|'
+        r'hold until|hold ended|outstanding|received|planned|every|next agreed|'
+        r'reply owed|contacts?|created)\b')),
+]
+bad = []
+cmd = ''
+for line in views:
+    if line.startswith('=== '):
+        cmd = line[4:]; continue
+    m = re.match(r'^  ([a-z][a-z-]*) ', line)
+    if m and m.group(1) in keys:
+        bad.append('%s: an English label: %s' % (cmd, line))
+    for h in heads:
+        if re.search(r'(^|  )' + re.escape(h) + r'(  |$)', line):
+            bad.append('%s: an English heading %s: %s' % (cmd, h, line))
+    for what, rx in rules:
+        if rx.search(line):
+            bad.append('%s: %s: %s' % (cmd, what, line))
+if bad:
+    print('\n'.join(bad))
+PY
+if [ -s "$TMP/english" ]; then not_ok "show, due and ls speak Chinese throughout"
+	sed 's/^/# /' "$TMP/english"; else ok "show, due and ls speak Chinese throughout"; fi
+has "$TMP/zh-views" "^  路径 +customers/"
+has "$TMP/zh-views" "^  到期 +2026-12-2[0-9]（跟进："
+has "$TMP/zh-views" "^联系人（1 位）：$"
+has "$TMP/zh-views" "^订单（1 个）：$"
+has "$TMP/zh-views" "^未收：USD 730\.00$"
+has "$TMP/zh-views" "（询盘 q-"
+has "$TMP/zh-views" "84 小时"
+has "$TMP/zh-views" "^记录 +单号 +客户 +状态 +交期 +未收 +业务员$"
+has "$TMP/zh-views" "^  搁置 +截至: 2027-01-05 原因: Chinese New Year$"
+# (ls --format=tsv words a hold in the user's language: not for the bytes below)
+"$GENDAN" hold 上海 --clear >/dev/null
 
 # --- what scripts read: the same bytes in every language -----------------
 for args in "due --all --format=json --explain" "due --all --format=tsv --explain" \
