@@ -79,7 +79,8 @@ static int setup(void **state)
 	   "$G add customer '宁波海天贸易有限公司' --tier A --country CN --city 宁波;"
 	   "$G log bravo -m 'wants the 5W bulb price' --via phone;"
 	   "$G add inquiry --from 'Carlos <carlos@andes.example>' --product 'LED strip';"
-	   "$G add order PO-7 --customer bravo --ship-by 2026-12-30;"
+	   "$G add order PO-7 --customer bravo --ship-by 2026-12-30 --currency EUR;"
+	   "$G pay po-7 deposit --amount 1,250.50 --due 2026-12-01;"
 	   "$G hold bravo --until 2026-12-01 -m 'trade fair';"
 	   "mkdir -p customers/00; printf 'name: [oops\\n' >customers/00/broken.yaml;"
 	   "} >/dev/null",
@@ -116,6 +117,11 @@ static void entries(FILE *f, gd_ledger *l, const gd_list_filter *filter)
 		fprintf(f, "%s/%s %s", gd_kind_name(e[i].kind), e[i].id, e[i].path);
 		for (c = 0; c < 7; c++)
 			fprintf(f, "|%s", e[i].cells[c] ? e[i].cells[c] : "-");
+		fprintf(f, "|%s|%s|%s|%s|%s", e[i].customer ? e[i].customer : "-",
+			e[i].customer_name ? e[i].customer_name : "-",
+			e[i].ship_by ? e[i].ship_by : "-",
+			e[i].currency ? e[i].currency : "-",
+			e[i].outstanding ? e[i].outstanding : "-");
 		fputc('\n', f);
 	}
 	free(e);
@@ -140,6 +146,7 @@ static char *list_answers(void)
 		{.kind = -1, .text = "555-0100"},
 		{.kind = -1, .text = "海天"},
 		{.kind = GD_ORDER},
+		{.kind = -1, .customer = "bravo-lamps"},
 	};
 	static const char *const refs[] = {
 		"Bravo", "宁波", "JOHN@acme.example", "5550100", "po-7",
@@ -299,6 +306,8 @@ static void test_scan__a_damaged_list_summary_is_never_believed(void **state)
 	assert_non_null(strstr(want, "customer/acme-trading-co "));
 	assert_non_null(strstr(want, "bad: customers/00/broken.yaml:"));
 	assert_non_null(strstr(want, "5550100: customers/"));
+	/* an order's link, its customer's name, ship-by and what it owes */
+	assert_non_null(strstr(want, "|bravo-lamps|Bravo Lamps|2026-12-30|EUR|1250.5\n"));
 	assert_non_null(strstr(want, "nobody: no record matches 'nobody'"));
 	assert_int_equal(damage_each("gendan-list", list_answers, want), 0);
 	free(want);
