@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""bench/gen-ledger.py N DIR - write a realistic ledger of N customers
-(Chinese and English names, contact logs) with N/10 inquiries and N/50
-orders (stages, payments) into DIR, sharded as gendan shards (FNV-1a low
-byte), and commit it with git.  A team of one salesperson per 2,500
+"""bench/gen-ledger.py N DIR [ORDERS] - write a realistic ledger of N
+customers (Chinese and English names, contact logs) with N/10 inquiries
+(half of them linked to a customer) and ORDERS orders (default N/50;
+stages, payments) into DIR, sharded as gendan shards (FNV-1a low byte),
+and commit it with git.  A team of one salesperson per 2,500
 customers (at least 4; li.lei@example.com is the first).  Deterministic.
 
 The history spans four weeks, as a ledger's does: the first commit (on
@@ -108,8 +109,10 @@ def main():
                  "grade: %s" % rnd.choice("ABCD"), "status: %s" % status, "owner: %s" % owner]
         if status != "new":
             lines.append("replied: 2026-11-%02dT18:00:00+08:00" % min(day + 1, 22))
+        if i % 2 == 0:  # half of them linked to a customer (its whole picture)
+            lines.append("customer: %s" % cust)
         write(out, "inquiries", ident, lines)
-    for i in range(n // 50):
+    for i in range(int(sys.argv[3]) if len(sys.argv) > 3 else n // 50):
         cust, owner = rnd.choice(ids)
         ident = "po-2026-%06d" % i
         m = rnd.randint(11, 12)

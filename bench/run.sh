@@ -1,6 +1,7 @@
 #!/bin/sh
-# bench/run.sh [N] - measure the commands users run all day on a ledger of
-# N customers (default 10000; plus N/10 inquiries and N/50 orders) against
+# bench/run.sh [N [ORDERS]] - measure the commands users run all day on a
+# ledger of N customers (default 10000; plus N/10 inquiries and ORDERS
+# orders, default N/50) against
 # baselines measured in the same run: git itself, reading the files, and
 # taskwarrior (`task next` over N tasks, when `task` is installed and N is
 # at most 10000).  Each command and its baseline run in turn, 5 times
@@ -9,6 +10,7 @@
 # Not a test: it never fails on timing.
 set -eu
 n=${1:-10000}
+orders=${2:-}
 here=$(cd "$(dirname "$0")/.." && pwd)
 gendan=${GENDAN:-$here/build/gendan}
 [ -x "$gendan" ] || { echo "build gendan first (meson setup build && ninja -C build)"; exit 1; }
@@ -34,7 +36,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
 row() { printf '%-44s %8s ms %8s ms  %6s\n' "$1" "$2" "$3" "$(ratio "$2" "$3")"; }
 
 echo "generating $n customers..."
-python3 "$here/bench/gen-ledger.py" "$n" "$work/l" >/dev/null
+python3 "$here/bench/gen-ledger.py" "$n" "$work/l" ${orders:+"$orders"} >/dev/null
 cd "$work/l"
 f=$(find customers -name '*.yaml' | sort | sed -n 1p)
 id=$(basename "$f" .yaml)
@@ -78,6 +80,11 @@ pair "ls --owner (warm) / git grep -l owner" \
 	'"$gendan" ls --owner li.lei@example.com' 'git grep -l -F "owner: li.lei@example.com"'
 pair "find TEXT (warm) / git grep -i TEXT" '"$gendan" find "$name"' 'git grep -i -F "$name"'
 pair "show NAME (warm) / git grep -i NAME" '"$gendan" show "$name"' 'git grep -i -F "$name"'
+# a customer's whole picture: its linked inquiries and orders named by the
+# list summary, against git grep finding the files that name its id
+cust=$(sed -n 's/^customer: //p' "$(find orders -name '*.yaml' | sort | sed -n 1p)")
+"$gendan" show "$cust" >/dev/null 2>&1
+pair "show CUSTOMER (warm) / git grep -l ID" '"$gendan" show "$cust"' 'git grep -l -F "$cust"'
 cold_find() { rm -f .git/gendan-list; "$gendan" find "$name"; }
 pair "find, no cache / reading every record once" cold_find cat_all
 
