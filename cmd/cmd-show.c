@@ -238,9 +238,10 @@ static void print_pairs(const gd_node *map)
 
 	for (k = 0; k < gd_node_len(map); k++) {
 		char *x = flat(gd_node_at(map, k));
-		putchar(' ');
-		out(label(gd_node_key(map, k)));
-		printf(": %s", x ? x : "…");
+		char *key = gd_inert(label(gd_node_key(map, k)));
+		/* TRANSLATORS: a key and its value within a field ("hold") */
+		printf(_(" %s: %s"), key, x ? x : "…");
+		free(key);
 		free(x);
 	}
 }
@@ -405,7 +406,8 @@ static char *person_more(const gd_node *p)
 		    !strcmp(key, "email") || !strcmp(key, "phone") ||
 		    !(v = gd_node_flat(gd_node_at(p, k))))
 			continue;
-		if (asprintf(&ns, "%s%s%s: %s", s, len ? ", " : "", label(key), v) < 0)
+		/* TRANSLATORS: what came before, ", ", a key and its value */
+		if (asprintf(&ns, _("%s%s%s: %s"), s, len ? _(", ") : "", label(key), v) < 0)
 			ns = NULL;
 		free(v);
 		free(s);
@@ -513,7 +515,7 @@ static void print_orders(const struct related *rel)
 	for (i = 0; i < nsums; i++) {
 		char m[64];
 		gd_money_format(m, sizeof(m), sums[i].currency, sums[i].amount);
-		printf(i ? ", %s" : _("outstanding: %s"), m);
+		printf(i ? _(", %s") : _("outstanding: %s"), m);
 	}
 	if (nsums)
 		putchar('\n');

@@ -177,7 +177,7 @@ has "$TMP/zh-views" "^未收：USD 730\.00$"
 has "$TMP/zh-views" "（询盘 q-"
 has "$TMP/zh-views" "84 小时"
 has "$TMP/zh-views" "^记录 +单号 +客户 +状态 +交期 +未收 +业务员$"
-has "$TMP/zh-views" "^  搁置 +截至: 2027-01-05 原因: Chinese New Year$"
+has "$TMP/zh-views" "^  搁置 +截至：2027-01-05 原因：Chinese New Year$"
 # (ls --format=tsv words a hold in the user's language: not for the bytes below)
 "$GENDAN" hold 上海 --clear >/dev/null
 

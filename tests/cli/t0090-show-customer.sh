@@ -116,5 +116,19 @@ printf 'number: [\n' >"$(ls orders/*/a-77.yaml)"
 gd 0 show acme
 hasnt "$TMP/out" "a-77"
 has "$TMP/out" "^outstanding: USD 1,200\.00$"
+has "$TMP/err" "^gendan: orders/[0-9a-f]{2}/a-77\.yaml:"
 git checkout -q -- orders
+
+# text from records stays inert on a terminal, in every section (SPEC 5)
+# (escapes are refused in records; bidi overrides are shown escaped)
+sed -i 's/^people:$/people:\n  - name: "\xe2\x80\xaeliveEvil"\n    wechat: "\xe2\x80\xaeder"/' \
+	"$(ls customers/*/acme.yaml)"
+# the inquiry's log is its last key: one more entry
+printf '  - at: 2026-12-17T10:00:00+08:00\n    by: "\342\200\256x@example.com"\n    note: hi\n' \
+	>>"$(ls inquiries/*/q-20261120-0001.yaml)"
+gd 0 show acme
+cp "$TMP/out" "$TMP/inert"
+check "no bidi override reaches the terminal" sh -c "! grep -q \"$(printf '\342\200\256')\" '$TMP/inert'"
+has "$TMP/inert" "^\\\\u202eliveEvil +.*wechat: \\\\u202eder$"
+has "$TMP/inert" "^  2026-12-17 10:00  -        \\\\u202ex@example.com  \(inquiry q-20261120-0001\)$"
 done_testing
