@@ -202,7 +202,7 @@ static uint64_t list_key(uint64_t config_hash)
 	return gd__sum_key(config_hash) ^ ((uint64_t)gd_fnv1a(v, strlen(v)) << 16);
 }
 
-const struct gd__sum_type gd__list_summary = {"GDLIST04", "gendan-list", encode, check};
+const struct gd__sum_type gd__list_summary = {"GDLIST05", "gendan-list", encode, check};
 
 /* --- filters -------------------------------------------------------------- */
 

@@ -508,7 +508,7 @@ static void damage(const char *file, enum damage how)
 	}
 	assert_true((fd = open(file, O_RDWR)) >= 0);
 	assert_int_equal(pread(fd, &c, 1, at), 1);
-	c ^= how == FOREIGN ? 0x20 : 0x01; /* GDLIST04 -> gDLIST04 */
+	c ^= how == FOREIGN ? 0x20 : 0x01; /* GDLIST05 -> gDLIST05 */
 	assert_int_equal(pwrite(fd, &c, 1, at), 1);
 	assert_int_equal(close(fd), 0);
 }

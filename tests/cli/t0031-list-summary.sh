@@ -169,7 +169,7 @@ same_stat "$f" "tier: D" "tier: B"
 # corrupt, truncated, random and foreign summaries are rebuilt, not believed
 sleep 3 # old enough to be taken from a summary, had it been believed
 answers >"$TMP/good"
-not_believed .git/gendan-list GDLIST04 "$TMP/good" answers
+not_believed .git/gendan-list GDLIST05 "$TMP/good" answers
 "$GENDAN" due >/dev/null
 cp .git/gendan-due .git/gendan-list
 answers >"$TMP/got"

@@ -58,5 +58,5 @@ eq "nothing imported" "$c" "$(commits)"
 # the summary is what answers: an old one (GDLIST03, without people's keys)
 # is rebuilt, not believed
 check "the list summary is there" test -s .git/gendan-list
-check "the summary is of this format" grep -q GDLIST04 .git/gendan-list
+check "the summary is of this format" grep -q GDLIST05 .git/gendan-list
 done_testing
