@@ -53,7 +53,7 @@ static int reassign(gd_ledger *l, const gd_handover *h, const char *to,
 		goto done;
 	for (i = 0; i < n; i++) {
 		if ((err = gd_ledger_check_clean(l, moved[i])) < 0 ||
-		    (err = gd_record_hand_over(moved[i], to, gd_ledger_config(l))) < 0 ||
+		    (err = gd_record_hand_over(moved[i], to, gd_ledger_config(l), today)) < 0 ||
 		    (err = gd_ledger_stage(c, moved[i])) < 0)
 			goto done;
 	}

@@ -1,7 +1,8 @@
 /*
  * cmd-reclaim.c - gendan reclaim [--dry-run]: the public pool (公海).
- * Records whose owner has not logged a contact for pool.reclaim-after
- * lose their owner, in one commit, so a colleague can claim them.
+ * Active customers that their owner has neither contacted nor been given
+ * within pool.reclaim-after lose their owner, in one commit, so a
+ * colleague can claim them.
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -11,7 +12,7 @@
 
 /* Give the candidates back to the pool and stage them into c, saying so
  * (dry: saying what would happen). */
-static int reclaim(gd_ledger *l, gd_change *c, const gd_reclaim *cand,
+static int reclaim(gd_ledger *l, gd_change *c, const gd_reclaim *cand, gd_date today,
 		   size_t n, int dry)
 {
 	size_t i;
@@ -26,7 +27,7 @@ static int reclaim(gd_ledger *l, gd_change *c, const gd_reclaim *cand,
 		       gd_kind_name(r->kind), r->id,
 		       gd_record_name(r) ? gd_record_name(r) : "", cand[i].owner,
 		       (long long)(cand[i].idle / 86400));
-		gd_record_reclaim(r);
+		gd_record_reclaim(r, today);
 		if ((err = gd_ledger_stage(c, r)) < 0)
 			return err;
 	}
@@ -70,7 +71,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 					 &now)) < 0)
 		goto done;
 	c = gd_change_new();
-	if ((err = reclaim(l, c, cand, n, dry)) < 0)
+	if ((err = reclaim(l, c, cand, today, n, dry)) < 0)
 		goto done;
 	if (!n) {
 		puts(_("nothing to reclaim"));
@@ -94,7 +95,7 @@ done:
 
 const struct cmd_entry cmd_reclaim_entry = {
 	"reclaim", "reclaim [--dry-run]",
-	N_("public pool: clear the owner of records not contacted for pool.reclaim-after"),
+	N_("public pool: clear the owner of customers neither contacted by their owner nor handed over within pool.reclaim-after"),
 	CMD_LEDGER | CMD_LOAD | CMD_LOCK,
 	run,
 };

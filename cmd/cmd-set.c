@@ -32,6 +32,10 @@ static int set_one(gd_ledger *l, gd_record *r, const char *arg, gd_date today)
 				   gd_kind_name(r->kind), field);
 		goto done;
 	}
+	if (!*value && !strcmp(field, "owner")) {
+		gd_record_set_owner(r, NULL, today); /* to the public pool */
+		goto done;
+	}
 	if (!*value) {
 		gd_node_remove(r->root, field);
 		goto done;
@@ -47,7 +51,7 @@ static int set_one(gd_ledger *l, gd_record *r, const char *arg, gd_date today)
 		char *owner = NULL;
 		if ((err = cmd_owner(l, &owner, value, today)) < 0)
 			goto done;
-		gd_node_set_str(r->root, field, owner, 0);
+		gd_record_set_owner(r, owner, today);
 		free(owner);
 	} else if (!strcmp(field, "tags")) {
 		gd_node *tags = gd_node_seq();

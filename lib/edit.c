@@ -50,6 +50,12 @@ void gd_record_fill_new(gd_record *r, const gd_config *cfg, const char *me,
 		gd_node_set_str(r->root, "status", gd_record_status(r), 0);
 	if (!gd_node_get(r->root, "owner") && me)
 		gd_node_set_str(r->root, "owner", me, 0);
+	/* a new record with an owner is theirs from today (SPEC 2.2) */
+	if (r->kind == GD_CUSTOMER && gd_record_owner(r) && *gd_record_owner(r) &&
+	    !gd_node_get(r->root, "owner-since")) {
+		gd_date_format(d, gd_time_date(now));
+		gd_node_set_str(r->root, "owner-since", d, 1);
+	}
 	if (r->kind == GD_CUSTOMER && !gd_node_get(r->root, "created")) {
 		gd_date_format(d, gd_time_date(now));
 		gd_node_set_str(r->root, "created", d, 1);

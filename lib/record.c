@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "gendan/decimal.h"
 #include "gendan/error.h"
@@ -89,6 +90,7 @@ SCHEMA(customer_schema, N_("customer"),
        {"status", F_STATUS, NULL, 0, 1}, {"owner", F_TEXT, NULL, 0, 1},
        {"email", F_TEXT, NULL, 0, 1}, {"phone", F_TEXT, NULL, 0, 1},
        {"country", F_TEXT, NULL, 0, 1}, {"city", F_TEXT, NULL, 0, 1},
+       {"owner-since", F_DATE, NULL, 0, 0},
        {"people", F_MAPS, &person_schema, 0, 0},
        {"tags", F_TEXTS, NULL, 0, 1}, {"source", F_TEXT, NULL, 0, 1},
        {"created", F_DATE, NULL, 0, 1}, {"next", F_DATE, NULL, 0, 1},
@@ -662,6 +664,31 @@ const char *gd_record_grade(const gd_record *r)
 const char *gd_record_owner(const gd_record *r)
 {
 	return gd_node_str(r->root, "owner");
+}
+
+int gd_record_set_owner(gd_record *r, const char *owner, gd_date today)
+{
+	const char *was = gd_record_owner(r);
+	char d[GD_DATE_LEN];
+	int hands;
+
+	if (!owner)
+		owner = "";
+	if (!was)
+		was = "";
+	if (!strcmp(was, owner))
+		return 0;
+	/* the same person spelt in another case is no change of hands */
+	hands = strcasecmp(was, owner) != 0;
+	if (*owner)
+		gd_node_set_str(r->root, "owner", owner, 0); /* frees was */
+	else
+		gd_node_remove(r->root, "owner");
+	if (r->kind == GD_CUSTOMER && hands) {
+		gd_date_format(d, today);
+		gd_node_set_str(r->root, "owner-since", d, 1);
+	}
+	return 1;
 }
 
 const char *gd_record_status(const gd_record *r)

@@ -53,6 +53,7 @@ static void test_edit__new_customer_gets_status_owner_and_created(void **state)
 		       "owner: me@example.com\n"
 		       "email: buyer@acme.de\n"
 		       "country: DE\n"
+		       "owner-since: 2026-11-20\n"
 		       "tags:\n"
 		       "  - fair\n"
 		       "  - \"2026\"\n"

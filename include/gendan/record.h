@@ -64,6 +64,14 @@ int gd_record_emit(char **out, size_t *len, gd_record *r);
 const char *gd_record_name(const gd_record *r);  /* name / from.company|name / number */
 const char *gd_record_grade(const gd_record *r); /* tier or grade */
 const char *gd_record_owner(const gd_record *r);
+
+/*
+ * Give r to `owner` (NULL or "": release it to the public pool) on
+ * `today`.  A customer that changes hands gets `owner-since: today`
+ * (SPEC 2.2): the day it was added, handed over, claimed or released.
+ * 1 when the owner changed, 0 when it already was `owner`.
+ */
+int gd_record_set_owner(gd_record *r, const char *owner, gd_date today);
 const char *gd_record_status(const gd_record *r); /* default by kind */
 
 /* The log entry with the latest `at`, or NULL; *at its time. */

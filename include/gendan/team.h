@@ -29,8 +29,9 @@ typedef struct gd_handover {
 int gd_handover_select(gd_record ***out, size_t *n, gd_record *const *recs,
 		       size_t nrecs, const gd_handover *h);
 
-/* Give r to the owner `to` and validate it. */
-int gd_record_hand_over(gd_record *r, const char *to, const gd_config *cfg);
+/* Give r to the owner `to` on `today` (its owner-since) and validate it. */
+int gd_record_hand_over(gd_record *r, const char *to, const gd_config *cfg,
+			gd_date today);
 
 /* A record the public pool takes back. */
 typedef struct gd_reclaim {
@@ -40,15 +41,18 @@ typedef struct gd_reclaim {
 } gd_reclaim;
 
 /*
- * The records of recs whose owner has not logged a contact on them for
- * the configured pool.reclaim-after (since their arrival or creation when
- * the owner never did): active customers and open inquiries.  GD_EINVALID
+ * The active customers of recs that the public pool takes back (SPEC 3
+ * reclaim): neither a contact logged by their owner (on the customer or
+ * on an inquiry or order linked to it) nor their owner-since (else their
+ * `created`) is within the configured pool.reclaim-after.  So a customer
+ * handed over or claimed last week stays with its new owner.  GD_EINVALID
  * when gendan.yaml has no pool.  Free *out.
  */
 int gd_reclaim_candidates(gd_reclaim **out, size_t *n, gd_record *const *recs,
 			  size_t nrecs, const gd_config *cfg, const gd_time *now);
 
-/* Put r in the public pool: it loses its owner. */
-void gd_record_reclaim(gd_record *r);
+/* Put r in the public pool on `today`: it loses its owner; its
+ * owner-since says since when it is in the pool. */
+void gd_record_reclaim(gd_record *r, gd_date today);
 
 #endif

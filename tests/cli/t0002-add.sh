@@ -14,6 +14,7 @@ owner: li.lei@example.com
 email: john@acme.example
 country: US
 city: Chicago
+owner-since: 2026-11-23
 tags:
   - lighting
   - canton-fair-2026

@@ -49,18 +49,24 @@ printf 'pool:\n  reclaim-after: 30d\n' >>gendan.yaml
 "$GENDAN" commit -m "pool on" >/dev/null
 GIT_AUTHOR_EMAIL=zhang.wei@example.com "$GENDAN" log haitian -m "called" --at 2026-11-20 >/dev/null
 gd 0 reclaim --dry-run
-has "$TMP/out" "would reclaim customer/acme-trading-co"
-has "$TMP/out" "customer/gulf-lights-llc"
+has "$TMP/out" "would reclaim customer/gulf-lights-llc"
 hasnt "$TMP/out" "haitian"
+hasnt "$TMP/out" "acme" # handed over today
 has "$f" "^owner: zhang.wei@example.com$"
+has "$f" "^owner-since: 2026-11-23$"
+# a month later, zhang never called acme
+export GENDAN_NOW=2026-12-24T09:00:00+00:00
 gd 0 reclaim
 has "$TMP/out" "reclaimed customer/acme-trading-co"
+has "$TMP/out" "customer/gulf-lights-llc"
 hasnt "$f" "^owner:"
+has "$f" "^owner-since: 2026-12-24$"
 gd 0 ls --owner none --format=tsv
 has "$TMP/out" "^acme-trading-co	"
 gd 0 set acme owner=me
 has "$f" "^owner: li.lei@example.com$"
 clean
+export GENDAN_NOW=2026-11-23T09:00:00+00:00
 
 # statistics
 gd 0 stats --by tier --format=tsv
