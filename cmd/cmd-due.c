@@ -162,6 +162,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	size_t n = 0;
 	gd_time now;
 	gd_date today;
+	char *owner = NULL;
 	int ch, err, format = FMT_TABLE, explain = 0;
 
 	f.kind = -1;
@@ -197,13 +198,18 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
 	f.me = gd_store_me(gd_ledger_store(l));
+	if (f.owner && (err = cmd_owner_filter(l, &owner, f.owner, today)) < 0)
+		return err;
+	f.owner = owner;
 	if (!f.all && !f.owner && (!f.me || !*f.me))
 		return gd_error_set(GD_EIDENTITY,
 				    _("due: who is 'me'? set 'git config --global user.email you@example.com', or give --all or --owner EMAIL"));
 	f.local = format == FMT_TABLE;
 	if ((err = gd_ledger_due(l, &items, &n, &keep, today, &f,
-				 cmd_print_bad, NULL)) < 0)
+				 cmd_print_bad, NULL)) < 0) {
+		free(owner);
 		return err;
+	}
 	if (format == FMT_JSON)
 		cmd_print(gd_json_due(items, n, explain));
 	else if (format == FMT_TSV)
@@ -214,6 +220,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		remind_sync(l, now.t);
 	gd_due_items_free(items, n);
 	gd_due_scan_free(keep);
+	free(owner);
 	return 0;
 }
 

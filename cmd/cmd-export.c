@@ -56,6 +56,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	gd_date today;
 	const char *what;
 	gd_due_filter f;
+	char *owner = NULL;
 
 	memset(&f, 0, sizeof(f));
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -84,6 +85,10 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return err;
 	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
+	if (f.owner && (err = cmd_owner_filter(l, &owner, f.owner, today)) < 0)
+		goto done;
+	if (f.owner)
+		f.owner = owner;
 	if (!f.all && !f.owner && !(f.me = gd_store_me(gd_ledger_store(l)))) {
 		err = gd_error_set(GD_EIDENTITY, _("who is 'me'? set git config user.email, or give --all or --owner"));
 		goto done;
@@ -115,6 +120,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 done:
 	free(sel);
+	free(owner);
 	return err;
 }
 

@@ -30,6 +30,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	const char *customer = NULL;
 	size_t n = 0;
 	int ch, err, format = FMT_TABLE;
+	char *owner = NULL;
 	gd_time now;
 
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -63,9 +64,13 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if (customer && (err = cmd_find(l, &cust, customer, GD_CUSTOMER)) < 0)
 		return err;
 	f.customer = cust ? cust->id : NULL;
+	if (f.owner && (err = cmd_owner_filter(l, &owner, f.owner, f.today)) < 0)
+		return err;
+	f.owner = owner;
 	if ((err = gd_ledger_list(l, &hits, &n, &f, cmd_print_bad, NULL)) == 0)
 		err = cmd_list(l, hits, n, f.kind, format, ctx);
 	free(hits);
+	free(owner);
 	return err;
 }
 

@@ -45,6 +45,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	const char *owner = NULL, *date_s = NULL, *format = "md";
 	gd_report_format fmt = GD_REPORT_MD;
 	gd_report_period p;
+	char *who = NULL;
 	gd_ledger *l = NULL;
 	gd_time now;
 	gd_date today, day;
@@ -76,9 +77,13 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return err;
 	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
+	if (owner && (err = cmd_owner_filter(l, &who, owner, today)) < 0)
+		return err;
 	gd_report_period_of(&p, !strcmp(argv[optind], "week") ? GD_REPORT_WEEK : GD_REPORT_MONTH,
 			    day, &now);
-	return print_report(l, &p, owner, fmt);
+	err = print_report(l, &p, who, fmt);
+	free(who);
+	return err;
 }
 
 const struct cmd_entry cmd_report_entry = {

@@ -109,6 +109,10 @@ int cmd_find_clean(gd_ledger *l, gd_record **out, const char *ref, int kind);
  * the caller frees *out. */
 int cmd_owner(gd_ledger *l, char **out, const char *value, gd_date today);
 
+/* The owner a --owner filter names (gd_roster_filter): `none`, `me`, an
+ * email or a member's unique prefix; the caller frees *out. */
+int cmd_owner_filter(gd_ledger *l, char **out, const char *value, gd_date today);
+
 /* Stage and commit one changed record; "unchanged" when nothing changed. */
 int cmd_save(gd_ledger *l, gd_record *r, const char *action,
 	     const char *summary);

@@ -363,6 +363,12 @@ int cmd_owner(gd_ledger *l, char **out, const char *value, gd_date today)
 			     gd_store_me(gd_ledger_store(l)), today);
 }
 
+int cmd_owner_filter(gd_ledger *l, char **out, const char *value, gd_date today)
+{
+	return gd_roster_filter(out, gd_ledger_config(l)->team, value,
+				gd_store_me(gd_ledger_store(l)), today);
+}
+
 int cmd_save(gd_ledger *l, gd_record *r, const char *action,
 	     const char *summary)
 {

@@ -213,10 +213,11 @@ static int apply_cells(struct imp *im, gd_record *r, size_t row,
 			continue;
 		SET_FAULT(fault, f);
 		if (!strcmp(f, "owner")) {
+			/* a customer changing hands gets its owner-since */
 			if ((err = gd_roster_owner(&owner, cfg->team, v,
 						   gd_store_me(im->l->store),
 						   im->o->today)) == 0)
-				err = gd_csv_set(r, f, owner, im->o->today);
+				gd_record_set_owner(r, owner, im->o->today);
 			free(owner);
 			owner = NULL;
 		} else {
@@ -302,6 +303,26 @@ static int check_dup(struct imp *im, const gd_record *r, char *fault)
 	return err;
 }
 
+/* With a team, a row without an owner is the importer's, who must be a
+ * current member too (SPEC 2.1). */
+static int default_owner(const struct imp *im, const gd_record *r)
+{
+	const char *me = gd_store_me(im->l->store), *owner = gd_record_owner(r);
+	char *m, *got = NULL;
+	int err;
+
+	if (!im->l->cfg->team || (owner && *owner) || !me)
+		return 0;
+	if ((err = gd_roster_owner(&got, im->l->cfg->team, me, me, im->o->today)) == 0) {
+		free(got);
+		return 0;
+	}
+	m = gd__xstrdup(gd_error_last());
+	gd_error_set(err, _("the default owner (you): %s; give the file an owner column"), m);
+	free(m);
+	return err;
+}
+
 /* Row into a new record, defaults filled, id chosen, checked. */
 static int add_row(struct imp *im, size_t row, char *fault)
 {
@@ -310,7 +331,8 @@ static int add_row(struct imp *im, size_t row, char *fault)
 	char *id = NULL;
 	int err;
 
-	if ((err = apply_cells(im, r, row, fault)) < 0)
+	if ((err = apply_cells(im, r, row, fault)) < 0 ||
+	    (err = default_owner(im, r)) < 0)
 		goto done;
 	gd_record_fill_new(r, l->cfg, gd_store_me(l->store), im->o->now);
 	if ((err = new_id(&id, im, r, row, fault)) < 0)

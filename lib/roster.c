@@ -290,7 +290,8 @@ int gd_roster_owner(char **out, const gd_roster *t, const char *value,
 			return gd_error_set(GD_EIDENTITY, _("who is 'me'? set git config user.email"));
 		value = me;
 	}
-	if (!t) {
+	/* "": nobody's, the public pool */
+	if (!t || !*value) {
 		*out = gd__xstrdup(value);
 		return 0;
 	}
@@ -308,6 +309,36 @@ int gd_roster_owner(char **out, const gd_roster *t, const char *value,
 			return gone(value);
 	if (!found)
 		return unknown(t, value, today, 0);
+	*out = gd__xstrdup(found->email);
+	return 0;
+}
+
+int gd_roster_filter(char **out, const gd_roster *t, const char *value,
+		     const char *me, gd_date today)
+{
+	const gd_member *found = NULL;
+	size_t i, nfound = 0;
+
+	*out = NULL;
+	if (!strcmp(value, "none")) {
+		*out = gd__xstrdup(value);
+		return 0;
+	}
+	if (!strcmp(value, "me")) {
+		if (!me || !*me)
+			return gd_error_set(GD_EIDENTITY, _("who is 'me'? set git config user.email"));
+		value = me;
+	}
+	/* an email is itself, member or not: check names owners who are not */
+	if (!t || strchr(value, '@') || !*value) {
+		*out = gd__xstrdup(value);
+		return 0;
+	}
+	for (i = 0; i < t->n; i++)
+		if (names(&t->members[i], value) && !nfound++)
+			found = &t->members[i];
+	if (nfound != 1)
+		return unknown(t, value, today, nfound > 1);
 	*out = gd__xstrdup(found->email);
 	return 0;
 }

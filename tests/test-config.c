@@ -274,7 +274,7 @@ static void test_config__team_owner_by_email_prefix_name_login_or_me(void **stat
 	owner_refused(c->team, "li", "names several members", today);
 	owner_refused(c->team, "li.lie@example.com", "did you mean li.lei@example.com?", today);
 	owner_refused(c->team, "nobody", "zhao.min@example.com (赵敏), li.lei", today);
-	owner_refused(c->team, "", "not a member", today);
+	owner_is(c->team, "", "", today); /* nobody's: the public pool */
 	today = gd_date_from_ymd(2026, 12, 10);
 	owner_refused(c->team, "王", "has left the team", today);
 	owner_refused(c->team, "wang.fang@example.com", "has left the team", today);

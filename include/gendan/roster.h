@@ -51,12 +51,24 @@ int gd_member_current(const gd_member *m, gd_date today);
 /*
  * The owner `value` names: with no team (t NULL) `value` itself, `me`
  * replaced by `me`; with a team, the email of the one current member it
- * names.  An unknown or ambiguous value is GD_EINVALID with a message
- * that lists the members (and "did you mean" when one is close).  `me`
- * NULL with value `me` is GD_EIDENTITY.  The caller frees *out.
+ * names; "" (nobody: the public pool) stays "".  An unknown or ambiguous
+ * value is GD_EINVALID with a message that lists the members (and "did
+ * you mean" when one is close).  `me` NULL with value `me` is
+ * GD_EIDENTITY.  The caller frees *out.
  */
 int gd_roster_owner(char **out, const gd_roster *t, const char *value,
 		  const char *me, gd_date today);
+
+/*
+ * The owner a filter (`due`, `ls`, `export`, `report --owner`) names:
+ * `none` (the public pool) and an email as they are, `me` replaced by
+ * `me`, and with a team a case-insensitive prefix of the email, name or
+ * login of exactly one member (those who left included: their records
+ * are still to be found).  Else GD_EINVALID listing the members.  Free
+ * *out.
+ */
+int gd_roster_filter(char **out, const gd_roster *t, const char *value,
+		     const char *me, gd_date today);
 
 /* What tables show for an owner: the member's name, else the email. */
 const char *gd_roster_display(const gd_roster *t, const char *email);
