@@ -88,6 +88,46 @@ int gd_guard_author(gd_guard *g, const char *author)
 			    g->pusher_id);
 }
 
+/* A text that cannot break out of its place in an allowed-signers line:
+ * printable, no quote; with no space either when it is the principal. */
+static int signer_text(const char *s, int principal)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f || *s == '"' ||
+		    (principal && (*s == ' ' || *s == ',' || *s == '*' || *s == '?')))
+			return 0;
+	return 1;
+}
+
+int gd_guard_signers(gd_guard *g, const char *author, char **out)
+{
+	const gd_member *m;
+	gd__buf b = {0};
+	size_t i;
+
+	*out = NULL;
+	if (!g->roles->policy_signed)
+		return 0;
+	m = author ? gd_roster_member(g->roles->team, author) : NULL;
+	if (!m)
+		return gd_error_set(GD_EINVALID,
+				    _("policy signed: the author '%s' is not a member of the team, so no key can sign for them"),
+				    author ? author : "");
+	/* the principal is the author as the commit spells it */
+	if (!signer_text(author, 1))
+		return gd_error_set(GD_EINVALID, _("policy signed: the author '%s' cannot be a signer"),
+				    author);
+	for (i = 0; i < m->nkeys; i++)
+		if (signer_text(m->keys[i], 0) && *m->keys[i])
+			gd__buf_printf(&b, "%s namespaces=\"git\" %s\n", author, m->keys[i]);
+	if (!b.buf)
+		return gd_error_set(GD_EINVALID,
+				    _("policy signed: the author '%s' has no key in the team"),
+				    m->email);
+	*out = b.buf;
+	return 0;
+}
+
 int gd_guard_top_level(const char *name)
 {
 	return !strcmp(name, "gendan.yaml") || !strncmp(name, "README", 6) ||

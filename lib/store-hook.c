@@ -243,6 +243,18 @@ static void merge_touches(struct hook *h, size_t i, git_tree **pt, size_t np, gi
 	git_error_clear();
 }
 
+/* Rule 8: with policy.signed, a valid ssh signature by one of the keys of
+ * the author's team entry. */
+static void signed_by_author(struct hook *h, const git_oid *id, const char *author)
+{
+	char *signers = NULL;
+
+	if (gd_guard_signers(h->g, author, &signers) < 0 ||
+	    (signers && gd__commit_verify(h->repo, id, author, signers) < 0))
+		refuse(h, id, h->ref, gd_error_last());
+	free(signers);
+}
+
 /* Rules 1 and 2 for the walk's commit i: who wrote it, the paths it
  * changes (its whole tree when it changes gendan.yaml). */
 static void check_commit(struct hook *h, size_t i)
@@ -261,6 +273,7 @@ static void check_commit(struct hook *h, size_t i)
 	h->actors[i] = gd__xstrdup(git_commit_author(c)->email);
 	if (gd_guard_author(h->g, h->actors[i]) < 0)
 		refuse(h, id, h->ref, gd_error_last());
+	signed_by_author(h, id, h->actors[i]);
 	np = parent_trees(h, c, &pt);
 	if (git_diff_tree_to_tree(&diff, h->repo, np ? pt[0] : NULL, tree, NULL) < 0) {
 		refuse(h, id, h->ref, _("cannot compare the trees"));

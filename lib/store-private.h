@@ -77,6 +77,13 @@ int gd__commit_create(git_oid *out, gd_store *s, const git_signature *author,
 		      const git_signature *committer, const char *message,
 		      const git_tree *tree, size_t n, const git_commit **parents);
 
+/* Is commit id signed by `signer` (an email) with a key of signers (an
+ * allowed-signers text, gd_guard_signers)?  Through `ssh-keygen -Y
+ * verify` over the commit without its gpgsig header, in the namespace
+ * git (SPEC 5 rule 8).  0, or GD_EINVALID with the reason. */
+int gd__commit_verify(git_repository *repo, const git_oid *id,
+		      const char *signer, const char *signers);
+
 /* --- lib/store-paths.c ------------------------------------------------- */
 
 /* Is path, with its mode, something a ledger may bring in? */

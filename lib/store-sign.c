@@ -3,7 +3,9 @@
  * on (SPEC 3.3): gpg.format=ssh through `ssh-keygen -Y sign` with
  * user.signingkey, openpgp through gpg.program.
  */
+#include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -24,8 +26,10 @@ static char *config_str(git_config *cfg, const char *key)
 }
 
 /* Run argv with in on its standard input; its standard output into
- * *out.  0 when it exits 0. */
-static int filter(char *const *argv, const char *in, size_t inlen, char **out)
+ * *out; its standard error to /dev/null when quiet.  0 when it exits 0
+ * having printed something. */
+static int filter(char *const *argv, const char *in, size_t inlen, char **out,
+		  int quiet)
 {
 	int to[2], from[2], status = 0;
 	size_t have = 0, cap = 4096;
@@ -45,8 +49,11 @@ static int filter(char *const *argv, const char *in, size_t inlen, char **out)
 		return -1;
 	}
 	if ((pid = fork()) == 0) {
+		int null = quiet ? open("/dev/null", O_WRONLY) : -1;
 		dup2(to[0], 0);
 		dup2(from[1], 1);
+		if (null >= 0)
+			dup2(null, 2);
 		close(to[0]);
 		close(to[1]);
 		close(from[0]);
@@ -95,7 +102,7 @@ static int sign(char **sig, git_config *cfg, const char *buf, const git_signatur
 		char *argv[] = {"ssh-keygen", "-Y", "sign", "-n", "git", "-f", key, NULL};
 		if (!key)
 			err = gd_error_set(GD_EINVALID, _("commit.gpgsign: gpg.format ssh needs user.signingkey"));
-		else if (filter(argv, buf, strlen(buf), sig) < 0)
+		else if (filter(argv, buf, strlen(buf), sig, 0) < 0)
 			err = gd_error_set(GD_EIO, _("cannot sign the commit with ssh-keygen and '%s'"), key);
 	} else if (!format || !strcmp(format, "openpgp")) {
 		char *argv[] = {NULL, "--status-fd=2", "-bsau", NULL, NULL};
@@ -103,7 +110,7 @@ static int sign(char **sig, git_config *cfg, const char *buf, const git_signatur
 		ident = gd__xasprintf("%s <%s>", committer->name, committer->email);
 		argv[0] = program ? program : "gpg";
 		argv[3] = key ? key : ident;
-		if (filter(argv, buf, strlen(buf), sig) < 0)
+		if (filter(argv, buf, strlen(buf), sig, 0) < 0)
 			err = gd_error_set(GD_EIO, _("cannot sign the commit with '%s'"), argv[0]);
 	} else {
 		err = gd_error_set(GD_EINVALID, _("gpg.format '%s': gendan signs with ssh or openpgp"),
@@ -152,5 +159,73 @@ done:
 	free(sig);
 	git_buf_dispose(&buf);
 	git_config_free(cfg);
+	return err;
+}
+
+/* Write len bytes of text to dir/name: 0, or -1. */
+static int put_file(const char *dir, const char *name, const char *text, size_t len)
+{
+	char *path = gd__xasprintf("%s/%s", dir, name);
+	FILE *f = fopen(path, "wb");
+	int ok = f && fwrite(text, 1, len, f) == len;
+
+	if (f && fclose(f) != 0)
+		ok = 0;
+	free(path);
+	return ok ? 0 : -1;
+}
+
+static void drop_file(const char *dir, const char *name)
+{
+	char *path = gd__xasprintf("%s/%s", dir, name);
+
+	unlink(path);
+	free(path);
+}
+
+int gd__commit_verify(git_repository *repo, const git_oid *id,
+		      const char *signer, const char *signers)
+{
+	git_buf sig = {0}, data = {0};
+	const char *tmp = getenv("TMPDIR");
+	char *dir = gd__xasprintf("%s/gendan-verify.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	char *allowed = NULL, *sigfile = NULL, *out = NULL;
+	int err = 0, made = 0;
+
+	if (git_commit_extract_signature(&sig, &data, repo, (git_oid *)id, NULL) < 0) {
+		git_error_clear();
+		err = gd_error_set(GD_EINVALID, _("not signed, and policy.signed asks for an ssh signature by the author's key"));
+		goto done;
+	}
+	if (strncmp(sig.ptr, "-----BEGIN SSH SIGNATURE-----", 29)) {
+		err = gd_error_set(GD_EINVALID, _("not an ssh signature, and policy.signed asks for one by the author's key"));
+		goto done;
+	}
+	if (!mkdtemp(dir) || !(made = 1) || put_file(dir, "allowed", signers, strlen(signers)) < 0 ||
+	    put_file(dir, "sig", sig.ptr, sig.size) < 0) {
+		err = gd_error_set(GD_EIO, _("cannot write a temporary file in '%s'"), dir);
+		goto done;
+	}
+	allowed = gd__xasprintf("%s/allowed", dir);
+	sigfile = gd__xasprintf("%s/sig", dir);
+	{
+		char *argv[] = {"ssh-keygen", "-Y", "verify", "-f", allowed, "-I", (char *)signer,
+				"-n", "git", "-s", sigfile, NULL};
+		if (filter(argv, data.ptr, data.size, &out, 1) < 0)
+			err = gd_error_set(GD_EINVALID, _("the signature is not a valid one by a key of '%s' in the team"),
+					   signer);
+	}
+done:
+	if (made) {
+		drop_file(dir, "allowed");
+		drop_file(dir, "sig");
+		rmdir(dir);
+	}
+	free(out);
+	free(allowed);
+	free(sigfile);
+	free(dir);
+	git_buf_dispose(&sig);
+	git_buf_dispose(&data);
 	return err;
 }

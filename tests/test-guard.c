@@ -151,6 +151,37 @@ static void test_guard__files_and_top_level(void **state)
 	assert_non_null(strstr(gd_error_last(), "gendan.yaml is invalid"));
 	gd_guard_free(g);
 }
+static void test_guard__signers_of_the_author(void **state)
+{
+	static const char cfg[] =
+		"team:\n"
+		"  - {email: a@x.example, role: manager, key: ssh-ed25519 AAAA1 a}\n"
+		"  - email: b@x.example\n"
+		"    key: [ssh-ed25519 AAAA2 b, \"ssh-ed25519 AAAA3\\nevil\"]\n"
+		"  - {email: c@x.example}\n"
+		"policy: {signed: true}\n";
+	gd_guard *g = gd_guard_new(cfg, strlen(cfg), NULL, NULL);
+	gd_guard *off = gd_guard_new("team: [{email: a@x.example}]\n", 29, NULL, NULL);
+	char *s = NULL;
+
+	(void)state;
+	assert_int_equal(gd_guard_signers(off, "a@x.example", &s), 0);
+	assert_null(s);
+	assert_int_equal(gd_guard_signers(g, "A@x.example", &s), 0);
+	assert_string_equal(s, "A@x.example namespaces=\"git\" ssh-ed25519 AAAA1 a\n");
+	free(s);
+	/* a key that would add a line of its own is left out */
+	assert_int_equal(gd_guard_signers(g, "b@x.example", &s), 0);
+	assert_string_equal(s, "b@x.example namespaces=\"git\" ssh-ed25519 AAAA2 b\n");
+	free(s);
+	assert_int_equal(gd_guard_signers(g, "c@x.example", &s), GD_EINVALID);
+	assert_null(s);
+	assert_non_null(strstr(gd_error_last(), "has no key"));
+	assert_int_equal(gd_guard_signers(g, "z@x.example", &s), GD_EINVALID);
+	assert_non_null(strstr(gd_error_last(), "not a member"));
+	gd_guard_free(g);
+	gd_guard_free(off);
+}
 
 int main(void)
 {
@@ -160,6 +191,7 @@ int main(void)
 		cmocka_unit_test(test_guard__owners_deletes_and_config_by_role),
 		cmocka_unit_test(test_guard__who_pushes),
 		cmocka_unit_test(test_guard__files_and_top_level),
+		cmocka_unit_test(test_guard__signers_of_the_author),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -26,6 +26,15 @@ void gd_guard_free(gd_guard *g);
 /* May the pusher push a commit authored by `author` (an email)? */
 int gd_guard_author(gd_guard *g, const char *author);
 
+/*
+ * Rule 8: with `policy: {signed: true}`, the allowed-signers file (as
+ * `ssh-keygen -Y verify -f` reads it) of the keys of author's team entry,
+ * each for the principal author (as the commit spells the member's email) in the namespace
+ * git, malloc'd into *out; *out NULL when the policy asks for no
+ * signature.  GD_EINVALID when the author has no key to sign with.
+ */
+int gd_guard_signers(gd_guard *g, const char *author, char **out);
+
 /* Is `name` a file the top level of a ledger may hold: gendan.yaml,
  * README*, .gitignore, .gitattributes? */
 int gd_guard_top_level(const char *name);

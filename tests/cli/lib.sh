@@ -149,6 +149,20 @@ team_of_two() {
 	git commit -qam team
 }
 
+# push WHO WANT DESC [ARGS]: git push (with ARGS) from the clone $TMP/WHO
+# to origin main as GENDAN_PUSHER (its user.email), exit WANT (any
+# failure counts as 1); output in $TMP/push.out and $TMP/push.err.
+push() {
+	p=$1 want=$2 desc=$3
+	shift 3
+	( cd "$TMP/$p" && GENDAN_PUSHER=$(git config user.email) git push -q "$@" origin main ) \
+		>"$TMP/push.out" 2>"$TMP/push.err"
+	got=$?
+	[ "$got" -ne 0 ] && got=1
+	if [ "$got" -eq "$want" ]; then ok "$desc"; else
+		not_ok "$desc (exit $got)"; sed 's/^/# /' "$TMP/push.err"; fi
+}
+
 # new_ledger DIR: a fresh ledger, and cd into it.
 new_ledger() {
 	"$GENDAN" init "$1" >/dev/null 2>&1 || { not_ok "init $1"; exit 1; }

@@ -14,17 +14,6 @@ who() {
 	chen) git -C "$TMP/$1" config user.name "Chen Jing"; git -C "$TMP/$1" config user.email chen.jing@example.com ;;
 	esac
 }
-# push WHO WANT DESC: git push from clone WHO as GENDAN_PUSHER, exit WANT
-push() {
-	p=$1 want=$2 desc=$3
-	shift 3
-	( cd "$TMP/$p" && GENDAN_PUSHER=$(git config user.email) git push -q "$@" origin main ) \
-		>"$TMP/push.out" 2>"$TMP/push.err"
-	got=$?
-	[ "$got" -ne 0 ] && got=1
-	if [ "$got" -eq "$want" ]; then ok "$desc"; else
-		not_ok "$desc (exit $got)"; sed 's/^/# /' "$TMP/push.err"; fi
-}
 # reset WHO: back to the server's main
 back() { git -C "$TMP/$1" fetch -q origin && git -C "$TMP/$1" reset -q --hard origin/main; }
 
