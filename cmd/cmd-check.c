@@ -13,14 +13,14 @@ static void count(void *ctx, const char *message)
 {
 	size_t *problems = ctx;
 
-	fprintf(stderr, "%s\n", message);
+	cmd_say(stderr, "%s\n", message);
 	(*problems)++;
 }
 
 static void hook_report(void *ctx, const char *message)
 {
 	(void)ctx;
-	fprintf(stderr, "gendan: %s\n", message);
+	cmd_say(stderr, "gendan: %s\n", message);
 }
 
 /* The first of the environment variables naming who pushes. */
@@ -56,7 +56,7 @@ static void dangling(gd_ledger *l, size_t *problems)
 		if (r->kind == GD_CUSTOMER || !cust)
 			continue;
 		if (gd_ledger_id_free(l, GD_CUSTOMER, cust)) {
-			fprintf(stderr, _("%s: customer '%s' does not exist\n"), r->path, cust);
+			cmd_say(stderr, _("%s: customer '%s' does not exist\n"), r->path, cust);
 			(*problems)++;
 		}
 	}
@@ -168,7 +168,7 @@ static void likely_duplicates(const gd_ledger *l)
 			continue;
 		while (first > 0 && !strcmp(k[first - 1].key, k[i].key))
 			first--;
-		fprintf(stderr, _("note: %s looks like a duplicate of %s (the same %s)\n"),
+		cmd_say(stderr, _("note: %s looks like a duplicate of %s (the same %s)\n"),
 			k[i].r->path, k[first].r->path, _(what[k[i].key[0] - '0']));
 	}
 	for (i = 0; i < n; i++)

@@ -89,7 +89,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	for (i = 0; i < n; i++)
 		if (validate(l, paths[i]) < 0) {
-			fprintf(stderr, "gendan: %s\n", gd_error_last());
+			cmd_say(stderr, "gendan: %s\n", gd_error_last());
 			bad++;
 		}
 	if (bad) {

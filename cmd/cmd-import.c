@@ -17,7 +17,7 @@
 static void say(void *ctx, const char *message)
 {
 	(void)ctx;
-	fprintf(stderr, "gendan: %s\n", message);
+	cmd_say(stderr, "gendan: %s\n", message);
 }
 
 /* A progress line on a terminal, for files of thousands of rows. */
@@ -216,10 +216,11 @@ static void print_rows(FILE *to, const gd_import_result *res,
 		const gd_import_row *w = &res->rows[i];
 		if (w->fate != fate)
 			continue;
+		/* a row's text quotes the file's cells: inert */
 		if (fate == GD_IMPORT_REJECTED)
-			fprintf(to, to == stderr ? "gendan: %s\n" : "  %s\n", w->text);
+			cmd_say(to, to == stderr ? "gendan: %s\n" : "  %s\n", w->text);
 		else
-			fprintf(to, "  %s:%d: %s\n", file, w->line, w->text);
+			cmd_say(to, "  %s:%d: %s\n", file, w->line, w->text);
 	}
 }
 

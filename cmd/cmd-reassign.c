@@ -18,7 +18,7 @@ static void print_briefing(gd_record **moved, size_t n, const char *from,
 	gd_due_item *items = NULL;
 	size_t i, ni = 0;
 
-	printf(P_("handed %zu record from %s to %s:\n\n",
+	cmd_say(stdout, P_("handed %zu record from %s to %s:\n\n",
 		  "handed %zu records from %s to %s:\n\n", n), n, from, to);
 	f.kind = -1;
 	f.all = 1;
@@ -28,7 +28,7 @@ static void print_briefing(gd_record **moved, size_t n, const char *from,
 	for (i = 0; i < ni; i++) {
 		char d[GD_DATE_LEN];
 		gd_date_format(d, items[i].due);
-		printf(_("  %s/%s  %s  [%s]  due %s: %s\n"),
+		cmd_say(stdout, _("  %s/%s  %s  [%s]  due %s: %s\n"),
 		       gd_kind_name(items[i].kind), items[i].id,
 		       items[i].name ? items[i].name : "",
 		       items[i].grade ? items[i].grade : "-",
@@ -58,7 +58,7 @@ static int reassign(gd_ledger *l, const gd_handover *h, const char *to,
 			goto done;
 	}
 	if (!n) {
-		printf(_("no records owned by %s\n"), h->from);
+		cmd_say(stdout, _("no records owned by %s\n"), h->from);
 		goto done;
 	}
 	if (asprintf(&summary, "reassign: %zu record%s from %s to %s", n,

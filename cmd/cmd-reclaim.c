@@ -22,7 +22,7 @@ static int reclaim(gd_ledger *l, gd_change *c, const gd_reclaim *cand, gd_date t
 		gd_record *r = cand[i].rec;
 		if (!dry && (err = gd_ledger_check_clean(l, r)) < 0)
 			return err;
-		printf(dry ? _("would reclaim %s/%s  %s  (owner %s, %lld days without a contact)\n")
+		cmd_say(stdout, dry ? _("would reclaim %s/%s  %s  (owner %s, %lld days without a contact)\n")
 			   : _("reclaimed %s/%s  %s  (owner %s, %lld days without a contact)\n"),
 		       gd_kind_name(r->kind), r->id,
 		       gd_record_name(r) ? gd_record_name(r) : "", cand[i].owner,

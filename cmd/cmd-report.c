@@ -28,7 +28,7 @@ static int print_report(gd_ledger *l, const gd_report_period *p,
 			return err;
 		state = gd_snapshot_records(snap, &ns);
 	}
-	cmd_print(gd_report(p, recs, n, state, ns, gd_ledger_config(l), owner, fmt));
+	cmd_print_inert(gd_report(p, recs, n, state, ns, gd_ledger_config(l), owner, fmt));
 	gd_snapshot_free(snap);
 	return 0;
 }

@@ -52,7 +52,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if (n) {
 		fputs(_("edited by hand, not committed (run 'gendan commit'):\n"), stdout);
 		for (i = 0; i < n; i++)
-			printf("  %s\n", paths[i]);
+			cmd_say(stdout, "  %s\n", paths[i]);
 	}
 	if (!st.has_upstream)
 		puts(_("remote: none synced yet (gendan sync)"));

@@ -57,7 +57,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 				  "merged record by record: %zu files\n", g->merged),
 			       g->merged);
 		for (i = 0; i < res.nconflicted; i++)
-			printf(_("conflict: %s: both sides changed a field; the remote value is kept, yours is under conflicts:\n"),
+			cmd_say(stdout, _("conflict: %s: both sides changed a field; the remote value is kept, yours is under conflicts:\n"),
 			       res.conflicted[i]);
 		if (g->pushed)
 			printf(P_("out: %zu commit pushed\n", "out: %zu commits pushed\n",

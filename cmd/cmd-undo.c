@@ -43,7 +43,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		free(paths);
 	}
 	if (!err && (err = gd_store_undo(gd_ledger_store(l), force, &summary)) == 0)
-		printf(_("undone: %s\n"), summary);
+		cmd_say(stdout, _("undone: %s\n"), summary);
 	free(summary);
 	return err;
 }

@@ -93,6 +93,14 @@ char *cmd_oneline(const char *text, size_t max);
 /* Write a malloc'd string to stdout and free it. */
 void cmd_print(char *s);
 
+/* printf to f, the whole text made inert (SPEC 5: names, owners, values
+ * and subjects from records, files and commits never reach the terminal
+ * as control characters); line breaks stay. */
+void cmd_say(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* cmd_print, made inert as cmd_say does (a report of several lines). */
+void cmd_print_inert(char *s);
+
 /* For an option with an optional date (--done [DATE]): the next argument
  * when it parses as a date, consumed by advancing *optind; else today.
  * The date says when something happened: 周五 is last Friday. */

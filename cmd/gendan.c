@@ -215,6 +215,6 @@ int main(int argc, char **argv)
 	if (err == GD_EUSAGE)
 		return 2;
 	if (*gd_error_last())
-		fprintf(stderr, "gendan: %s\n", gd_error_last());
+		cmd_say(stderr, "gendan: %s\n", gd_error_last());
 	return 1;
 }

@@ -2,6 +2,7 @@
  * util.c - helpers shared by the subcommands (see cmd.h).
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -25,7 +26,7 @@ int cmd_help(const struct cmd_entry *e)
 void cmd_print_bad(void *ctx, const char *message)
 {
 	(void)ctx;
-	fprintf(stderr, "gendan: %s\n", message);
+	cmd_say(stderr, "gendan: %s\n", message);
 }
 
 int cmd_setup(struct cmd_ctx *ctx, gd_ledger **out)
@@ -54,7 +55,7 @@ int cmd_kind(int *out, const char *value, const struct cmd_entry *e)
 	if (!value)
 		return 0;
 	if (gd_kind_parse(&k, value) < 0) {
-		fprintf(stderr, "gendan: %s\n", gd_error_last());
+		cmd_say(stderr, "gendan: %s\n", gd_error_last());
 		return cmd_usage(e);
 	}
 	*out = (int)k;
@@ -89,7 +90,7 @@ int cmd_format(int *out, const char *value, const char *allowed)
 	}
 	gd_error_set(GD_EUSAGE, _("invalid format '%s': use one of %s"), value,
 		     allowed);
-	fprintf(stderr, "gendan: %s\n", gd_error_last());
+	cmd_say(stderr, "gendan: %s\n", gd_error_last());
 	return GD_EUSAGE;
 }
 
@@ -149,6 +150,30 @@ void cmd_print(char *s)
 {
 	if (s)
 		fputs(s, stdout);
+	free(s);
+}
+
+void cmd_print_inert(char *s)
+{
+	if (s)
+		cmd_print(gd_inert_lines(s));
+	free(s);
+}
+
+void cmd_say(FILE *f, const char *fmt, ...)
+{
+	va_list ap;
+	char *s = NULL, *x;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		s = NULL;
+	va_end(ap);
+	if (!s)
+		return;
+	x = gd_inert_lines(s);
+	fputs(x, f);
+	free(x);
 	free(s);
 }
 

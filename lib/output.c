@@ -76,6 +76,22 @@ char *gd_inert(const char *s)
 	return gd__buf_detach(&b, NULL);
 }
 
+char *gd_inert_lines(const char *s)
+{
+	gd__buf b = {0};
+	const char *nl;
+
+	while ((nl = strchr(s, '\n'))) {
+		char *line = gd__xstrndup(s, (size_t)(nl - s));
+		put_inert(&b, line, "");
+		gd__buf_putc(&b, '\n');
+		free(line);
+		s = nl + 1;
+	}
+	put_inert(&b, s, "");
+	return gd__buf_detach(&b, NULL);
+}
+
 /* A table cell is one line: tabs and line breaks are spaces there. */
 static char *flatten(const char *s)
 {

@@ -20,6 +20,10 @@ typedef enum { GD_PLAIN = 0, GD_RED, GD_YELLOW, GD_DIM } gd_color;
  */
 char *gd_inert(const char *s);
 
+/* gd_inert, but each line break stays one (for messages and reports of
+ * several lines).  Malloc'd. */
+char *gd_inert_lines(const char *s);
+
 typedef struct gd_table gd_table;
 
 gd_table *gd_table_new(size_t ncols, const char *const *headers);
