@@ -336,18 +336,20 @@ char *gd_due_stage_late(const gd_due_stage_at *at, int slip, int local)
 	return gd__buf_detach(&b, NULL);
 }
 
-int gd_due_outstanding(gd_dec *out, const gd_node *p)
+int gd_due_outstanding(gd_dec *out, gd_dec *paid, const gd_node *p)
 {
 	out->units = 0;
+	paid->units = 0;
 	if (gd_node_get(p, "received"))
 		return 0;
 	/* no amount planned: due all the same, for an amount nobody wrote */
 	if (!gd_node_str(p, "amount"))
 		return 1;
-	if (gd_payment_outstanding(out, p) < 0) {
+	if (gd_payment_paid(out, paid, p) < 0) {
 		/* an invalid record: check names it; still chase the payment */
 		gd_error_clear();
 		out->units = 0;
+		paid->units = 0;
 		return 1;
 	}
 	return out->units > 0;
@@ -405,19 +407,17 @@ static void payments_due(gd_due_item **items, size_t *n, const gd_record *r,
 		const char *what = gd_node_str(p, "what");
 		const char *amount = gd_node_str(p, "amount");
 		char *detail, *explain;
-		gd_dec owed;
+		gd_dec owed, paid;
 
-		if (p->type != GD_MAP || !gd_due_outstanding(&owed, p) ||
+		if (p->type != GD_MAP || !gd_due_outstanding(&owed, &paid, p) ||
 		    !date_of(&due, p, "due") || !what)
 			continue;
 		gd_date_format(d1, due);
-		/* the amount as written until receipts come, then what is owed */
+		/* the amount as written until money comes, then what is owed */
 		if (amount) {
-			gd_dec planned;
 			char owed_s[GD_DEC_LEN];
 
-			if (gd_dec_parse(&planned, amount) == 0 &&
-			    gd_dec_cmp(planned, owed) != 0)
+			if (paid.units != 0)
 				gd_dec_format(owed_s, owed);
 			else
 				snprintf(owed_s, sizeof(owed_s), "%s", amount);

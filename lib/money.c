@@ -23,14 +23,15 @@ static int add_field(gd_dec *sum, const gd_node *map, const char *key)
 	return gd_dec_add(sum, *sum, d);
 }
 
-int gd_payment_outstanding(gd_dec *out, const gd_node *p)
+int gd_payment_paid(gd_dec *out, gd_dec *paid, const gd_node *p)
 {
 	const gd_node *receipts = gd_node_get(p, "receipts");
-	gd_dec planned = {0}, paid = {0};
+	gd_dec planned = {0};
 	size_t i;
 	int err;
 
 	out->units = 0;
+	paid->units = 0;
 	if (!gd_node_is(p, GD_MAP) || gd_node_get(p, "received") || !gd_node_get(p, "amount"))
 		return 0;
 	if ((err = add_field(&planned, p, "amount")) < 0)
@@ -39,11 +40,18 @@ int gd_payment_outstanding(gd_dec *out, const gd_node *p)
 		const gd_node *r = gd_node_at(receipts, i);
 		if (!gd_node_is(r, GD_MAP))
 			continue;
-		if ((err = add_field(&paid, r, "amount")) < 0 ||
-		    (err = add_field(&paid, r, "fee")) < 0)
+		if ((err = add_field(paid, r, "amount")) < 0 ||
+		    (err = add_field(paid, r, "fee")) < 0)
 			return err;
 	}
-	return gd_dec_sub(out, planned, paid);
+	return gd_dec_sub(out, planned, *paid);
+}
+
+int gd_payment_outstanding(gd_dec *out, const gd_node *p)
+{
+	gd_dec paid;
+
+	return gd_payment_paid(out, &paid, p);
 }
 
 int gd_order_outstanding(gd_dec *out, const gd_node *order)

@@ -52,6 +52,16 @@ static void test_money__outstanding_counts_receipts_and_fees(void **state)
 	assert_int_equal(gd_payment_outstanding(&d, gd_node_get(o->root, "payments")->vals[3]),
 			 GD_EINVALID);
 	assert_string_equal(gd_error_last(), "payment amount '1e3' is not a number");
+	/* what came in, beside what is owed: one parse for both */
+	{
+		gd_dec paid;
+		char buf[GD_DEC_LEN];
+		assert_int_equal(gd_payment_paid(&d, &paid, gd_node_get(o->root, "payments")->vals[0]), 0);
+		gd_dec_format(buf, paid);
+		assert_string_equal(buf, "1002.6");
+		assert_int_equal(gd_payment_paid(&d, &paid, gd_node_get(o->root, "payments")->vals[1]), 0);
+		assert_int_equal(paid.units, 0);
+	}
 	gd_record_free(o);
 }
 

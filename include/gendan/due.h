@@ -83,11 +83,11 @@ void gd_due_finish(gd_due_item *items, size_t *n, const gd_config *cfg,
 		   const gd_due_filter *f);
 
 /* The money outstanding on payment p of an order (SPEC 2.2) in *out, by
- * gd_payment_outstanding (gendan/money.h): its amount less its receipts
- * and fees, 0 once `received` is set (or when it has no amount or an
- * invalid one).  Returns 1 while the payment is to be chased: money is
- * outstanding, or no amount was planned; 0 once paid. */
-int gd_due_outstanding(gd_dec *out, const gd_node *p);
+ * gd_payment_paid (gendan/money.h): its amount less its receipts and
+ * fees (those in *paid), 0 once `received` is set (or when it has no
+ * amount or an invalid one).  Returns 1 while the payment is to be
+ * chased: money is outstanding, or no amount was planned; 0 once paid. */
+int gd_due_outstanding(gd_dec *out, gd_dec *paid, const gd_node *p);
 
 /* An inquiry's arrival in seconds, 0 when it has none (or not an inquiry). */
 int64_t gd_due_received(const gd_record *r);

@@ -42,4 +42,8 @@ int gd_money_add(gd_money **list, size_t *n, const char *currency, gd_dec amount
  * decimals, thousands grouped by ','; just the number without currency. */
 void gd_money_format(char *buf, size_t size, const char *currency, gd_dec amount);
 
+/* gd_payment_outstanding, with what came in (receipts and fees) in
+ * *paid: 0 until money comes, or once `received` is set. */
+int gd_payment_paid(gd_dec *out, gd_dec *paid, const gd_node *p);
+
 #endif
