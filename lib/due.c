@@ -238,15 +238,20 @@ gd_date gd_due_follow_up(const gd_due_marks *m, const gd_due_contacts *c,
 	return due;
 }
 
-static gd_date follow_up(const gd_record *r, const gd_due_contacts *linked,
-			 const gd_config *cfg, gd_date since,
-			 const char *since_what, char **detail, char **explain,
-			 int local)
+/* The follow-up of r over its own contacts (own, else read from its log)
+ * and those linked to it. */
+static gd_date follow_up(const gd_record *r, const gd_due_contacts *own,
+			 const gd_due_contacts *linked, const gd_config *cfg,
+			 gd_date since, const char *since_what, char **detail,
+			 char **explain, int local)
 {
 	gd_due_contacts c;
 	gd_due_marks m;
 
-	gd_due_contacts_of(&c, r);
+	if (own)
+		c = *own;
+	else
+		gd_due_contacts_of(&c, r);
 	if (linked)
 		gd_due_contacts_merge(&c, linked);
 	gd_due_marks_of(&m, r);
@@ -263,8 +268,8 @@ static void held(const gd_record *r, gd_date *due, char **explain, int local)
 }
 
 static void customer(gd_due_item **items, size_t *n, const gd_record *r,
-		     const gd_due_contacts *linked, const gd_config *cfg,
-		     gd_date today, int local)
+		     const gd_due_contacts *own, const gd_due_contacts *linked,
+		     const gd_config *cfg, gd_date today, int local)
 {
 	gd_date created, due;
 	char *detail = NULL, *explain = NULL;
@@ -273,13 +278,14 @@ static void customer(gd_due_item **items, size_t *n, const gd_record *r,
 		return;
 	if (!date_of(&created, r->root, "created"))
 		created = today;
-	due = follow_up(r, linked, cfg, created, N_("created"), &detail,
+	due = follow_up(r, own, linked, cfg, created, N_("created"), &detail,
 			&explain, local);
 	push(items, n, r, due, today, GD_DUE_FOLLOWUP, detail, explain);
 }
 
 static void inquiry(gd_due_item **items, size_t *n, const gd_record *r,
-		    const gd_config *cfg, gd_date today, int local)
+		    const gd_due_contacts *own, const gd_config *cfg, gd_date today,
+		    int local)
 {
 	const char *status = gd_record_status(r);
 	const char *rs = gd_node_str(r->root, "received");
@@ -308,7 +314,7 @@ static void inquiry(gd_due_item **items, size_t *n, const gd_record *r,
 	since = gd_time_date(&received);
 	if (replied && gd_time_parse_iso(&t, replied) == 0)
 		since = gd_time_date(&t);
-	due = follow_up(r, NULL, cfg, since, N_("replied"), &detail, &explain,
+	due = follow_up(r, own, NULL, cfg, since, N_("replied"), &detail, &explain,
 			local);
 	push(items, n, r, due, today, GD_DUE_FOLLOWUP, detail, explain);
 }
@@ -512,16 +518,16 @@ void gd_due_links_free(gd_due_links *l)
 }
 
 static void record_items(gd_due_item **items, size_t *n, const gd_record *r,
-			 const gd_due_links *links, const gd_config *cfg,
-			 gd_date today, int local)
+			 const gd_due_contacts *own, const gd_due_links *links,
+			 const gd_config *cfg, gd_date today, int local)
 {
 	switch (r->kind) {
 	case GD_CUSTOMER:
-		customer(items, n, r, links ? gd_due_links_get(links, r->id) : NULL,
+		customer(items, n, r, own, links ? gd_due_links_get(links, r->id) : NULL,
 			 cfg, today, local);
 		break;
 	case GD_INQUIRY:
-		inquiry(items, n, r, cfg, today, local);
+		inquiry(items, n, r, own, cfg, today, local);
 		break;
 	case GD_ORDER:
 		order(items, n, r, today, local);
@@ -532,13 +538,22 @@ static void record_items(gd_due_item **items, size_t *n, const gd_record *r,
 void gd_due_record(gd_due_item **items, size_t *n, const gd_record *r,
 		   const gd_config *cfg, gd_date today)
 {
-	record_items(items, n, r, NULL, cfg, today, 0);
+	record_items(items, n, r, NULL, NULL, cfg, today, 0);
 }
 
 void gd_due_record_local(gd_due_item **items, size_t *n, const gd_record *r,
 			 const gd_config *cfg, gd_date today)
 {
-	record_items(items, n, r, NULL, cfg, today, 1);
+	record_items(items, n, r, NULL, NULL, cfg, today, 1);
+}
+
+void gd_due_record_own(gd_due_item **items, size_t *n, gd_due_item **litems,
+		       size_t *ln, const gd_record *r, const gd_due_contacts *own,
+		       const gd_config *cfg, gd_date today)
+{
+	record_items(items, n, r, own, NULL, cfg, today, 0);
+	if (litems)
+		record_items(litems, ln, r, own, NULL, cfg, today, 1);
 }
 
 static int owner_match(const char *owner, const gd_due_filter *f)
@@ -646,7 +661,7 @@ void gd_due_list(gd_due_item **out, size_t *n, gd_record *const *recs,
 	for (i = 0; i < nrecs; i++) {
 		const gd_record *r = recs[i];
 		if (gd_due_match(r->kind, gd_record_owner(r), gd_record_grade(r), f))
-			record_items(&items, &count, r, links, cfg, today, f->local);
+			record_items(&items, &count, r, NULL, links, cfg, today, f->local);
 	}
 	gd_due_links_free(links);
 	gd_due_finish(items, &count, cfg, f);

@@ -95,15 +95,14 @@ static void decode_links(struct body *b, gd__rd *r)
 	b->m.grade = b->grade;
 }
 
-static void encode_links(gd__buf *b, const gd_record *r)
+static void encode_links(gd__buf *b, const gd_record *r, const gd_due_contacts *own)
 {
-	gd_due_contacts c;
+	gd_due_contacts c = *own;
 	gd_due_marks m;
 	gd_date created = 0;
 	int has_created = 0;
 	const char *s = gd_node_str(r->root, "created");
 
-	gd_due_contacts_of(&c, r);
 	gd_due_marks_of(&m, r);
 	if (s && gd_date_parse(&created, s) == 0)
 		has_created = 1;
@@ -198,25 +197,27 @@ static unsigned encode(gd__buf *b, const gd_record *r, const gd_config *cfg,
 {
 	const struct due_arg *a = arg;
 	gd_due_item *items = NULL, *litems = NULL;
+	gd_due_contacts own;
 	size_t n = 0, ln = 0, i;
 	int vol = is_volatile(r);
 
-	gd_due_record(&items, &n, r, cfg, vol ? a->today : BEFORE_ALL);
-	if (a->local)
-		gd_due_record_local(&litems, &ln, r, cfg, vol ? a->today : BEFORE_ALL);
+	/* the log read once: for the items, in both languages, and the links */
+	gd_due_contacts_of(&own, r);
+	gd_due_record_own(&items, &n, a->local ? &litems : NULL, &ln, r, &own, cfg,
+			  vol ? a->today : BEFORE_ALL);
 	gd__sum_put_str(b, gd_record_name(r));
 	gd__sum_put_str(b, gd_record_owner(r));
 	gd__sum_put_str(b, gd_record_grade(r));
 	gd__buf_num(b, (uint64_t)gd_due_received(r), 8);
-	encode_links(b, r);
+	encode_links(b, r, &own);
 	gd__buf_num(b, n, 2);
 	for (i = 0; i < n; i++) {
 		gd__buf_num(b, (uint64_t)items[i].reason, 1);
 		gd__buf_num(b, (uint64_t)(uint32_t)items[i].due, 4);
 		gd__sum_put_str(b, items[i].detail);
 		gd__sum_put_str(b, items[i].explain);
-		gd__sum_put_str(b, ln == n ? litems[i].detail : NULL);
-		gd__sum_put_str(b, ln == n ? litems[i].explain : NULL);
+		gd__sum_put_str(b, litems && ln == n ? litems[i].detail : NULL);
+		gd__sum_put_str(b, litems && ln == n ? litems[i].explain : NULL);
 		if (items[i].reason == GD_DUE_STAGE) {
 			const gd_due_stage_at *at = &items[i].stage;
 			gd__buf_num(b, (uint64_t)(uint32_t)at->plan, 4);

@@ -105,6 +105,13 @@ typedef struct {
 /* The contacts of r's own log. */
 void gd_due_contacts_of(gd_due_contacts *c, const gd_record *r);
 
+/* gd_due_record over r's own contacts `own` (as gd_due_contacts_of reads
+ * them), and when litems is not NULL gd_due_record_local into (*litems,
+ * *ln) too: the log is read once for all (the summary of due). */
+void gd_due_record_own(gd_due_item **items, size_t *n, gd_due_item **litems,
+		       size_t *ln, const gd_record *r, const gd_due_contacts *own,
+		       const gd_config *cfg, gd_date today);
+
 /* Add the contacts c to into: the later contact, the newer agreement. */
 void gd_due_contacts_merge(gd_due_contacts *into, const gd_due_contacts *c);
 
