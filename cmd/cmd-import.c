@@ -1,7 +1,7 @@
 /*
  * cmd-import.c - gendan import [csv|xlsx|vcf] FILE [--kind KIND]
- * [--map COL=FIELD]... [--encoding ENC] [--update] [--rejects OUT.csv]
- * [--dry-run] [--force]: bulk add or update in one commit (SPEC 3.6).
+ * [--map COL=FIELD]... [--encoding ENC] [--sheet NAME] [--update]
+ * [--rejects OUT.csv] [--dry-run] [--force]: bulk add or update in one commit (SPEC 3.6).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -54,14 +54,16 @@ static int split_maps(const gd_import_map *map, char **mapbuf, size_t nmap,
 }
 
 /* What the content is (SPEC 3.6): a zip holding xl/workbook.xml is xlsx,
- * BEGIN:VCARD is vCard, anything else CSV. */
+ * BEGIN:VCARD is vCard, anything else CSV; "zip" for another zip and "xls"
+ * for Excel's old binary format, which are errors. */
 static const char *format_of(const char *buf, size_t len)
 {
 	size_t i = len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3) ? 3 : 0;
 
-	if (len > 4 && !memcmp(buf, "PK\x03\x04", 4) &&
-	    memmem(buf, len, "xl/workbook.xml", 15))
-		return "xlsx";
+	if (len > 4 && !memcmp(buf, "PK\x03\x04", 4))
+		return memmem(buf, len, "xl/workbook.xml", 15) ? "xlsx" : "zip";
+	if (len > 8 && !memcmp(buf, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8))
+		return "xls"; /* an OLE2 compound file: Excel 97-2003 */
 	while (i < len && strchr(" \t\r\n", buf[i]))
 		i++;
 	if (len - i >= 11 && !strncasecmp(buf + i, "BEGIN:VCARD", 11))
@@ -69,26 +71,32 @@ static const char *format_of(const char *buf, size_t len)
 	return "csv";
 }
 
-/* The format of FILE's content, checked against the word given (or
- * NULL). */
-static int check_format(const char **fmt, const char *word, const char *buf,
+/* The format of FILE's content into o, checked against the word given (or
+ * NULL) and o->sheet. */
+static int check_format(gd_import_opts *o, const char *word, const char *buf,
 			size_t len, const char *file)
 {
 	static const char *const names[] = {"csv", "xlsx", "vcf"};
 	static const char *const what[] = {N_("a csv"), N_("an xlsx"), N_("a vCard")};
+	const char *fmt = format_of(buf, len);
 	size_t i, k = 0;
 
-	*fmt = format_of(buf, len);
+	if (!strcmp(fmt, "zip"))
+		return gd_error_set(GD_EINVALID, _("%s is a zip archive without xl/workbook.xml: not an xlsx file"),
+				    file);
+	if (!strcmp(fmt, "xls"))
+		return gd_error_set(GD_EINVALID, _("%s is an Excel 97-2003 (.xls) file: save it as .xlsx or CSV UTF-8 and import that"),
+				    file);
 	for (i = 0; i < 3; i++)
-		if (!strcmp(names[i], *fmt))
+		if (!strcmp(names[i], fmt))
 			k = i;
-	if (word && strcmp(word, *fmt))
+	if (word && strcmp(word, fmt))
 		return gd_error_set(GD_EINVALID, _("%s is %s file, not %s"), file,
 				    _(what[k]), word);
-	if (!strcmp(*fmt, "xlsx"))
-		return gd_error_set(GD_EINVALID,
-				    _("%s: xlsx files are not read yet: save the sheet as CSV UTF-8 and import that"),
-				    file);
+	o->vcard = k == 2;
+	o->xlsx = k == 1;
+	if (o->sheet && !o->xlsx)
+		return gd_error_set(GD_EINVALID, _("%s: --sheet is for xlsx files"), file);
 	return 0;
 }
 
@@ -120,6 +128,7 @@ static int parse_args(struct import_args *a, int argc, char **argv)
 		{"kind", required_argument, NULL, 'k'},
 		{"map", required_argument, NULL, 'm'},
 		{"encoding", required_argument, NULL, 'e'},
+		{"sheet", required_argument, NULL, 's'},
 		{"update", no_argument, NULL, 'u'},
 		{"rejects", required_argument, NULL, 'r'},
 		{"dry-run", no_argument, NULL, 'n'},
@@ -152,6 +161,7 @@ static int parse_args(struct import_args *a, int argc, char **argv)
 			break;
 		}
 		case 'e': a->o.encoding = optarg; break;
+		case 's': a->o.sheet = optarg; break;
 		case 'u': a->o.update = 1; break;
 		case 'r': a->rejects = optarg; break;
 		case 'n': a->dry = 1; break;
@@ -296,7 +306,6 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	gd_ledger *l = NULL;
 	gd_change *c = NULL;
 	gd_time now;
-	const char *fmt;
 	char *buf = NULL;
 	size_t len = 0;
 	int err;
@@ -311,9 +320,8 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return err;
 	if ((err = cmd_read_file(&buf, &len, a.file)) < 0)
 		return err;
-	if ((err = check_format(&fmt, a.word, buf, len, a.file)) < 0)
+	if ((err = check_format(&a.o, a.word, buf, len, a.file)) < 0)
 		goto done;
-	a.o.vcard = !strcmp(fmt, "vcf");
 	if (a.dry)
 		ctx->flags &= ~CMD_LOCK;
 	if ((err = cmd_setup(ctx, &l)) < 0)
@@ -336,8 +344,8 @@ done:
 }
 
 const struct cmd_entry cmd_import_entry = {
-	"import", "import [csv|xlsx|vcf] FILE [--kind KIND] [--map COLUMN=FIELD]... [--encoding ENC] [--update] [--rejects OUT.csv] [--dry-run] [--force]",
-	N_("add (or update) records from a CSV file (an Excel export) or vCards in one commit"),
+	"import", "import [csv|xlsx|vcf] FILE [--kind KIND] [--map COLUMN=FIELD]... [--encoding ENC] [--sheet NAME] [--update] [--rejects OUT.csv] [--dry-run] [--force]",
+	N_("add (or update) records from a CSV file, an Excel workbook (xlsx) or vCards in one commit"),
 	CMD_LEDGER | CMD_LOAD | CMD_LOCK,
 	run,
 };

@@ -27,6 +27,7 @@
 #include "gendan/team.h"
 #include "gendan/timeline.h"
 #include "gendan/vcard.h"
+#include "gendan/xlsx.h"
 #include "gendan/yaml.h"
 
 #endif

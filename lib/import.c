@@ -20,6 +20,7 @@
 #include "gendan/import.h"
 #include "gendan/roster.h"
 #include "gendan/vcard.h"
+#include "gendan/xlsx.h"
 #include "hash.h"
 #include "internal.h"
 #include "ledger-private.h"
@@ -560,7 +561,8 @@ int gd_import_csv(gd_ledger *l, gd_change *c, const char *buf, size_t len,
 	memset(res, 0, sizeof(*res));
 	memset(&im, 0, sizeof(im));
 	err = o->vcard ? gd_vcard_parse(&csv, buf, len, name)
-		       : gd_csv_parse_text(&csv, buf, len, o->encoding, name);
+	      : o->xlsx ? gd_xlsx_parse(&csv, buf, len, o->sheet, name)
+			: gd_csv_parse_text(&csv, buf, len, o->encoding, name);
 	if (err < 0)
 		return err;
 	if (csv->n < 1) {

@@ -34,6 +34,8 @@ typedef struct {
 	int detail;     /* list every added and updated row in the result */
 	const char *encoding; /* an iconv name, or NULL: see gd_csv_decode */
 	int vcard;            /* buf is vCards (gendan/vcard.h), not CSV */
+	int xlsx;             /* buf is an xlsx workbook (gendan/xlsx.h) */
+	const char *sheet;    /* its sheet to read; NULL: the first */
 	const gd_time *now;
 	gd_date today;
 	gd_bad_fn warn;   /* the columns ignored */
