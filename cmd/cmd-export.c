@@ -1,11 +1,12 @@
 /*
- * cmd-export.c - gendan export csv|json|ics [KIND]: records for Excel and
+ * cmd-export.c - gendan export csv|xlsx|json|ics [KIND]: records for Excel and
  * scripts, due follow-ups for the phone's calendar.
  */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "gendan/ics.h"
@@ -36,6 +37,23 @@ static void csv_out(gd_record *const *recs, size_t n, gd_kind kind, int bom)
 		free(cells);
 		free(tmps);
 	}
+}
+
+/* A workbook to stdout, which must not be a terminal. */
+static int xlsx_out(gd_record *const *recs, size_t n, gd_kind kind)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	int err;
+
+	if (isatty(STDOUT_FILENO))
+		return gd_error_set(GD_EINVALID, _("an xlsx file is not for a terminal: gendan export xlsx > FILE.xlsx"));
+	if ((err = gd_xlsx_write(&buf, &len, recs, n, kind)) < 0)
+		return err;
+	if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0)
+		err = gd_error_set(GD_EIO, _("cannot write to standard output"));
+	free(buf);
+	return err;
 }
 
 static int run(int argc, char **argv, struct cmd_ctx *ctx)
@@ -75,7 +93,8 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	 * calendar follows due: mine and unowned ones unless --all/--owner */
 	if (strcmp(what, "ics"))
 		f.all = !f.owner;
-	if (strcmp(what, "csv") && strcmp(what, "json") && strcmp(what, "ics"))
+	if (strcmp(what, "csv") && strcmp(what, "xlsx") && strcmp(what, "json") &&
+	    strcmp(what, "ics"))
 		return cmd_usage(&cmd_export_entry);
 	if (argc - optind == 2) {
 		if ((err = cmd_kind(&kind, argv[optind + 1], &cmd_export_entry)) < 0)
@@ -104,6 +123,8 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 			sel[n++] = recs[i];
 	if (!strcmp(what, "json")) {
 		cmd_print(gd_json_records(sel, n));
+	} else if (!strcmp(what, "xlsx")) {
+		err = xlsx_out(sel, n, kind < 0 ? GD_CUSTOMER : (gd_kind)kind);
 	} else if (!strcmp(what, "csv")) {
 		/* CSV has one set of columns: customers unless a kind is named */
 		csv_out(sel, n, kind < 0 ? GD_CUSTOMER : (gd_kind)kind, bom);
@@ -125,8 +146,8 @@ done:
 }
 
 const struct cmd_entry cmd_export_entry = {
-	"export", "export csv|json|ics [KIND] [--bom] [--all | --owner EMAIL]",
-	N_("export records as CSV or JSON, or due follow-ups as an iCalendar file (mine and unowned by default)"),
+	"export", "export csv|xlsx|json|ics [KIND] [--bom] [--all | --owner EMAIL]",
+	N_("export records as CSV, xlsx or JSON, or due follow-ups as an iCalendar file (mine and unowned by default)"),
 	CMD_LEDGER | CMD_LOAD,
 	run,
 };

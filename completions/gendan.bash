@@ -39,7 +39,7 @@ _gendan()
 	commit) opts="--message --help" ;;
 	due) opts="--days --all --owner --kind --tier --explain --format --help" ;;
 	edit) opts="--help" ;;
-	export) opts="--bom --help" ;;
+	export) opts="--bom --all --owner --help" ;;
 	find) opts="--format --help" ;;
 	help) opts="" ;;
 	history) opts="--patch --help" ;;
@@ -71,7 +71,7 @@ _gendan()
 		COMPREPLY=($(compgen -W "$(_gendan_ids)" -- "$cur")) ;;
 	person) COMPREPLY=($(compgen -W "add set rm $(_gendan_ids)" -- "$cur")) ;;
 	add|ls) COMPREPLY=($(compgen -W "customer inquiry order" -- "$cur")) ;;
-	export) COMPREPLY=($(compgen -W "csv json ics customer inquiry order" -- "$cur")) ;;
+	export) COMPREPLY=($(compgen -W "csv xlsx json ics customer inquiry order" -- "$cur")) ;;
 	report) COMPREPLY=($(compgen -W "week month" -- "$cur")) ;;
 	help) COMPREPLY=($(compgen -W "add check clone commit due edit export find help history hold import init log ls pay person reassign reclaim report set show stage stats status sync undo" -- "$cur")) ;;
 	esac

@@ -42,6 +42,8 @@ complete -c gendan -n "__fish_seen_subcommand_from due" -l format
 complete -c gendan -n "__fish_seen_subcommand_from due" -l help
 complete -c gendan -n "__fish_seen_subcommand_from edit" -l help
 complete -c gendan -n "__fish_seen_subcommand_from export" -l bom
+complete -c gendan -n "__fish_seen_subcommand_from export" -l all
+complete -c gendan -n "__fish_seen_subcommand_from export" -l owner -r
 complete -c gendan -n "__fish_seen_subcommand_from export" -l help
 complete -c gendan -n "__fish_seen_subcommand_from find" -l format
 complete -c gendan -n "__fish_seen_subcommand_from find" -l help

@@ -1,5 +1,5 @@
 /*
- * xlsx.h - Excel workbooks (Office Open XML, ECMA-376) read for import.
+ * xlsx.h - Excel workbooks (Office Open XML, ECMA-376) in and out.
  *
  * Reading streams: the zip (libzip) is read entry by entry in chunks and
  * each XML part is parsed by expat as it comes, so a sheet is never held
@@ -35,5 +35,16 @@
  */
 int gd_xlsx_parse(gd_csv **out, const char *buf, size_t len, const char *sheet,
 		  const char *name);
+
+/*
+ * recs of kind as a new workbook (malloc'd in *out, *len bytes): one
+ * worksheet with the CSV columns (gd_csv_columns), a header row, text as
+ * string cells (never a formula, never a number: phones and ids stay as
+ * typed, "=1+1" stays text without an apostrophe) and date fields as date
+ * cells.  libxlsxwriter writes a file: a temporary one in $TMPDIR (else
+ * /tmp), removed before this returns.  GD_EIO on failure.
+ */
+int gd_xlsx_write(char **out, size_t *len, gd_record *const *recs, size_t n,
+		  gd_kind kind);
 
 #endif
