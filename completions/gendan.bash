@@ -44,7 +44,7 @@ _gendan()
 	help) opts="" ;;
 	history) opts="--patch --help" ;;
 	hold) opts="--until --message --clear --help" ;;
-	import) opts="--kind --map --encoding --update --rejects --dry-run --force --help" ;;
+	import) opts="--kind --map --encoding --sheet --update --rejects --dry-run --force --help" ;;
 	init) opts="--remote --bare --help" ;;
 	log) opts="--message --via --next --at --help" ;;
 	ls) opts="--tier --grade --owner --country --city --tag --status --customer --format --help" ;;

@@ -58,6 +58,7 @@ complete -c gendan -n "__fish_seen_subcommand_from import" -l map
 complete -c gendan -n "__fish_seen_subcommand_from import" -l encoding -r
 complete -c gendan -n "__fish_seen_subcommand_from import" -l update
 complete -c gendan -n "__fish_seen_subcommand_from import" -l rejects -r
+complete -c gendan -n "__fish_seen_subcommand_from import" -l sheet -r
 complete -c gendan -n "__fish_seen_subcommand_from import" -l dry-run
 complete -c gendan -n "__fish_seen_subcommand_from import" -l force
 complete -c gendan -n "__fish_seen_subcommand_from import" -l help
