@@ -393,6 +393,8 @@ static void XMLCALL sheet_start(void *ud, const char *el, const char **attrs)
 		s->in_c = 1;
 		s->has_value = 0;
 		s->text.len = 0;
+		if (s->text.buf)
+			s->text.buf[0] = '\0';
 	} else if (s->in_c && !strcmp(l, "v")) {
 		s->in_v = 1;
 	} else if (s->in_c && !strcmp(l, "is")) {
@@ -562,9 +564,9 @@ static void end_row(struct sheet *s)
 			width = i + 1;
 	if (t->n && width > t->ncols[0])
 		width = t->ncols[0];
-	for (i = 0; i < width && !s->row[i]; i++)
-		;
-	if (i == width)
+	while (width && !s->row[width - 1])
+		width--;
+	if (!width)
 		goto clear;
 	if (t->n > GD_XLSX_MAX_ROWS || s->cells + width > GD_XLSX_MAX_CELLS) {
 		gd__xml_fail(&s->x, gd_error_set(GD_EINVALID,
