@@ -6,7 +6,8 @@
 # taskwarrior (`task next` over N tasks, when `task` is installed and N is
 # at most 10000).  Each command and its baseline run in turn, 5 times
 # each; prints their medians and the ratio.  `due` runs as
-# li.lei@example.com, one salesperson of the team.
+# li.lei@example.com, one salesperson of the team.  Last, import of the
+# ledger's customers as CSV against git, and as xlsx against as CSV.
 # Not a test: it never fails on timing.
 set -eu
 n=${1:-10000}
@@ -126,3 +127,28 @@ s=$(date +%s%N)
 (cd "$work/raw" && git add -A && git commit -qm import)
 e=$(date +%s%N)
 row "import csv / git add -A && git commit" "$imp" "$(( (e - s) / 1000000 ))"
+
+# the same rows as an xlsx workbook against as CSV (issue 16: at most 1.5x
+# the time, within 300 MB), each into a new ledger, 3 times in turn;
+# medians of the time and of the peak RSS (/usr/bin/time, when installed)
+"$gendan" export xlsx customer >"$work/all.xlsx"
+import_into() {
+	rm -rf "$work/imp2"
+	"$gendan" init "$work/imp2" >/dev/null
+	s=$(date +%s%N)
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f '%M' -o "$work/rss" "$gendan" -C "$work/imp2" import "$@" --force >/dev/null
+	else
+		echo 0 >"$work/rss"
+		"$gendan" -C "$work/imp2" import "$@" --force >/dev/null
+	fi
+	e=$(date +%s%N)
+	echo "$1 $(( (e - s) / 1000000 )) $(( $(tail -1 "$work/rss") / 1024 ))"
+}
+for k in 1 2 3; do
+	import_into xlsx "$work/all.xlsx"
+	import_into csv "$work/all.csv"
+done >"$work/imports"
+med() { awk -v f="$1" -v c="$2" '$1 == f { print $c }' "$work/imports" | sort -n | sed -n 2p; }
+row "import xlsx / import csv (same $n rows)" "$(med xlsx 2)" "$(med csv 2)"
+printf '%-44s %8s MB %8s MB\n' "  peak RSS: xlsx / csv" "$(med xlsx 3)" "$(med csv 3)"
