@@ -39,8 +39,8 @@ static void csv_out(gd_record *const *recs, size_t n, gd_kind kind, int bom)
 	}
 }
 
-/* A workbook to stdout, which must not be a terminal. */
-static int xlsx_out(gd_record *const *recs, size_t n, gd_kind kind)
+/* A workbook made now to stdout, which must not be a terminal. */
+static int xlsx_out(gd_record *const *recs, size_t n, gd_kind kind, const gd_time *now)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -48,7 +48,7 @@ static int xlsx_out(gd_record *const *recs, size_t n, gd_kind kind)
 
 	if (isatty(STDOUT_FILENO))
 		return gd_error_set(GD_EINVALID, _("an xlsx file is not for a terminal: gendan export xlsx > FILE.xlsx"));
-	if ((err = gd_xlsx_write(&buf, &len, recs, n, kind)) < 0)
+	if ((err = gd_xlsx_write(&buf, &len, recs, n, kind, (long long)now->t)) < 0)
 		return err;
 	if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0)
 		err = gd_error_set(GD_EIO, _("cannot write to standard output"));
@@ -124,7 +124,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	if (!strcmp(what, "json")) {
 		cmd_print(gd_json_records(sel, n));
 	} else if (!strcmp(what, "xlsx")) {
-		err = xlsx_out(sel, n, kind < 0 ? GD_CUSTOMER : (gd_kind)kind);
+		err = xlsx_out(sel, n, kind < 0 ? GD_CUSTOMER : (gd_kind)kind, &now);
 	} else if (!strcmp(what, "csv")) {
 		/* CSV has one set of columns: customers unless a kind is named */
 		csv_out(sel, n, kind < 0 ? GD_CUSTOMER : (gd_kind)kind, bom);

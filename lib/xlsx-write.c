@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -37,8 +38,10 @@ static lxw_error write_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 }
 
 /* Write the workbook to path. */
-static int write_file(const char *path, gd_record *const *recs, size_t n, gd_kind kind)
+static int write_file(const char *path, gd_record *const *recs, size_t n, gd_kind kind,
+		      long long created)
 {
+	lxw_doc_properties props;
 	const char *const *cols = gd_csv_columns(kind);
 	lxw_workbook_options opts = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
 	lxw_workbook *wb;
@@ -55,6 +58,12 @@ static int write_file(const char *path, gd_record *const *recs, size_t n, gd_kin
 	bold = workbook_add_format(wb);
 	datef = workbook_add_format(wb);
 	if (!ws || !bold || !datef) {
+		workbook_close(wb);
+		return gd_error_set(GD_EIO, _("cannot write the xlsx file %s"), path);
+	}
+	memset(&props, 0, sizeof(props));
+	props.created = (time_t)created;
+	if (workbook_set_properties(wb, &props) != LXW_NO_ERROR) {
 		workbook_close(wb);
 		return gd_error_set(GD_EIO, _("cannot write the xlsx file %s"), path);
 	}
@@ -85,7 +94,7 @@ static int write_file(const char *path, gd_record *const *recs, size_t n, gd_kin
 }
 
 int gd_xlsx_write(char **out, size_t *len, gd_record *const *recs, size_t n,
-		  gd_kind kind)
+		  gd_kind kind, long long created)
 {
 	const char *dir = getenv("TMPDIR");
 	char *path;
@@ -101,7 +110,7 @@ int gd_xlsx_write(char **out, size_t *len, gd_record *const *recs, size_t n,
 		return err;
 	}
 	close(fd);
-	if ((err = write_file(path, recs, n, kind)) == 0)
+	if ((err = write_file(path, recs, n, kind, created)) == 0)
 		err = gd__read_file(out, len, path, (size_t)1 << 31);
 	unlink(path);
 	free(path);

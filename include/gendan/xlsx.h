@@ -41,10 +41,11 @@ int gd_xlsx_parse(gd_csv **out, const char *buf, size_t len, const char *sheet,
  * worksheet with the CSV columns (gd_csv_columns), a header row, text as
  * string cells (never a formula, never a number: phones and ids stay as
  * typed, "=1+1" stays text without an apostrophe) and date fields as date
- * cells.  libxlsxwriter writes a file: a temporary one in $TMPDIR (else
+ * cells; created (seconds since 1970) is its creation time, so the same
+ * records at the same time give the same bytes.  libxlsxwriter writes a file: a temporary one in $TMPDIR (else
  * /tmp), removed before this returns.  GD_EIO on failure.
  */
 int gd_xlsx_write(char **out, size_t *len, gd_record *const *recs, size_t n,
-		  gd_kind kind);
+		  gd_kind kind, long long created);
 
 #endif
