@@ -449,7 +449,9 @@ static char *plain_number(const char *v)
 	if (neg)
 		gd__buf_putc(&b, '-');
 	for (i = 0; (long)i < pos; i++) {
-		char c = i < nd ? digits[i] : '0';
+		char c = '0';
+		if (i < nd)
+			c = digits[i];
 		if (b.len > (size_t)neg || c != '0' || (long)i == pos - 1)
 			gd__buf_putc(&b, c); /* no leading zeros */
 	}
