@@ -64,54 +64,54 @@ has "$TMP/err" "bomb.xlsx: xl/worksheets/sheet1.xml unpacks to more than the 256
 refused "$TMP/bombs.xlsx"
 has "$TMP/err" "bombs.xlsx: xl/worksheets/sheet1.xml unpacks to more than the 256 MiB"
 
+# bad FILE ROWS PATTERN [xlsx.py options]: a workbook whose one sheet
+# has ROWS (printf %b: \n is a line break; @PATH: that file's rows) is
+# refused with one line matching PATTERN
+bad() {
+	file=$1 rows=$2 pattern=$3
+	shift 3
+	case $rows in
+	@*) cp "${rows#@}" "$TMP/rows" ;;
+	*) printf '%b' "$rows" >"$TMP/rows" ;;
+	esac
+	mk "$TMP/$file" "$@" Sheet1="$TMP/rows"
+	refused "$TMP/$file"
+	has "$TMP/err" "$pattern"
+}
+
 # shared strings out of range, and not a number
 printf '<si><t>name</t></si><si><t>Acme</t></si>' >"$TMP/si"
-printf '<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row><row r="3"><c r="A3" t="s"><v>2</v></c></row>' >"$TMP/rows"
-mk "$TMP/sst.xlsx" --strings "$TMP/si" Sheet1="$TMP/rows"
-refused "$TMP/sst.xlsx"
-has "$TMP/err" "^gendan: .*sst.xlsx:3: cell A3: shared string '2' does not exist \(the file has 2\)$"
-printf '<row r="1"><c r="A1" t="s"><v>-1</v></c></row>' >"$TMP/rows"
-mk "$TMP/sst.xlsx" --strings "$TMP/si" Sheet1="$TMP/rows"
-refused "$TMP/sst.xlsx"
-has "$TMP/err" "sst.xlsx:1: cell A1: shared string '-1' does not exist"
+bad sst.xlsx '<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row><row r="3"><c r="A3" t="s"><v>2</v></c></row>' \
+	"^gendan: .*sst.xlsx:3: cell A3: shared string '2' does not exist \(the file has 2\)$" --strings "$TMP/si"
+bad sst.xlsx '<row r="1"><c r="A1" t="s"><v>-1</v></c></row>' \
+	"sst.xlsx:1: cell A1: shared string '-1' does not exist" --strings "$TMP/si"
 
 # references outside a sheet
-printf '<row r="1"><c r="XFE1"><v>1</v></c></row>' >"$TMP/rows"
-mk "$TMP/ref.xlsx" Sheet1="$TMP/rows"
-refused "$TMP/ref.xlsx"
-has "$TMP/err" "ref.xlsx: xl/worksheets/sheet1.xml: cell 'XFE1' is not a cell of a sheet$"
-printf '<row r="1048577"><c><v>1</v></c></row>' >"$TMP/rows"
-mk "$TMP/ref.xlsx" Sheet1="$TMP/rows"
-refused "$TMP/ref.xlsx"
-has "$TMP/err" "ref.xlsx: xl/worksheets/sheet1.xml: row '1048577' is not a row of a sheet$"
+bad ref.xlsx '<row r="1"><c r="XFE1"><v>1</v></c></row>' \
+	"ref.xlsx: xl/worksheets/sheet1.xml: cell 'XFE1' is not a cell of a sheet$"
+bad ref.xlsx '<row r="1048577"><c><v>1</v></c></row>' \
+	"ref.xlsx: xl/worksheets/sheet1.xml: row '1048577' is not a row of a sheet$"
 
 # a 10 MB cell, inline and shared
 python3 - "$TMP" <<'PY'
 import sys
 d = sys.argv[1]
 big = 'x' * (10 << 20)
-open(d + '/rows', 'w').write(f'<row r="1"><c r="A1" t="inlineStr"><is><t>name</t></is></c></row><row r="2"><c r="B2" t="inlineStr"><is><t>{big}</t></is></c></row>')
-open(d + '/rows2', 'w').write('<row r="1"><c r="A1" t="s"><v>0</v></c></row>')
+open(d + '/big', 'w').write(f'<row r="1"><c r="A1" t="inlineStr"><is><t>name</t></is></c></row><row r="2"><c r="B2" t="inlineStr"><is><t>{big}</t></is></c></row>')
 open(d + '/si', 'w').write(f'<si><t>name</t></si><si><r><t>{big}</t></r></si>')
 PY
-mk "$TMP/cell.xlsx" Sheet1="$TMP/rows"
-refused "$TMP/cell.xlsx"
-has "$TMP/err" "cell.xlsx:2: cell B2: more than 1024 KiB of text$"
-mk "$TMP/cell.xlsx" --strings "$TMP/si" Sheet1="$TMP/rows2"
-refused "$TMP/cell.xlsx"
-has "$TMP/err" "cell.xlsx: xl/sharedStrings.xml: string 1 is longer than 1024 KiB$"
+bad cell.xlsx @"$TMP/big" "cell.xlsx:2: cell B2: more than 1024 KiB of text$"
+bad cell.xlsx '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' \
+	"cell.xlsx: xl/sharedStrings.xml: string 1 is longer than 1024 KiB$" --strings "$TMP/si"
 
 # malformed XML names the part, line and column; a DOCTYPE (entity
 # expansion) is refused before any entity is read
-printf '<row r="1">\n<c r="A1"><v>1</v></row>' >"$TMP/rows"
-mk "$TMP/xml.xlsx" Sheet1="$TMP/rows"
-refused "$TMP/xml.xlsx"
-has "$TMP/err" "xml.xlsx: xl/worksheets/sheet1.xml:3:[0-9]+: malformed XML: mismatched tag$"
+bad xml.xlsx '<row r="1">\n<c r="A1"><v>1</v></row>' \
+	"xml.xlsx: xl/worksheets/sheet1.xml:3:[0-9]+: malformed XML: mismatched tag$"
 printf '<?xml version="1.0"?>\n<!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&b;</t></si></sst>' >"$TMP/lol"
-printf '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' >"$TMP/rows"
-mk "$TMP/lol.xlsx" --part xl/sharedStrings.xml="$TMP/lol" Sheet1="$TMP/rows"
-refused "$TMP/lol.xlsx"
-has "$TMP/err" "lol.xlsx: xl/sharedStrings.xml: a DOCTYPE is not allowed in an xlsx part$"
+bad lol.xlsx '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' \
+	"lol.xlsx: xl/sharedStrings.xml: a DOCTYPE is not allowed in an xlsx part$" \
+	--part xl/sharedStrings.xml="$TMP/lol"
 
 # a sheet of 1,048,576 rows (Excel's most) is refused at row 200,001,
 # within bounded memory
