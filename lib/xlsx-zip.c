@@ -42,11 +42,6 @@ void gd__xlsx_close(gd__xlsx_zip *z)
 	z->zip = NULL;
 }
 
-int gd__xlsx_has(const gd__xlsx_zip *z, const char *entry)
-{
-	return zip_name_locate(z->zip, entry, ZIP_FL_NOCASE) >= 0;
-}
-
 void gd__xml_fail(gd__xml *x, int err)
 {
 	if (!x->err)

@@ -30,9 +30,6 @@ typedef struct {
 int gd__xlsx_open(gd__xlsx_zip *z, const char *buf, size_t len, const char *name);
 void gd__xlsx_close(gd__xlsx_zip *z);
 
-/* Does the zip hold entry? */
-int gd__xlsx_has(const gd__xlsx_zip *z, const char *entry);
-
 /*
  * Parse entry with expat (namespaces on: element names are "URI|local"),
  * x the handlers' user data, whose first member is a gd__xml.  A missing

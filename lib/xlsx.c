@@ -176,8 +176,7 @@ static int builtin_date(long id)
 /* A custom format code shows a date when, outside quoted text, escapes
  * and [...] parts, it has d or y, or m without h or s (else m is
  * minutes: "h:mm", "[h]:mm", "mm:ss"). */
-int gd__xlsx_date_code(const char *code);
-int gd__xlsx_date_code(const char *code)
+static int date_code(const char *code)
 {
 	int d = 0, m = 0, hs = 0;
 	const char *p;
@@ -220,7 +219,7 @@ static void XMLCALL styles_start(void *ud, const char *el, const char **attrs)
 	int date;
 
 	if (!strcmp(l, "numFmt") && id && (code = gd__xml_attr(attrs, "formatCode")) &&
-	    gd__xlsx_date_code(code)) {
+	    date_code(code)) {
 		s->date_fmts = gd__xrealloc(s->date_fmts, (s->nfmts + 1) * sizeof(*s->date_fmts));
 		s->date_fmts[s->nfmts++] = n;
 	} else if (!strcmp(l, "cellXfs")) {
