@@ -109,18 +109,15 @@ static int clone_into(const char *url, const char *dir)
 	git_object *head = NULL;
 	git_tree *tree = NULL;
 	git_diff *diff = NULL;
-	struct gd__xfer xf = {0, 0, 0, 0, url, NULL, NULL};
+	struct gd__xfer xf;
 	int err = 0;
 
-	if (git_clone_options_init(&co, GIT_CLONE_OPTIONS_VERSION) < 0) {
-		err = gd__git_fail(GD_ERROR, _("cannot set up the clone"));
-		goto done;
-	}
+	if (git_clone_options_init(&co, GIT_CLONE_OPTIONS_VERSION) < 0)
+		return gd__git_fail(GD_ERROR, _("cannot set up the clone"));
 	/* look at the tree before any file of it is written */
 	co.checkout_opts.checkout_strategy = GIT_CHECKOUT_NONE;
-	co.fetch_opts.callbacks.credentials = gd__xfer_credentials;
-	co.fetch_opts.callbacks.certificate_check = gd__xfer_check_host;
-	co.fetch_opts.callbacks.payload = &xf;
+	if ((err = gd__xfer_start(&xf, NULL, url, &co.fetch_opts.callbacks)) < 0)
+		goto done;
 	if (git_clone(&repo, url, dir, &co) < 0) {
 		err = gd__transfer_fail(_("cannot clone"), url, NULL);
 		goto done;
@@ -152,6 +149,7 @@ static int clone_into(const char *url, const char *dir)
 			err = gd__git_fail(GD_EIO, _("cannot check out the ledger"));
 	}
 done:
+	gd__xfer_end(&xf, repo != NULL);
 	git_diff_free(diff);
 	git_tree_free(tree);
 	git_object_free(head);

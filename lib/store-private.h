@@ -52,6 +52,12 @@ int gd__blob_read(git_repository *repo, const git_oid *id, char **out,
 /* qsort() comparator of char * paths. */
 int gd__paths_cmp(const void *a, const void *b);
 
+/* --- lib/store-ssh.c ---------------------------------------------------- */
+
+/* Make ssh://, ssh+git://, git+ssh:// and scp-like URLs go through the
+ * ssh program, as git does (once a process). */
+void gd__ssh_register(void);
+
 /* --- lib/store-journal.c ----------------------------------------------- */
 
 /* Before the files of a change are renamed into place: their paths (none
@@ -93,20 +99,26 @@ int gd__incoming_check(git_diff *diff, const char *remote);
 
 /* --- lib/store-transport.c --------------------------------------------- */
 
-/* What the transfer callbacks share: credentials tried, push answers.
- * Start it zeroed, with url set. */
+/* What the transfer callbacks share: credentials given, push answers,
+ * progress.  Made by gd__xfer_start, emptied by gd__xfer_end. */
 struct gd__xfer {
-	int agent_tried;
-	int key;
-	int asked;
-	int rejected;
 	const char *url;
+	char *cred_url;     /* the URL git's credential helper answered for */
+	char *user, *pass;  /* its answer */
+	int rejected;
 	char *status; /* the remote's answer to a refused update */
 	char *said;   /* what the remote said (hooks' lines) */
+	unsigned int received, sent; /* objects, as last shown */
 };
 
-/* Free what a transfer's answers hold. */
-void gd__xfer_clear(struct gd__xfer *x);
+/* x zeroed for url, and cb's callbacks set with the settings of repo
+ * (NULL: the user's) as git reads them: http.sslCAInfo (GIT_SSL_CAINFO),
+ * http.sslCAPath, credential helpers, progress. */
+int gd__xfer_start(struct gd__xfer *x, git_repository *repo, const char *url,
+		   git_remote_callbacks *cb);
+/* After the transfer (ok: it worked): git's credential helper told to keep
+ * an answer that worked; what x holds freed. */
+void gd__xfer_end(struct gd__xfer *x, int ok);
 /* GD_EINVALID: "the remote 'name' refused the push (status)", then the
  * remote's lines. */
 int gd__xfer_refused(struct gd__xfer *x, const char *name);
@@ -122,15 +134,16 @@ int gd__push_with_git(const char *workdir, const char *remote, const char *refsp
  * the parenthesis); returns GD_EIO. */
 int gd__transfer_fail(const char *what, const char *name, const char *url);
 
+/* The progress callback of gd_store_progress_set, if any. */
+void gd__progress(gd_progress_kind kind, size_t done, size_t total);
+
 /* libgit2 remote callbacks; their payload is a struct gd__xfer. */
-int gd__xfer_credentials(git_credential **out, const char *url,
-			 const char *user_from_url, unsigned int allowed,
-			 void *payload);
-int gd__xfer_check_host(git_cert *cert, int valid, const char *host,
-			void *payload);
 int gd__xfer_push_update(const char *refname, const char *status,
 			 void *payload);
 int gd__xfer_sideband(const char *str, int len, void *payload);
+int gd__xfer_received(const git_indexer_progress *stats, void *payload);
+int gd__xfer_sent(unsigned int current, unsigned int total, size_t bytes,
+		  void *payload);
 
 /* Put the work tree and index at `target` and move branch there from
  * `from`, journaled (sync's merges, undo). */

@@ -90,6 +90,7 @@ static int merge_trees(gd_store *s, git_tree *base, git_tree *ours,
 			free(mb);
 		}
 		/* else: they deleted what we changed: ours is kept */
+		gd__progress(GD_PROGRESS_MERGED, i + 1, n);
 		git_tree_entry_free(be);
 		git_tree_entry_free(oe);
 		git_tree_entry_free(te);
@@ -185,8 +186,10 @@ static int integrate(gd_store *s, const char *remote, const char *branch,
 		rep->changed = git_diff_num_deltas(diff);
 		err = gd__incoming_check(diff, remote);
 		git_diff_free(diff);
-		if (!err && !(err = gd__store_move_to(s, branch, head, theirs)))
+		if (!err && !(err = gd__store_move_to(s, branch, head, theirs))) {
 			rep->fast_forward = 1;
+			gd__progress(GD_PROGRESS_MERGED, rep->changed, rep->changed);
+		}
 		goto done;
 	}
 	if ((err = merge_trees(s, bt, ot, tt, remote, fn, ctx, &tree_oid, rep)) < 0)
@@ -241,21 +244,21 @@ struct sync_target {
 static int fetch(gd_store *s, const struct sync_target *t)
 {
 	git_fetch_options fo;
-	struct gd__xfer xf = {0, 0, 0, 0, NULL, NULL, NULL};
+	struct gd__xfer xf;
 	int err;
 
 	if (git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION) < 0)
 		return gd__git_fail(GD_ERROR, _("cannot set up the transfer"));
-	xf.url = remote_url(t->remote);
-	fo.callbacks.credentials = gd__xfer_credentials;
-	fo.callbacks.certificate_check = gd__xfer_check_host;
-	fo.callbacks.payload = &xf;
-	if ((err = gd__journal_begin(s, NULL, 0)) < 0)
+	if ((err = gd__xfer_start(&xf, s->repo, remote_url(t->remote), &fo.callbacks)) < 0 ||
+	    (err = gd__journal_begin(s, NULL, 0)) < 0) {
+		gd__xfer_end(&xf, 0);
 		return err;
+	}
 	if (git_remote_fetch(t->remote, NULL, &fo, "gendan sync") < 0)
 		err = gd__transfer_fail(_("cannot fetch from"), t->name,
 					remote_url(t->remote));
 	gd__journal_end(s);
+	gd__xfer_end(&xf, err == 0);
 	return err;
 }
 
@@ -273,7 +276,7 @@ static int moved_on(const char *status)
 static int push(gd_store *s, const struct sync_target *t, int *moved)
 {
 	git_push_options po;
-	struct gd__xfer xp = {0, 0, 0, 0, NULL, NULL, NULL};
+	struct gd__xfer xp;
 	char *spec = t->refspec;
 	git_strarray specs = {&spec, 1};
 	int err = 0;
@@ -281,15 +284,11 @@ static int push(gd_store *s, const struct sync_target *t, int *moved)
 	*moved = 0;
 	if (git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION) < 0)
 		return gd__git_fail(GD_ERROR, _("cannot set up the transfer"));
-	xp.url = remote_url(t->remote);
-	if (gd__url_is_path(xp.url)) {
+	if ((err = gd__xfer_start(&xp, s->repo, remote_url(t->remote), &po.callbacks)) < 0) {
+		/* nothing to free */
+	} else if (gd__url_is_path(xp.url)) {
 		err = gd__push_with_git(s->root, t->name, t->refspec, &xp);
 	} else {
-		po.callbacks.credentials = gd__xfer_credentials;
-		po.callbacks.certificate_check = gd__xfer_check_host;
-		po.callbacks.push_update_reference = gd__xfer_push_update;
-		po.callbacks.sideband_progress = gd__xfer_sideband;
-		po.callbacks.payload = &xp;
 		if (git_remote_push(t->remote, &specs, &po) < 0) {
 			const git_error *e = git_error_last();
 			if (e && e->message && strstr(e->message, "fast-forward")) {
@@ -306,7 +305,7 @@ static int push(gd_store *s, const struct sync_target *t, int *moved)
 		else
 			*moved = 1;
 	}
-	gd__xfer_clear(&xp);
+	gd__xfer_end(&xp, !err && !xp.rejected);
 	return err;
 }
 

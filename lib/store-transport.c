@@ -1,10 +1,13 @@
 /*
- * store-transport.c - what a fetch, push or clone needs to reach a remote:
- * credentials (ssh agent and keys, git's credential helpers for https),
- * the ssh host-key check against ~/.ssh/known_hosts, push answers and
- * what the remote says; a push to a path through git itself, so that the
- * remote's hooks run.
+ * store-transport.c - what a fetch, push or clone needs to reach a remote
+ * over https (ssh is the ssh program's business: store-ssh.c): the CA
+ * certificates git would trust (http.sslCAInfo), git's credential helpers
+ * (fill, then approve or reject), push answers and what the remote says,
+ * the progress of a transfer; a push to a path through git itself, so
+ * that the remote's hooks run.
  */
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +20,7 @@
 int gd__transfer_fail(const char *what, const char *name, const char *url)
 {
 	const git_error *e = git_error_last();
-	char reason[512];
+	char reason[800];
 
 	snprintf(reason, sizeof(reason), "%s",
 		 e && e->message ? e->message : _("unknown git error"));
@@ -27,184 +30,187 @@ int gd__transfer_fail(const char *what, const char *name, const char *url)
 }
 
 
-/* `git credential fill`: the user's own helper answers for https. */
-static int credential_fill(git_credential **out, const char *url)
+/*
+ * `git credential ACTION`: url (and for approve and reject the user name
+ * and password) on its stdin, through a pipe and never a shell; for fill,
+ * its answer into *user and *pass.  git's prompt, where there is one, is
+ * git's own (on the terminal).
+ */
+static int credential_run(const char *action, const char *url, char **user, char **pass)
 {
-	char *cmd = NULL, line[1024];
-	char *user = NULL, *pass = NULL;
-	FILE *p;
-	int err = -1;
-	size_t i;
+	struct sigaction ign = {0}, old;
+	char *in, buf[4096];
+	size_t have = 0;
+	int to[2], from[2], status = 0;
+	ssize_t n;
+	pid_t pid;
 
-	/* the URL goes through a pipe, never through a shell word */
-	for (i = 0; url[i]; i++)
-		if (strchr("'\\\n", url[i]))
-			return -1;
-	cmd = gd__xasprintf("printf 'url=%%s\\n\\n' '%s' | GIT_TERMINAL_PROMPT=0 git credential fill 2>/dev/null",
-			    url);
-	/* git's credential helpers need git; the URL is quoted and may hold no
-	 * quote, backslash or newline (above) */
-	if (!(p = popen(cmd, "r"))) { /* NOLINT(cert-env33-c) */
-		free(cmd);
+	if (strchr(url, '\n') || (*user && strchr(*user, '\n')) || (*pass && strchr(*pass, '\n')))
+		return -1;
+	if (pipe(to) < 0)
+		return -1;
+	if (pipe(from) < 0) {
+		close(to[0]);
+		close(to[1]);
 		return -1;
 	}
-	while (fgets(line, sizeof(line), p)) {
-		line[strcspn(line, "\n")] = '\0';
-		if (!strncmp(line, "username=", 9))
-			user = gd__xstrdup(line + 9);
-		else if (!strncmp(line, "password=", 9))
-			pass = gd__xstrdup(line + 9);
+	if ((pid = fork()) == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		dup2(to[0], 0);
+		dup2(from[1], 1);
+		if (null >= 0)
+			dup2(null, 2);
+		close(to[0]);
+		close(to[1]);
+		close(from[0]);
+		close(from[1]);
+		execlp("git", "git", "credential", action, (char *)NULL);
+		_exit(127);
 	}
-	pclose(p);
-	if (user && pass)
-		err = git_credential_userpass_plaintext_new(out, user, pass);
-	free(user);
-	free(pass);
-	free(cmd);
+	close(to[0]);
+	close(from[1]);
+	in = *user ? gd__xasprintf("url=%s\nusername=%s\npassword=%s\n\n", url, *user,
+				   *pass ? *pass : "")
+		   : gd__xasprintf("url=%s\n\n", url);
+	/* a helper that exits before reading all is a failure, not a SIGPIPE */
+	ign.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &ign, &old);
+	if (pid > 0 && write(to[1], in, strlen(in)) < 0)
+		status = -1;
+	sigaction(SIGPIPE, &old, NULL);
+	close(to[1]);
+	while (pid > 0 && (n = read(from[0], buf + have, sizeof(buf) - 1 - have)) > 0)
+		have += (size_t)n;
+	buf[have] = '\0';
+	close(from[0]);
+	free(in);
+	if (pid < 0)
+		return -1;
+	while (waitpid(pid, &status, 0) < 0)
+		;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return -1;
+	if (!strcmp(action, "fill")) {
+		char *line, *save = NULL;
+		for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+			if (!strncmp(line, "username=", 9) && !*user)
+				*user = gd__xstrdup(line + 9);
+			else if (!strncmp(line, "password=", 9) && !*pass)
+				*pass = gd__xstrdup(line + 9);
+	}
+	return 0;
+}
+
+static void credential_forget(struct gd__xfer *x)
+{
+	if (x->pass)
+		memset(x->pass, 0, strlen(x->pass));
+	free(x->user);
+	free(x->pass);
+	x->user = x->pass = NULL;
+}
+
+/* https: git's credential helpers answer a 401 (an ssh remote is the ssh
+ * program's business); a second 401 means they answered wrong: git is
+ * told to forget that answer, and the transfer stops. */
+static int xfer_credentials(git_credential **out, const char *url, const char *user_from_url,
+			    unsigned int allowed, void *payload)
+{
+	struct gd__xfer *x = payload;
+
+	if (!(allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT))
+		return GIT_PASSTHROUGH;
+	if (x->user) {
+		(void)credential_run("reject", x->cred_url, &x->user, &x->pass);
+		credential_forget(x);
+		git_error_set_str(GIT_ERROR_HTTP,
+				  _("the server refused the user name and password git's credential helper gave"));
+		return -1;
+	}
+	free(x->cred_url);
+	x->cred_url = gd__xstrdup(url);
+	if (user_from_url)
+		x->user = gd__xstrdup(user_from_url);
+	if (credential_run("fill", url, &x->user, &x->pass) < 0 || !x->user || !x->pass) {
+		credential_forget(x);
+		git_error_set_str(GIT_ERROR_HTTP,
+				  _("the server asks for a user name and password: set up a git credential helper (git config credential.helper)"));
+		return -1;
+	}
+	return git_credential_userpass_plaintext_new(out, x->user, x->pass);
+}
+
+/* https: the server's certificate as libgit2 checked it (against
+ * http.sslCAInfo when set); an untrusted one is refused, whatever
+ * http.sslVerify says (docs/gendan-sync.1). */
+static int xfer_certificate(git_cert *cert, int valid, const char *host, void *payload)
+{
+	(void)payload;
+	if (valid || cert->cert_type != GIT_CERT_X509)
+		return valid ? 0 : GIT_PASSTHROUGH;
+	(void)host; /* the caller's message names the URL */
+	git_error_set_str(GIT_ERROR_SSL,
+			  _("the certificate of the https server is not trusted: give the file of its CA with 'git config http.sslCAInfo FILE'"));
+	return -1;
+}
+
+/* The user's value of a git setting: the environment's, else the
+ * repository's config (NULL: the user's own). */
+static char *setting(git_repository *repo, const char *env, const char *key)
+{
+	git_config *cfg = NULL;
+	git_buf buf = {NULL, 0, 0};
+	char *val = NULL;
+	const char *e = env ? getenv(env) : NULL;
+
+	if (e && *e)
+		return gd__xstrdup(e);
+	if ((repo ? git_repository_config_snapshot(&cfg, repo) : git_config_open_default(&cfg)) == 0 &&
+	    git_config_get_string_buf(&buf, cfg, key) == 0)
+		val = gd__xstrdup(buf.ptr);
+	git_error_clear();
+	git_buf_dispose(&buf);
+	git_config_free(cfg);
+	return val;
+}
+
+int gd__xfer_start(struct gd__xfer *x, git_repository *repo, const char *url,
+		   git_remote_callbacks *cb)
+{
+	char *file = setting(repo, "GIT_SSL_CAINFO", "http.sslCAInfo");
+	char *dir = setting(repo, "GIT_SSL_CAPATH", "http.sslCAPath");
+	int err = 0;
+
+	memset(x, 0, sizeof(*x));
+	x->url = url;
+	/* as git: the CA file or folder the user named replaces the system's */
+	if ((file || dir) && !strncmp(url, "https://", 8) &&
+	    git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file, dir) < 0)
+		err = gd_error_set(GD_EIO, _("cannot read the CA certificates in '%s' (http.sslCAInfo): %s"),
+				   file ? file : dir,
+				   git_error_last() ? git_error_last()->message : "?");
+	free(file);
+	free(dir);
+	cb->credentials = xfer_credentials;
+	cb->certificate_check = xfer_certificate;
+	cb->push_update_reference = gd__xfer_push_update;
+	cb->sideband_progress = gd__xfer_sideband;
+	cb->transfer_progress = gd__xfer_received;
+	cb->push_transfer_progress = gd__xfer_sent;
+	cb->payload = x;
 	return err;
 }
 
-int gd__xfer_credentials(git_credential **out, const char *url,
-			 const char *user_from_url, unsigned int allowed,
-			 void *payload)
+void gd__xfer_end(struct gd__xfer *x, int ok)
 {
-	static const char *const keys[] = {"id_ed25519", "id_ecdsa", "id_rsa"};
-	struct gd__xfer *st = payload;
-	const char *user = user_from_url ? user_from_url : "git";
-	const char *home = getenv("HOME");
-
-	if (allowed & GIT_CREDENTIAL_SSH_KEY) {
-		if (!st->agent_tried) {
-			st->agent_tried = 1;
-			if (getenv("SSH_AUTH_SOCK"))
-				return git_credential_ssh_key_from_agent(out, user);
-		}
-		while (home && st->key < 3) {
-			char *priv = gd__xasprintf("%s/.ssh/%s", home, keys[st->key++]);
-			char *pub = gd__xasprintf("%s.pub", priv);
-			int r = 1;
-			if (access(priv, R_OK) == 0)
-				r = git_credential_ssh_key_new(out, user,
-							       access(pub, R_OK) == 0 ? pub : NULL,
-							       priv, NULL);
-			free(priv);
-			free(pub);
-			if (r <= 0)
-				return r;
-		}
-		return GIT_PASSTHROUGH;
-	}
-	if ((allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) && !st->asked++) {
-		if (credential_fill(out, url) == 0)
-			return 0;
-		return GIT_PASSTHROUGH;
-	}
-	if (allowed & GIT_CREDENTIAL_USERNAME)
-		return git_credential_username_new(out, user);
-	return GIT_PASSTHROUGH;
-}
-
-static char *base64(const unsigned char *in, size_t len)
-{
-	static const char tab[] =
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	char *out = gd__xmalloc((len + 2) / 3 * 4 + 1), *o = out;
-	size_t i;
-
-	for (i = 0; i + 2 < len; i += 3) {
-		*o++ = tab[in[i] >> 2];
-		*o++ = tab[((in[i] & 3) << 4) | (in[i + 1] >> 4)];
-		*o++ = tab[((in[i + 1] & 15) << 2) | (in[i + 2] >> 6)];
-		*o++ = tab[in[i + 2] & 63];
-	}
-	if (i < len) {
-		*o++ = tab[in[i] >> 2];
-		if (i + 1 < len) {
-			*o++ = tab[((in[i] & 3) << 4) | (in[i + 1] >> 4)];
-			*o++ = tab[(in[i + 1] & 15) << 2];
-		} else {
-			*o++ = tab[(in[i] & 3) << 4];
-			*o++ = '=';
-		}
-		*o++ = '=';
-	}
-	*o = '\0';
-	return out;
-}
-
-/* The port of an ssh:// URL, 22 for scp-like ones. */
-static int url_port(const char *url)
-{
-	const char *p = strstr(url, "://"), *colon;
-
-	if (!p)
-		return 22;
-	p += 3;
-	if (strchr(p, '@') && strchr(p, '@') < strchr(p, '/'))
-		p = strchr(p, '@') + 1;
-	colon = strchr(p, ':');
-	if (colon && (!strchr(p, '/') || colon < strchr(p, '/'))) {
-		char *end;
-		long port = strtol(colon + 1, &end, 10);
-		return port > 0 && port < 65536 && end > colon + 1 ? (int)port : 22;
-	}
-	return 22;
-}
-
-/*
- * ssh host keys are checked against ~/.ssh/known_hosts (ssh-keygen -F
- * reads hashed entries too): a known, matching key is accepted; a
- * different key is refused as a possible attack; an unknown host is
- * refused with the command that checks and accepts it.
- */
-int gd__xfer_check_host(git_cert *cert, int valid, const char *host, void *payload)
-{
-	struct gd__xfer *x = payload;
-	git_cert_hostkey *hk = (git_cert_hostkey *)cert;
-	const char *home = getenv("HOME");
-	char name[300], line[8192], *key, *cmd;
-	int port, found = 0, match = 0;
-	const char *h;
-	FILE *f;
-
-	if (cert->cert_type != GIT_CERT_HOSTKEY_LIBSSH2)
-		return valid ? 0 : GIT_PASSTHROUGH;
-	if (!(hk->type & GIT_CERT_SSH_RAW) || !home)
-		return -1;
-	for (h = host; *h; h++)
-		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:", *h))
-			return -1;
-	port = x && x->url ? url_port(x->url) : 22;
-	if (port != 22)
-		snprintf(name, sizeof(name), "[%s]:%d", host, port);
-	else
-		snprintf(name, sizeof(name), "%s", host);
-	key = base64((const unsigned char *)hk->hostkey, hk->hostkey_len);
-	cmd = gd__xasprintf("ssh-keygen -F '%s' -f '%s/.ssh/known_hosts' 2>/dev/null", name, home);
-	/* the host is [A-Za-z0-9.:-] only (above) */
-	if ((f = popen(cmd, "r"))) { /* NOLINT(cert-env33-c) */
-		while (fgets(line, sizeof(line), f)) {
-			char *k;
-			if (line[0] == '#' || !(k = strchr(line, ' ')) || !(k = strchr(k + 1, ' ')))
-				continue;
-			k++;
-			k[strcspn(k, " \n")] = '\0';
-			found = 1;
-			match |= !strcmp(k, key);
-		}
-		pclose(f);
-	}
-	free(cmd);
-	free(key);
-	if (match)
-		return 0;
-	if (found)
-		git_error_set_str(GIT_ERROR_SSH,
-				  _("the host key of this server is not the one in ~/.ssh/known_hosts: refused (someone may be in the middle)"));
-	else
-		git_error_set_str(GIT_ERROR_SSH,
-				  _("the server is not in ~/.ssh/known_hosts: connect once with ssh to check and accept its key"));
-	return -1;
+	/* the helper keeps an answer that worked, as after git's own */
+	if (ok && x->user && x->pass)
+		(void)credential_run("approve", x->cred_url, &x->user, &x->pass);
+	credential_forget(x);
+	free(x->cred_url);
+	free(x->status);
+	free(x->said);
+	x->cred_url = x->status = x->said = NULL;
 }
 
 int gd__xfer_push_update(const char *refname, const char *status, void *payload)
@@ -241,11 +247,45 @@ int gd__xfer_sideband(const char *str, int len, void *payload)
 	return 0;
 }
 
-void gd__xfer_clear(struct gd__xfer *x)
+/* --- progress ----------------------------------------------------------- */
+
+static gd_progress_fn progress_fn;
+static void *progress_ctx;
+
+void gd_store_progress_set(gd_progress_fn fn, void *ctx)
 {
-	free(x->status);
-	free(x->said);
-	x->status = x->said = NULL;
+	progress_fn = fn;
+	progress_ctx = ctx;
+}
+
+void gd__progress(gd_progress_kind kind, size_t done, size_t total)
+{
+	if (progress_fn)
+		progress_fn(progress_ctx, kind, done, total);
+}
+
+int gd__xfer_received(const git_indexer_progress *stats, void *payload)
+{
+	struct gd__xfer *x = payload;
+
+	/* once per object is too often for a terminal: when the count moves */
+	if (stats->total_objects && stats->received_objects != x->received) {
+		x->received = stats->received_objects;
+		gd__progress(GD_PROGRESS_RECEIVED, stats->received_objects, stats->total_objects);
+	}
+	return 0;
+}
+
+int gd__xfer_sent(unsigned int current, unsigned int total, size_t bytes, void *payload)
+{
+	struct gd__xfer *x = payload;
+
+	(void)bytes;
+	if (total && current != x->sent) {
+		x->sent = current;
+		gd__progress(GD_PROGRESS_SENT, current, total);
+	}
+	return 0;
 }
 
 int gd__xfer_refused(struct gd__xfer *x, const char *name)

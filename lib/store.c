@@ -28,6 +28,8 @@ void gd__git_init(void)
 	git_libgit2_init();
 	/* a power cut must not lose a commit gendan said it made */
 	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
+	/* ssh is OpenSSH's, as for git (SPEC 5) */
+	gd__ssh_register();
 }
 
 /* --- locating the ledger ----------------------------------------------- */

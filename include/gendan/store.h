@@ -197,6 +197,20 @@ typedef struct {
 int gd_store_sync(gd_store *s, const char *remote, gd_merge_file_fn fn,
 		  void *ctx, gd_sync_report *rep);
 
+/* How far a clone or sync is, for a progress line: objects received
+ * (done of total), objects sent, records merged (total 0: not known). */
+typedef enum {
+	GD_PROGRESS_RECEIVED,
+	GD_PROGRESS_SENT,
+	GD_PROGRESS_MERGED,
+} gd_progress_kind;
+typedef void (*gd_progress_fn)(void *ctx, gd_progress_kind kind, size_t done,
+			       size_t total);
+
+/* The progress callback of the clones and syncs that follow, for this
+ * process (fn NULL: none, the default). */
+void gd_store_progress_set(gd_progress_fn fn, void *ctx);
+
 /* Clone a shared ledger into dir (checking its tree before writing it). */
 int gd_store_clone(const char *url, const char *dir);
 

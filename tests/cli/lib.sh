@@ -174,3 +174,16 @@ done_testing() {
 	[ "$failed" -eq 0 ]
 	exit $?
 }
+
+# pushed_as_chen SERVER: in the clone here, a contact logged as Chen Jing
+# goes to SERVER through `gendan sync`, whose hook knows the pusher as Li
+# Lei: refused with the hook's line, exit 1, nothing landed.
+pushed_as_chen() {
+	GIT_AUTHOR_NAME="Chen Jing" GIT_AUTHOR_EMAIL=chen.jing@example.com \
+		"$GENDAN" log acme -m "as chen" >/dev/null
+	before=$(git -C "$1" rev-parse main)
+	gd 1 sync
+	has "$TMP/err" "the remote 'origin' refused the push"
+	has "$TMP/err" "refused [0-9a-f]{40} refs/heads/main: authored by 'chen.jing@example.com' but pushed by 'li.lei@example.com'"
+	eq "nothing landed" "$before" "$(git -C "$1" rev-parse main)"
+}
