@@ -49,7 +49,10 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 		return gd_error_set(GD_EINVALID, _("cannot name a directory for '%s': give DIR"),
 				    argv[optind]);
 	}
-	if ((err = gd_store_clone(argv[optind], dir)) == 0)
+	cmd_progress_start();
+	err = gd_store_clone(argv[optind], dir);
+	cmd_progress_end();
+	if (err == 0)
 		printf(_("Cloned gendan ledger into %s\n"), dir);
 	free(dir);
 	return err;

@@ -45,7 +45,9 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	gd_time_format(at, &now);
 	if ((err = cmd_setup(ctx, &l)) < 0)
 		return err;
+	cmd_progress_start();
 	err = gd_ledger_sync(l, optind < argc ? argv[optind] : NULL, at, &res);
+	cmd_progress_end();
 	if (err == 0) {
 		const gd_sync_report *g = &res.git;
 		if (g->up_to_date && !g->pushed)

@@ -60,6 +60,11 @@ struct cmd_entry {
 /* gendan's usage and command list: on stdout returns 0, else 2. */
 int cmd_main_usage(FILE *f);
 
+/* clone and sync: a progress line on stderr when it is a terminal, as git
+ * shows one (nothing otherwise); cmd_progress_end ends an open line. */
+void cmd_progress_start(void);
+void cmd_progress_end(void);
+
 /* Print the entry's usage to stderr and return GD_EUSAGE (exit 2). */
 int cmd_usage(const struct cmd_entry *e);
 /* --help: the usage and summary on stdout. */

@@ -459,3 +459,52 @@ int cmd_read_file(char **out, size_t *len, const char *path)
 	*len = n;
 	return 0;
 }
+
+/* --- progress of clone and sync ----------------------------------------- */
+
+static int progress_open; /* a line not yet ended, of this kind + 1 */
+static size_t progress_pct; /* what it shows */
+
+static void progress_line(void *ctx, gd_progress_kind kind, size_t done, size_t total)
+{
+	const char *what = kind == GD_PROGRESS_RECEIVED ? _("receiving objects")
+			   : kind == GD_PROGRESS_SENT   ? _("sending objects")
+							: _("records merged");
+
+	(void)ctx;
+	/* as git: the line changes when its percentage does */
+	if (progress_open == (int)kind + 1 && done < total &&
+	    (total ? done * 100 / total : 0) == progress_pct)
+		return;
+	progress_pct = total ? done * 100 / total : 0;
+	if (progress_open && progress_open != (int)kind + 1)
+		fputc('\n', stderr);
+	/* one line, rewritten, as git's "Receiving objects: 40% (4/10)" */
+	fputc('\r', stderr);
+	if (kind == GD_PROGRESS_MERGED)
+		fprintf(stderr, "%s: %zu/%zu", what, done, total);
+	else
+		fprintf(stderr, "%s: %3zu%% (%zu/%zu)", what, total ? done * 100 / total : 100,
+			done, total);
+	progress_open = (int)kind + 1;
+	if (done >= total) {
+		fputs(_(", done."), stderr);
+		fputc('\n', stderr);
+		progress_open = 0;
+	}
+	(void)fflush(stderr);
+}
+
+void cmd_progress_start(void)
+{
+	if (isatty(STDERR_FILENO))
+		gd_store_progress_set(progress_line, NULL);
+}
+
+void cmd_progress_end(void)
+{
+	if (progress_open)
+		fputc('\n', stderr);
+	progress_open = 0;
+	gd_store_progress_set(NULL, NULL);
+}
