@@ -295,6 +295,19 @@ static void order_table(gd_ledger *l, const gd_entry *e, size_t n,
 	gd_table_free(t);
 }
 
+/* The status column of TSV: what scripts read is the same in every
+ * language, so a hold is worded in English, as the C locale words it. */
+static void tsv_status(char *buf, size_t size, const gd_entry *e)
+{
+	const char *status = e->status ? e->status : "";
+
+	if (e->hold_until)
+		snprintf(buf, size, e->hold_ended ? "%s (hold ended %s)" : "%s (hold until %s)",
+			 status, e->hold_until);
+	else
+		snprintf(buf, size, "%s", status);
+}
+
 int cmd_list(gd_ledger *l, const gd_entry *e, size_t n, int kind, int format,
 	     struct cmd_ctx *ctx)
 {
@@ -318,7 +331,7 @@ int cmd_list(gd_ledger *l, const gd_entry *e, size_t n, int kind, int format,
 	else
 		t = cmd_table_new(8, headers);
 	for (i = 0; i < n; i++) {
-		char ref[128];
+		char ref[128], status[128];
 		const char *cells[14];
 		memcpy(cells + 2, e[i].cells, sizeof(e[i].cells));
 		cells[9] = e[i].path;
@@ -331,6 +344,8 @@ int cmd_list(gd_ledger *l, const gd_entry *e, size_t n, int kind, int format,
 		} else {
 			cells[0] = e[i].id;
 			cells[1] = gd_kind_name(e[i].kind);
+			tsv_status(status, sizeof(status), &e[i]);
+			cells[4] = status;
 			cells[10] = e[i].customer;
 			cells[11] = e[i].ship_by;
 			cells[12] = e[i].currency;

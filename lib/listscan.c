@@ -356,7 +356,10 @@ void gd__list_entries(gd_entry **out, size_t *nout, const gd__sumscan *sc,
 		e[n].id = s->id;
 		e[n].path = s->path;
 		memcpy(e[n].cells, b.cells, sizeof(b.cells));
-		if (hold_ended(&b, f->today))
+		e[n].status = b.status;
+		e[n].hold_until = b.until;
+		e[n].hold_ended = hold_ended(&b, f->today);
+		if (e[n].hold_ended)
 			e[n].cells[2] = b.ended;
 		e[n].customer = b.customer;
 		e[n].ship_by = b.shipby;

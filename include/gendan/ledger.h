@@ -87,6 +87,10 @@ typedef struct gd_entry {
 	 * none */
 	const char *customer, *customer_name;
 	const char *ship_by, *currency, *outstanding;
+	/* the status as written and the hold's end (NULL: no hold), for
+	 * output that must not depend on the user's language (TSV) */
+	const char *status, *hold_until;
+	int hold_ended; /* the hold has ended by the filter's today */
 } gd_entry;
 
 /* NULL matches anything; strings compare case-insensitively. */
