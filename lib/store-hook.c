@@ -538,6 +538,27 @@ static void hook_clear(struct hook *h)
 	h->cfg_have = 0;
 }
 
+/*
+ * The tree whose gendan.yaml gives roles, keys and policy: the old tip's;
+ * for a new branch, the tip of the branch HEAD names, so that no branch
+ * escapes them (a branch pushed under the default configuration could be
+ * fast-forwarded into main later, its commits no longer new).  NULL for
+ * the first push to an empty server.
+ */
+static git_tree *roles_tree(git_repository *repo, const git_oid *old_oid)
+{
+	git_reference *head = NULL;
+	git_tree *t = NULL;
+
+	if (!git_oid_is_zero(old_oid))
+		return tree_of(repo, old_oid);
+	if (git_repository_head(&head, repo) == 0 && git_reference_target(head))
+		t = tree_of(repo, git_reference_target(head));
+	git_error_clear();
+	git_reference_free(head);
+	return t;
+}
+
 /* Rule 1, then the guard of the old tip's configuration. */
 static int update_start(struct hook *h, const git_oid *old_oid, const git_oid *new_oid,
 			const char *pusher, const char *login)
@@ -556,8 +577,7 @@ static int update_start(struct hook *h, const git_oid *old_oid, const git_oid *n
 		git_error_clear();
 		return -1;
 	}
-	if (!git_oid_is_zero(old_oid))
-		ot = tree_of(h->repo, old_oid);
+	ot = roles_tree(h->repo, old_oid);
 	if (!blob_at(h->repo, ot, "gendan.yaml", NULL, &cfg, &clen))
 		cfg = NULL;
 	h->g = gd_guard_new(cfg, clen, pusher, login);

@@ -91,6 +91,20 @@ push li 1 "a tampered commit is refused"
 has "$TMP/push.err" "refused $bad .*not a valid one"
 back li
 
+# a new branch is held to the policy of the branch HEAD names: an unsigned
+# commit pushed to a branch of its own (to be fast-forwarded into main
+# later) is refused too
+git config commit.gpgsign false
+"$GENDAN" log acme -m "unsigned, on a side branch" >/dev/null
+side=$(git rev-parse HEAD)
+( GENDAN_PUSHER=li.lei@example.com git push -q origin HEAD:refs/heads/sneak ) \
+	>"$TMP/push.out" 2>"$TMP/push.err"
+check "an unsigned commit on a new branch is refused" test $? -ne 0
+has "$TMP/push.err" "gendan: refused $side [^ ]+: not signed"
+check "the side branch was not created" test -z "$(git ls-remote origin refs/heads/sneak)"
+git config commit.gpgsign true
+back li
+
 # a member without a key cannot push under the policy
 cd "$TMP" && git clone -q srv.git lin && who lin "Lin Na" lin.na@example.com stranger
 cd "$TMP/lin" || exit 1
