@@ -422,6 +422,9 @@ static int update_row(struct imp *im, size_t row, gd_record *r, char **changed,
 	gd_record_canonicalize(after);
 	if (gd_node_equal(before->root, after->root))
 		goto done; /* nothing changes */
+	/* SPEC 3.3: never commit a hand edit past `gendan commit`'s checks */
+	if ((err = gd_ledger_check_clean(im->l, r)) < 0)
+		goto done;
 	if ((err = gd_record_validate_at(after, im->l->cfg, fault, FAULT_LEN)) < 0) {
 		drop_path(after->path);
 		goto done;

@@ -77,6 +77,17 @@ gd 0 import "$TMP/owner.csv" --update
 has "$f" "^owner: han.mei@example.com$"
 has "$f" "^tier: B$"
 
+# a record with uncommitted hand edits is not updated (SPEC 3.3: a write
+# command refuses it; 'gendan commit' first)
+printf '# a hand edit\n' >>"$f"
+printf 'id,tier\nacme-trading-co,C\n' >"$TMP/dirty.csv"
+before=$(commits)
+gd 1 import "$TMP/dirty.csv" --update
+has "$TMP/err" "dirty.csv:2: .*uncommitted hand edits"
+eq "nothing committed over the hand edit" "$before" "$(commits)"
+has "$f" "^tier: B$"
+git checkout -q -- "$f"
+
 # without --update an existing id is refused, naming the column
 gd 1 import "$TMP/owner.csv"
 has "$TMP/err" "owner.csv:2: column 'id': customer 'acme-trading-co' already exists"
