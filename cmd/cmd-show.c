@@ -499,7 +499,7 @@ static void print_orders(const struct related *rel)
 			continue;
 		if (gd_order_outstanding(&d, o->root) < 0 ||
 		    gd_money_add(&sums, &nsums, cur, d) < 0)
-			fprintf(stderr, "gendan: %s: %s\n", o->path, gd_error_last());
+			cmd_say(stderr, "gendan: %s: %s\n", o->path, gd_error_last());
 		else if (d.units)
 			gd_money_format(owed, sizeof(owed), cur, d);
 		snprintf(ref, sizeof(ref), "order/%s", o->id);
@@ -515,7 +515,7 @@ static void print_orders(const struct related *rel)
 	for (i = 0; i < nsums; i++) {
 		char m[64];
 		gd_money_format(m, sizeof(m), sums[i].currency, sums[i].amount);
-		printf(i ? _(", %s") : _("outstanding: %s"), m);
+		cmd_say(stdout, i ? _(", %s") : _("outstanding: %s"), m);
 	}
 	if (nsums)
 		putchar('\n');

@@ -77,4 +77,20 @@ gd 0 undo
 has "$TMP/out" "undone: log: evil-two"
 inert "undo"
 
+# show's sums by currency: an order's currency is text from a record
+mkdir -p orders/00
+cat >orders/00/po-evil.yaml <<'Y'
+number: PO-EVIL
+customer: evil
+status: open
+currency: "US\u202ED"
+ship-by: 2026-12-30
+payments:
+  - {what: deposit, amount: 100, due: 2026-12-01}
+Y
+git add orders && git commit -qm "evil order" --no-verify
+gd 0 show customer/evil
+has "$TMP/out" "PO-EVIL"
+inert "show's outstanding by currency"
+
 done_testing
