@@ -36,6 +36,7 @@ struct workbook {
 	size_t n;
 	int date1904;
 	char *sst, *styles; /* the parts the relationships name */
+	size_t nrels;
 };
 
 /* r:id: the attribute "id" in a namespace (the relationships one). */
@@ -88,6 +89,8 @@ static int ends_with(const char *s, const char *tail)
 	return n >= t && !strcmp(s + n - t, tail);
 }
 
+#define REL_MAX 8192
+
 static void XMLCALL rels_start(void *ud, const char *el, const char **attrs)
 {
 	struct workbook *w = ud;
@@ -101,6 +104,14 @@ static void XMLCALL rels_start(void *ud, const char *el, const char **attrs)
 		w->sst = part_name(target);
 	if (ends_with(type, "/styles") && !w->styles)
 		w->styles = part_name(target);
+	/* one look a sheet for the first relationships; a part holding
+	 * more than any workbook needs is refused (quadratic work else) */
+	if (++w->nrels > REL_MAX) {
+		gd__xml_fail(&w->x, gd_error_set(GD_EINVALID,
+						 _("%s: the workbook has more than %d relationships"),
+						 w->x.file, REL_MAX));
+		return;
+	}
 	for (i = 0; i < w->n; i++)
 		if (!strcmp(w->sheets[i].rid, id) && !w->sheets[i].target) {
 			w->sheets[i].target = part_name(target);
@@ -158,8 +169,10 @@ static int pick_sheet(const struct sheet_ref **out, const struct workbook *w,
 
 struct styles {
 	gd__xml x;
-	long *date_fmts;     /* custom number formats that are dates */
-	size_t nfmts;
+	/* the custom number formats that are dates, a bit per numFmtId
+	 * (0-65535: what Excel writes), so that neither many formats nor
+	 * many cell styles cost more than one look each */
+	unsigned char *date_ids;
 	unsigned char *xf_date; /* cellXfs[i] formats a date */
 	size_t nxf;
 	int in_cellxfs;
@@ -209,25 +222,26 @@ static int date_code(const char *code)
 	return d || (m && !hs);
 }
 
+#define DATE_IDS 65536
+
 static void XMLCALL styles_start(void *ud, const char *el, const char **attrs)
 {
 	struct styles *s = ud;
 	const char *l = gd__xml_local(el);
 	const char *id = gd__xml_attr(attrs, "numFmtId"), *code;
 	long n = id ? strtol(id, NULL, 10) : 0;
-	size_t i;
 	int date;
 
-	if (!strcmp(l, "numFmt") && id && (code = gd__xml_attr(attrs, "formatCode")) &&
-	    date_code(code)) {
-		s->date_fmts = gd__xrealloc(s->date_fmts, (s->nfmts + 1) * sizeof(*s->date_fmts));
-		s->date_fmts[s->nfmts++] = n;
+	if (!strcmp(l, "numFmt") && id && n >= 0 && n < DATE_IDS &&
+	    (code = gd__xml_attr(attrs, "formatCode")) && date_code(code)) {
+		if (!s->date_ids)
+			s->date_ids = gd__xcalloc(DATE_IDS / 8, 1);
+		s->date_ids[n / 8] |= (unsigned char)(1u << (n % 8));
 	} else if (!strcmp(l, "cellXfs")) {
 		s->in_cellxfs = 1;
 	} else if (!strcmp(l, "xf") && s->in_cellxfs) {
-		date = builtin_date(n);
-		for (i = 0; i < s->nfmts && !date; i++)
-			date = s->date_fmts[i] == n;
+		date = builtin_date(n) ||
+		       (s->date_ids && n >= 0 && n < DATE_IDS && (s->date_ids[n / 8] >> (n % 8) & 1));
 		if ((s->nxf & (s->nxf - 1)) == 0 || !s->nxf)
 			s->xf_date = gd__xrealloc(s->xf_date, s->nxf ? s->nxf * 2 : 16);
 		s->xf_date[s->nxf++] = (unsigned char)date;
@@ -319,6 +333,7 @@ struct sheet {
 	int date1904;
 	gd_csv *t;
 	size_t cap, cells;
+	size_t held; /* bytes of cell text read so far */
 	char **row;          /* the cells of the row being read */
 	size_t rowcap;
 	long r, lastcol;     /* row number (1-based), last column (0-based) */
@@ -534,12 +549,22 @@ static char *cell_value(struct sheet *s)
 
 static void put_cell(struct sheet *s, char *v)
 {
-	size_t col = (size_t)s->col;
+	size_t col = (size_t)s->col, len = strlen(v);
 
-	if (!*v) {
+	if (!len) {
 		free(v);
 		return;
 	}
+	/* a shared string is stored once but copied into every cell naming
+	 * it: the text of the cells read counts against the bound too */
+	if (len > GD_XLSX_MAX_TEXT - s->held) {
+		free(v);
+		gd__xml_fail(&s->x, gd_error_set(GD_EINVALID,
+						 _("%s: the sheet's cells hold more than %zu MiB of text: import it in parts"),
+						 s->x.file, GD_XLSX_MAX_TEXT >> 20));
+		return;
+	}
+	s->held += len;
 	if (col >= s->rowcap) {
 		size_t cap = s->rowcap ? s->rowcap : 16;
 		while (cap <= col)
@@ -637,7 +662,7 @@ static void parts_free(struct parts *p)
 	size_t i;
 
 	workbook_free(&p->wb);
-	free(p->st.date_fmts);
+	free(p->st.date_ids);
 	free(p->st.xf_date);
 	gd__buf_free(&p->sst.text);
 	free(p->sst.off);

@@ -22,6 +22,10 @@
 #define GD_XLSX_MAX_CELL ((size_t)1 << 20)
 /* Cells of the table, empty ones between filled ones included. */
 #define GD_XLSX_MAX_CELLS 5000000
+/* Text of all cells read: a shared string is stored once but copied
+ * into every cell that names it, so a small file could else ask for
+ * gigabytes. */
+#define GD_XLSX_MAX_TEXT ((size_t)128 << 20)
 
 /*
  * The sheet named sheet (NULL: the first worksheet in the workbook's

@@ -104,6 +104,19 @@ bad cell.xlsx @"$TMP/big" "cell.xlsx:2: cell B2: more than 1024 KiB of text$"
 bad cell.xlsx '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' \
 	"cell.xlsx: xl/sharedStrings.xml: string 1 is longer than 1024 KiB$" --strings "$TMP/si"
 
+# one shared string of 1,000,000 characters named by 200 cells: 200 MB
+# of text from a file of a few kilobytes, refused at 128 MiB
+python3 - "$TMP" <<'PY'
+import sys
+d = sys.argv[1]
+open(d + '/si', 'w').write('<si><t>name</t></si><si><t>' + 'x' * 1000000 + '</t></si>')
+rows = '<row r="1"><c r="A1" t="s"><v>0</v></c></row>'
+rows += ''.join(f'<row r="{i}"><c r="A{i}" t="s"><v>1</v></c></row>' for i in range(2, 202))
+open(d + '/many', 'w').write(rows)
+PY
+bad sst.xlsx @"$TMP/many" "sst.xlsx: the sheet's cells hold more than 128 MiB of text: import it in parts$" \
+	--strings "$TMP/si"
+
 # malformed XML names the part, line and column; a DOCTYPE (entity
 # expansion) is refused before any entity is read
 bad xml.xlsx '<row r="1">\n<c r="A1"><v>1</v></row>' \
