@@ -2,6 +2,7 @@
  * gendan.c - main: global options, the command table, one error print.
  */
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,6 +152,10 @@ int main(int argc, char **argv)
 	const struct cmd_entry *e;
 	int i, err;
 
+	/* gendan waits for the programs it runs (ssh, git, credential
+	 * helpers): an ignored SIGCHLD inherited from a launcher would make
+	 * the kernel reap them first */
+	signal(SIGCHLD, SIG_DFL);
 	setup_language();
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		const char *a = argv[i];

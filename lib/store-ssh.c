@@ -108,7 +108,10 @@ static void child_finish(struct ssh_stream *st, int wait_ms)
 		shutdown(st->sock, SHUT_RDWR);
 	while (!exited && now_ms() < end) {
 		struct pollfd p = {st->err_fd, POLLIN, 0};
-		exited = waitpid(st->pid, &st->status, WNOHANG) == st->pid;
+		pid_t w = waitpid(st->pid, &st->status, WNOHANG);
+		/* gone when reaped, or when it is no child of ours any more
+		 * (ECHILD): never a kill of a pid that may be another's now */
+		exited = w == st->pid || (w < 0 && errno != EINTR);
 		if (!exited && st->err_fd >= 0 && poll(&p, 1, 20) > 0) {
 			said_read(st);
 		} else if (!exited) {

@@ -8,6 +8,7 @@
  */
 #include <fcntl.h>
 #include <signal.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,15 +80,24 @@ static int credential_run(const char *action, const char *url, char **user, char
 		status = -1;
 	sigaction(SIGPIPE, &old, NULL);
 	close(to[1]);
-	while (pid > 0 && (n = read(from[0], buf + have, sizeof(buf) - 1 - have)) > 0)
+	while (pid > 0 && have < sizeof(buf) - 1) {
+		n = read(from[0], buf + have, sizeof(buf) - 1 - have);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
 		have += (size_t)n;
+	}
 	buf[have] = '\0';
 	close(from[0]);
 	free(in);
 	if (pid < 0)
 		return -1;
+	/* only an interrupted wait is tried again: a child reaped by
+	 * someone else (ECHILD) would else be waited for forever */
 	while (waitpid(pid, &status, 0) < 0)
-		;
+		if (errno != EINTR)
+			return -1;
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		return -1;
 	if (!strcmp(action, "fill")) {
@@ -357,7 +367,10 @@ static int git_push_run(const char *workdir, const char *remote, const char *ref
 		said_add(&acc, buf, (size_t)n);
 	close(fds[0]);
 	while (waitpid(pid, status, 0) < 0)
-		;
+		if (errno != EINTR) {
+			*status = -1; /* reaped by someone else: unknown, a failure */
+			break;
+		}
 	*out = acc.said ? acc.said : gd__xstrdup("");
 	return 0;
 }

@@ -87,4 +87,17 @@ eq "sync stops on an unrelated history" 1 $?
 has "$TMP/err" "shares no history with this ledger"
 eq "still one commit" 1 "$(git rev-list --count HEAD)"
 
+# an ignored SIGCHLD inherited from a launcher: gendan still waits for
+# the git it runs (before, it waited for it forever)
+cd "$TMP" || exit 1
+git init -q --bare plain.git
+git init -q solo && ident solo "Li Lei" li.lei@example.com
+GENDAN_NOW=2026-11-24T09:00:00+00:00 "$GENDAN" init solo >/dev/null
+git -C solo remote add origin "$TMP/plain.git"
+cd solo || exit 1
+"$GENDAN" add customer "Calm Co" >/dev/null
+timeout 60 perl -e '$SIG{CHLD} = "IGNORE"; exec @ARGV' "$GENDAN" sync >"$TMP/out" 2>"$TMP/err"
+eq "sync with SIGCHLD ignored" 0 $?
+eq "and it pushed" "$(git rev-parse HEAD)" "$(git -C "$TMP/plain.git" rev-parse main)"
+
 done_testing
