@@ -379,15 +379,19 @@ int gd_dup_index_check_at(const gd_dup_index *ix, const gd_dup_probe *probe,
 	vals[1] = p.domain;
 	vals[2] = p.phone;
 	vals[3] = p.name;
-	for (i = 0; i < 4 && hit < 0; i++)
-		hit = index_get(ix, prefixes[i], vals[i]);
-	/* the message names what the record shares, as the linear check does */
-	if (hit >= 0 && (why = shared(ix->recs[hit], &p, &f))) {
+	/* the message names what the record shares, as the linear check
+	 * does; a key the record no longer has (an import --update changed
+	 * it) shares nothing, and the next key is tried */
+	for (i = 0, why = NULL; i < 4 && !why; i++)
+		if ((hit = index_get(ix, prefixes[i], vals[i])) >= 0)
+			why = shared(ix->recs[hit], &p, &f);
+	if (why) {
+		const char *name = gd_record_name(ix->recs[hit]);
 		if (ix->tags[hit])
 			err = gd_error_set(GD_EEXISTS,
 					   _("%s looks like a duplicate of line %d, %s (%s); use --force to add anyway"),
 					   what, ix->tags[hit],
-					   gd_record_name(ix->recs[hit]), why);
+					   name ? name : ix->recs[hit]->id, why);
 		else
 			err = refuse(ix->recs[hit], why, what, probe);
 		if (tag)

@@ -69,4 +69,11 @@ printf 'name,email\nAcme Again,sales@acme.example\n' >"$TMP/dup.csv"
 gd 1 import "$TMP/dup.csv"
 gd 0 import "$TMP/dup.csv" --force
 has "$TMP/out" "imported 1 customer record"
+# two nameless inquiries with one email: the earlier row is named by its
+# id (a record without a name was printed as "(null)")
+printf 'received,email\n2026-12-01,a@buyer.example\n2026-12-01,a@buyer.example\n' >"$TMP/q.csv"
+gd 1 import "$TMP/q.csv" --kind inquiry
+has "$TMP/err" "q.csv:3: column 'email': .*duplicate of line 2, q-[0-9]{8}-[0-9a-f]{4} \(same email a@buyer.example\)"
+hasnt "$TMP/err" "null"
+
 done_testing
