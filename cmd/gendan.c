@@ -155,7 +155,7 @@ int main(int argc, char **argv)
 	/* gendan waits for the programs it runs (ssh, git, credential
 	 * helpers): an ignored SIGCHLD inherited from a launcher would make
 	 * the kernel reap them first */
-	signal(SIGCHLD, SIG_DFL);
+	(void)signal(SIGCHLD, SIG_DFL);
 	setup_language();
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		const char *a = argv[i];
