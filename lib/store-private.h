@@ -42,6 +42,12 @@ void gd__identity_read(git_repository *repo, char **name, char **email);
 void gd__committer_read(git_repository *repo, char **name, char **email);
 /* GD_EIDENTITY, telling how to set it, when either is missing. */
 int gd__identity_need(const char *name, const char *email);
+
+/* Run argv with in on its standard input, its standard output into *out
+ * (malloc'd, NUL-terminated; NULL when it could not start), its standard
+ * error to /dev/null when quiet.  0 when it exits 0.  (store-sign.c) */
+int gd__run_program(char *const *argv, const char *in, size_t inlen, char **out,
+		    int quiet);
 /* Read s's identity once. */
 void gd__store_identity_load(gd_store *s);
 

@@ -26,11 +26,8 @@ static char *config_str(git_config *cfg, const char *key)
 	return s;
 }
 
-/* Run argv with in on its standard input; its standard output into
- * *out; its standard error to /dev/null when quiet.  0 when it exits 0
- * having printed something. */
-static int filter(char *const *argv, const char *in, size_t inlen, char **out,
-		  int quiet)
+int gd__run_program(char *const *argv, const char *in, size_t inlen, char **out,
+		    int quiet)
 {
 	int to[2], from[2], status = 0;
 	size_t have = 0, cap = 4096;
@@ -74,7 +71,10 @@ static int filter(char *const *argv, const char *in, size_t inlen, char **out,
 	sigaction(SIGPIPE, &old, NULL);
 	close(to[1]);
 	*out = gd__xmalloc(cap);
-	while (pid > 0 && (n = read(from[0], *out + have, cap - have - 1)) > 0) {
+	while (pid > 0 && ((n = read(from[0], *out + have, cap - have - 1)) > 0 ||
+			   (n < 0 && errno == EINTR))) {
+		if (n < 0)
+			continue;
 		have += (size_t)n;
 		if (cap - have < 2) {
 			cap *= 2;
@@ -89,7 +89,7 @@ static int filter(char *const *argv, const char *in, size_t inlen, char **out,
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
 			return -1;
-	return WIFEXITED(status) && WEXITSTATUS(status) == 0 && have ? 0 : -1;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
 }
 
 /* The signature of buf as the user's git config would make it. */
@@ -104,7 +104,7 @@ static int sign(char **sig, git_config *cfg, const char *buf, const git_signatur
 		char *argv[] = {"ssh-keygen", "-Y", "sign", "-n", "git", "-f", key, NULL};
 		if (!key)
 			err = gd_error_set(GD_EINVALID, _("commit.gpgsign: gpg.format ssh needs user.signingkey"));
-		else if (filter(argv, buf, strlen(buf), sig, 0) < 0)
+		else if (gd__run_program(argv, buf, strlen(buf), sig, 0) < 0 || !**sig)
 			err = gd_error_set(GD_EIO, _("cannot sign the commit with ssh-keygen and '%s'"), key);
 	} else if (!format || !strcmp(format, "openpgp")) {
 		char *argv[] = {NULL, "--status-fd=2", "-bsau", NULL, NULL};
@@ -112,7 +112,7 @@ static int sign(char **sig, git_config *cfg, const char *buf, const git_signatur
 		ident = gd__xasprintf("%s <%s>", committer->name, committer->email);
 		argv[0] = program ? program : "gpg";
 		argv[3] = key ? key : ident;
-		if (filter(argv, buf, strlen(buf), sig, 0) < 0)
+		if (gd__run_program(argv, buf, strlen(buf), sig, 0) < 0 || !**sig)
 			err = gd_error_set(GD_EIO, _("cannot sign the commit with '%s'"), argv[0]);
 	} else {
 		err = gd_error_set(GD_EINVALID, _("gpg.format '%s': gendan signs with ssh or openpgp"),
@@ -213,7 +213,7 @@ int gd__commit_verify(git_repository *repo, const git_oid *id,
 	{
 		char *argv[] = {"ssh-keygen", "-Y", "verify", "-f", allowed, "-I", (char *)signer,
 				"-n", "git", "-s", sigfile, NULL};
-		if (filter(argv, data.ptr, data.size, &out, 1) < 0)
+		if (gd__run_program(argv, data.ptr, data.size, &out, 1) < 0 || !*out)
 			err = gd_error_set(GD_EINVALID, _("the signature is not a valid one by a key of '%s' in the team"),
 					   signer);
 	}

@@ -39,75 +39,32 @@ int gd__transfer_fail(const char *what, const char *name, const char *url)
  */
 static int credential_run(const char *action, const char *url, char **user, char **pass)
 {
-	struct sigaction ign = {0}, old;
-	char *in, buf[4096];
-	size_t have = 0;
-	int to[2], from[2], status = 0;
-	ssize_t n;
-	pid_t pid;
+	char *argv[] = {"git", "credential", (char *)action, NULL};
+	char *in, *out = NULL;
+	int err;
 
 	if (strchr(url, '\n') || (*user && strchr(*user, '\n')) || (*pass && strchr(*pass, '\n')))
 		return -1;
-	if (pipe(to) < 0)
-		return -1;
-	if (pipe(from) < 0) {
-		close(to[0]);
-		close(to[1]);
-		return -1;
-	}
-	if ((pid = fork()) == 0) {
-		int null = open("/dev/null", O_WRONLY);
-		dup2(to[0], 0);
-		dup2(from[1], 1);
-		if (null >= 0)
-			dup2(null, 2);
-		close(to[0]);
-		close(to[1]);
-		close(from[0]);
-		close(from[1]);
-		execlp("git", "git", "credential", action, (char *)NULL);
-		_exit(127);
-	}
-	close(to[0]);
-	close(from[1]);
 	in = *user ? gd__xasprintf("url=%s\nusername=%s\npassword=%s\n\n", url, *user,
 				   *pass ? *pass : "")
 		   : gd__xasprintf("url=%s\n\n", url);
-	/* a helper that exits before reading all is a failure, not a SIGPIPE */
-	ign.sa_handler = SIG_IGN;
-	sigaction(SIGPIPE, &ign, &old);
-	if (pid > 0 && write(to[1], in, strlen(in)) < 0)
-		status = -1;
-	sigaction(SIGPIPE, &old, NULL);
-	close(to[1]);
-	while (pid > 0 && have < sizeof(buf) - 1) {
-		n = read(from[0], buf + have, sizeof(buf) - 1 - have);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		have += (size_t)n;
-	}
-	buf[have] = '\0';
-	close(from[0]);
+	err = gd__run_program(argv, in, strlen(in), &out, 1);
+	memset(in, 0, strlen(in));
 	free(in);
-	if (pid < 0)
+	if (err < 0) {
+		free(out);
 		return -1;
-	/* only an interrupted wait is tried again: a child reaped by
-	 * someone else (ECHILD) would else be waited for forever */
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return -1;
+	}
 	if (!strcmp(action, "fill")) {
 		char *line, *save = NULL;
-		for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		for (line = strtok_r(out, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
 			if (!strncmp(line, "username=", 9) && !*user)
 				*user = gd__xstrdup(line + 9);
 			else if (!strncmp(line, "password=", 9) && !*pass)
 				*pass = gd__xstrdup(line + 9);
 	}
+	memset(out, 0, strlen(out));
+	free(out);
 	return 0;
 }
 
