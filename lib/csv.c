@@ -510,18 +510,22 @@ static int set_people(gd_record *r, const char *col, const char *value)
 	return err;
 }
 
-int gd_csv_finish(gd_record *r)
+/* value without the ' export puts before what would run as a formula */
+static const char *unguard(const char *value)
 {
-	char *name = gd__xstrdup(gd_node_str(r->root, "contact") ? gd_node_str(r->root, "contact") : "");
-	char *role = gd__xstrdup(gd_node_str(r->root, "contact-role") ? gd_node_str(r->root, "contact-role") : "");
-	gd_person_fields f = {0};
-	int err = 0;
+	return value[0] == '\'' && value[1] && strchr(FORMULA_START, value[1])
+		       ? value + 1 : value;
+}
 
-	gd_node_remove(r->root, "contact");
-	gd_node_remove(r->root, "contact-role");
-	f.role = *role ? role : NULL;
-	if (r->kind != GD_CUSTOMER || !*name)
-		goto done;
+int gd_csv_contact(gd_record *r, const char *name, const char *role)
+{
+	gd_person_fields f = {0};
+	int err;
+
+	if (r->kind != GD_CUSTOMER || !name || !*name)
+		return 0;
+	name = unguard(name);
+	f.role = role && *role ? unguard(role) : NULL;
 	if (gd_person_get(r, name))
 		err = gd_person_set(r, name, &f);
 	else
@@ -531,9 +535,6 @@ int gd_csv_finish(gd_record *r)
 		err = gd_error_set(err, "contact: %s", m);
 		free(m);
 	}
-done:
-	free(name);
-	free(role);
 	return err;
 }
 
@@ -594,11 +595,9 @@ int gd_csv_set(gd_record *r, const char *col, const char *value, gd_date today)
 
 	if (!*value)
 		return 0;
-	if (!strcmp(col, "id"))
-		return 0; /* the caller names the record */
-	/* the ' export puts before what would run as a formula */
-	if (value[0] == '\'' && value[1] && strchr(FORMULA_START, value[1]))
-		value++;
+	if (!strcmp(col, "id") || !strcmp(col, "contact") || !strcmp(col, "contact-role"))
+		return 0; /* the caller names the record; gd_csv_contact */
+	value = unguard(value);
 	if (!strcmp(col, "name") && r->kind != GD_CUSTOMER)
 		key = r->kind == GD_ORDER ? "number" : "from.company";
 	if (!strcmp(col, "people"))

@@ -204,6 +204,7 @@ static int apply_cells(struct imp *im, gd_record *r, size_t row,
 {
 	const gd_csv *csv = im->csv;
 	const gd_config *cfg = im->l->cfg;
+	const char *contact = NULL, *role = NULL;
 	char *owner = NULL;
 	size_t j;
 	int err = 0;
@@ -213,7 +214,11 @@ static int apply_cells(struct imp *im, gd_record *r, size_t row,
 		if (!f || !*v || !strcmp(f, "id"))
 			continue;
 		SET_FAULT(fault, f);
-		if (!strcmp(f, "owner")) {
+		if (!strcmp(f, "contact")) {
+			contact = v;
+		} else if (!strcmp(f, "contact-role")) {
+			role = v;
+		} else if (!strcmp(f, "owner")) {
 			/* a customer changing hands gets its owner-since */
 			if ((err = gd_roster_owner(&owner, cfg->team, v,
 						   gd_store_me(im->l->store),
@@ -225,10 +230,10 @@ static int apply_cells(struct imp *im, gd_record *r, size_t row,
 			err = gd_csv_set(r, f, grade_of(cfg, f, v), im->o->today);
 		}
 	}
-	/* contact and contact-role into a person (gd_csv_finish) */
+	/* the row's contact and contact-role into a person */
 	if (!err) {
 		SET_FAULT(fault, "contact");
-		err = gd_csv_finish(r);
+		err = gd_csv_contact(r, contact, role);
 	}
 	if (!err)
 		*fault = '\0';

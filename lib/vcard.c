@@ -225,7 +225,7 @@ static void add_row(gd_csv *t, char **cells, int line)
 
 /* The card as a row: the name is ORG's first component, else FN; the FN of
  * a card with an ORG is its person (contact), TITLE their role.  TEL and
- * EMAIL stay the customer's, as a table row's do (gd_csv_finish). */
+ * EMAIL stay the customer's, as a table row's do (gd_csv_contact). */
 static void end_card(gd_csv *t, struct card *c)
 {
 	char **cells = gd__xcalloc(NCOLS, sizeof(*cells));

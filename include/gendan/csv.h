@@ -76,10 +76,12 @@ int gd_csv_set(gd_record *r, const char *col, const char *value, gd_date today);
  * as the YAML list of the record ("- name: John Smith\n  role: buyer").
  * On import a `people` cell gives the whole list, and `contact` names a
  * person (added, or found by name) whose role `contact-role` sets; the
- * row's email and phone stay the customer's.  gd_csv_set keeps contact
- * and contact-role aside: call gd_csv_finish once a row's cells are all
- * set.  GD_EINVALID naming the column.
+ * row's email and phone stay the customer's.  gd_csv_set leaves contact
+ * and contact-role alone (a record's own top-level `contact:` key, written
+ * by hand, is not theirs): give a row's two cells to gd_csv_contact once
+ * its other cells are set.  Nothing for another kind or no name;
+ * GD_EINVALID naming the column.
  */
-int gd_csv_finish(gd_record *r);
+int gd_csv_contact(gd_record *r, const char *name, const char *role);
 
 #endif

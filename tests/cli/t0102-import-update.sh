@@ -10,6 +10,8 @@ new_ledger "$TMP/l"
 # a key gendan does not know, kept by the rewrite
 f=$(ls customers/*/acme-trading-co.yaml)
 printf 'x-crm-id: "00042"\n' >>"$f"
+# and a top-level contact: key, written by hand before people existed
+printf 'contact: Mr Wang (old CRM)\n' >>"$f"
 git commit -qam "crm id"
 
 # round trip: export, change one cell, import --update
@@ -29,6 +31,7 @@ eq "one line added" 1 "$(grep -c '^+[^+]' "$TMP/diff")"
 has "$TMP/diff" "^-tier: B$"
 has "$TMP/diff" "^\+tier: A$"
 has "$f" '^x-crm-id: "00042"$'
+has "$f" '^contact: Mr Wang .old CRM.$'
 has "$f" "called, wants samples"
 clean
 
