@@ -93,6 +93,21 @@ void gd_change_remove(gd_change *c, const char *relpath)
 	slot(c, relpath);
 }
 
+void gd_change_take(gd_change *to, gd_change *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->n; i++) {
+		struct change_item *it = slot(to, from->items[i].path);
+		it->data = from->items[i].data;
+		it->len = from->items[i].len;
+		from->items[i].data = NULL;
+		free(from->items[i].path);
+	}
+	from->n = 0;
+	gd__hash_free(&from->paths);
+}
+
 size_t gd_change_count(const gd_change *c)
 {
 	return c->n;

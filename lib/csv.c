@@ -277,17 +277,25 @@ int gd_csv_parse(gd_csv **out, const char *buf, size_t len, const char *name)
 	return gd_csv_parse_text(out, buf, len, NULL, name);
 }
 
+void gd_csv_drop_row(gd_csv *c, size_t i)
+{
+	size_t j;
+
+	for (j = 0; j < c->ncols[i]; j++)
+		free(c->rows[i][j]);
+	free(c->rows[i]);
+	c->rows[i] = NULL;
+	c->ncols[i] = 0;
+}
+
 void gd_csv_free(gd_csv *c)
 {
-	size_t i, j;
+	size_t i;
 
 	if (!c)
 		return;
-	for (i = 0; i < c->n; i++) {
-		for (j = 0; j < c->ncols[i]; j++)
-			free(c->rows[i][j]);
-		free(c->rows[i]);
-	}
+	for (i = 0; i < c->n; i++)
+		gd_csv_drop_row(c, i);
 	free(c->rows);
 	free(c->ncols);
 	free(c->lines);

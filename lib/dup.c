@@ -301,6 +301,21 @@ void gd_dup_index_add_tag(gd_dup_index *ix, const gd_record *r, int tag)
 	}
 }
 
+void gd_dup_trim(gd_record *r)
+{
+	/* what contact_at(), shared() and gd_record_name() read */
+	static const char *const keep[] = {"name", "number", "email", "phone", "from", "people"};
+	gd_node *root = gd_node_map();
+	const gd_node *v;
+	size_t i;
+
+	for (i = 0; i < sizeof(keep) / sizeof(*keep); i++)
+		if ((v = gd_node_get(r->root, keep[i])))
+			gd_node_set(root, keep[i], gd_node_dup(v));
+	gd_node_free(r->root);
+	r->root = root;
+}
+
 void gd_dup_index_add(gd_dup_index *ix, const gd_record *r)
 {
 	gd_dup_index_add_tag(ix, r, 0);

@@ -33,12 +33,15 @@
 struct imp {
 	gd_ledger *l;
 	const gd_import_opts *o;
-	const gd_csv *csv;
+	gd_csv *csv;          /* each row dropped once done */
 	const char **field;   /* the field of each column, or NULL */
 	const char *name;     /* the file, as the user named it */
 	gd_dup_index *dups;   /* NULL with --force */
-	gd_record **added;
+	gd_change *staged;    /* the added records, written out */
+	gd_record **added;    /* of the ledger: each trimmed once staged */
+	int *added_line;      /* the row each was added by */
 	size_t nadded;
+	gd__hash added_by;    /* added, by address */
 	gd_record **updated;  /* records of the ledger, each once */
 	size_t nupdated;
 	gd__hash updated_by;  /* updated, by address */
@@ -329,6 +332,39 @@ static int default_owner(const struct imp *im, const gd_record *r)
 	return err;
 }
 
+static uint32_t addr_hash(const gd_record *r)
+{
+	uintptr_t a = (uintptr_t)r;
+
+	return gd_fnv1a(&a, sizeof(a));
+}
+
+/* r, checked, joins the ledger's records (later rows see its id and, for
+ * the duplicate check, its names, emails and phones) and is written out
+ * at once: only what later rows read of it stays in memory, so that an
+ * import of 100,000 rows fits in a few hundred bytes a row. */
+static int keep_added(struct imp *im, gd_record *r, size_t row)
+{
+	gd_ledger *l = im->l;
+	int err;
+
+	if ((err = gd_ledger_stage(im->staged, r)) < 0)
+		return err;
+	l->recs = gd__xrealloc(l->recs, (l->n + 1) * sizeof(*l->recs));
+	l->recs[l->n++] = r;
+	im->added_line[im->nadded] = im->csv->lines[row];
+	gd__hash_add(&im->added_by, addr_hash(r), im->nadded);
+	im->added[im->nadded++] = r;
+	if (im->dups) {
+		gd_dup_index_add_tag(im->dups, r, im->csv->lines[row]);
+		gd_dup_trim(r);
+	} else {
+		gd_node_free(r->root);
+		r->root = gd_node_map();
+	}
+	return 0;
+}
+
 /* Row into a new record, defaults filled, id chosen, checked. */
 static int add_row(struct imp *im, size_t row, char *fault)
 {
@@ -353,12 +389,10 @@ static int add_row(struct imp *im, size_t row, char *fault)
 	}
 	if ((err = check_dup(im, r, fault)) < 0)
 		goto done;
-	/* later rows see this one: ids and duplicates within the file */
-	l->recs = gd__xrealloc(l->recs, (l->n + 1) * sizeof(*l->recs));
-	l->recs[l->n++] = r;
-	im->added[im->nadded++] = r;
-	if (im->dups)
-		gd_dup_index_add_tag(im->dups, r, im->csv->lines[row]);
+	if ((err = keep_added(im, r, row)) < 0) {
+		*fault = '\0';
+		goto done;
+	}
 	r = NULL;
 done:
 	gd_record_free(r);
@@ -392,22 +426,23 @@ static char *changed_fields(const gd_node *a, const gd_node *b)
 	return gd__buf_detach(&out, NULL);
 }
 
-static uint32_t addr_hash(const gd_record *r)
+/* The index of r in recs (hashed by address in by), or -1. */
+static ptrdiff_t find_rec(gd__hash *by, gd_record *const *recs, const gd_record *r)
 {
-	uintptr_t a = (uintptr_t)r;
+	gd__hash_pos pos = gd__hash_find(by, addr_hash(r));
+	size_t i;
 
-	return gd_fnv1a(&a, sizeof(a));
+	while (gd__hash_next(by, &pos, &i))
+		if (recs[i] == r)
+			return (ptrdiff_t)i;
+	return -1;
 }
 
 /* r joins the updated records, once. */
 static void note_updated(struct imp *im, gd_record *r)
 {
-	gd__hash_pos pos = gd__hash_find(&im->updated_by, addr_hash(r));
-	size_t i;
-
-	while (gd__hash_next(&im->updated_by, &pos, &i))
-		if (im->updated[i] == r)
-			return;
+	if (find_rec(&im->updated_by, im->updated, r) >= 0)
+		return;
 	im->updated[im->nupdated] = r;
 	gd__hash_add(&im->updated_by, addr_hash(r), im->nupdated++);
 }
@@ -509,7 +544,15 @@ static void do_row(struct imp *im, size_t row)
 	gd_record *r = id ? gd_ledger_get(im->l, o->kind, id) : NULL;
 	char fault[FAULT_LEN] = "", *changed = NULL;
 	int line = im->csv->lines[row];
+	ptrdiff_t at;
 
+	if (r && (at = find_rec(&im->added_by, im->added, r)) >= 0) {
+		/* its tree is written out: one row per record */
+		gd_error_set(GD_EEXISTS, _("%s '%s' is added by line %d of this file already"),
+			     gd_kind_name(o->kind), id, im->added_line[at]);
+		reject(im, row, "id");
+		return;
+	}
 	if (r) {
 		if (update_row(im, row, r, &changed, fault) < 0)
 			reject(im, row, fault);
@@ -543,14 +586,13 @@ static size_t error_column(const gd_csv *csv, const char **field)
 	return csv->ncols[0];
 }
 
+/* The added records, staged as they came, then the updated ones. */
 static int stage_all(gd_change *c, const struct imp *im)
 {
 	size_t i;
 	int err;
 
-	for (i = 0; i < im->nadded; i++)
-		if ((err = gd_ledger_stage(c, im->added[i])) < 0)
-			return err;
+	gd_change_take(c, im->staged);
 	for (i = 0; i < im->nupdated; i++)
 		if ((err = gd_ledger_stage(c, im->updated[i])) < 0)
 			return err;
@@ -584,7 +626,9 @@ int gd_import_csv(gd_ledger *l, gd_change *c, const char *buf, size_t len,
 	im.res = res;
 	im.field = resolve_columns(csv, l->cfg, o, name);
 	im.errcol = error_column(csv, im.field);
+	im.staged = gd_change_new();
 	im.added = gd__xcalloc(csv->n, sizeof(*im.added));
+	im.added_line = gd__xcalloc(csv->n, sizeof(*im.added_line));
 	im.updated = gd__xcalloc(csv->n, sizeof(*im.updated));
 	if (!o->force && o->kind != GD_ORDER)
 		im.dups = gd_dup_index_new(l->recs, l->n, l->cfg);
@@ -594,6 +638,7 @@ int gd_import_csv(gd_ledger *l, gd_change *c, const char *buf, size_t len,
 		if (csv->ncols[row] == 1 && !*csv->rows[row][0])
 			continue; /* a blank line */
 		do_row(&im, row);
+		gd_csv_drop_row(csv, row);
 	}
 	if (res->rejected && !o->keep_going) {
 		err = gd_error_set(GD_EINVALID, P_("%s: %zu bad row: nothing imported",
@@ -609,6 +654,9 @@ done:
 	gd__buf_free(&im.rejects);
 	gd__hash_free(&im.updated_by);
 	gd_dup_index_free(im.dups);
+	gd_change_free(im.staged);
+	gd__hash_free(&im.added_by);
+	free(im.added_line);
 	free(im.added);
 	free(im.updated);
 	free(im.field);

@@ -477,9 +477,38 @@ static void test_store__a_second_lock_waits_for_the_first(void **state)
 	gd_store_free(s);
 }
 
+/* gd_change_take moves every write and deletion, in order, a path given
+ * to both taking from's; from is left empty and reusable */
+static void test_store__change_take_moves_in_order(void **state)
+{
+	gd_change *to = gd_change_new(), *from = gd_change_new();
+	size_t len;
+
+	(void)state;
+	gd_change_write(to, "a.yaml", "old\n", 4);
+	gd_change_write(from, "b.yaml", "bee\n", 4);
+	gd_change_write(from, "a.yaml", "new\n", 4);
+	gd_change_remove(from, "c.yaml");
+	gd_change_take(to, from);
+	assert_int_equal(gd_change_count(from), 0);
+	assert_int_equal(gd_change_count(to), 3);
+	assert_string_equal(gd_change_path(to, 0), "a.yaml");
+	assert_string_equal(gd_change_data(to, 0, &len), "new\n");
+	assert_string_equal(gd_change_path(to, 1), "b.yaml");
+	assert_string_equal(gd_change_data(to, 1, &len), "bee\n");
+	assert_int_equal(len, 4);
+	assert_string_equal(gd_change_path(to, 2), "c.yaml");
+	assert_null(gd_change_data(to, 2, &len));
+	gd_change_write(from, "a.yaml", "again\n", 6);
+	assert_int_equal(gd_change_count(from), 1);
+	gd_change_free(to);
+	gd_change_free(from);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_store__change_take_moves_in_order),
 		cmocka_unit_test_setup_teardown(test_store__init_makes_main_with_one_commit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_store__init_without_identity_creates_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_store__open_finds_the_ledger, setup, teardown),

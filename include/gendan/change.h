@@ -15,6 +15,9 @@ void gd_change_free(gd_change *c);
 void gd_change_write(gd_change *c, const char *relpath, const char *data,
 		     size_t len);
 void gd_change_remove(gd_change *c, const char *relpath);
+/* Every write and deletion of from into to, as if given to `to` in
+ * from's order; from is left empty.  Moves the data, copies nothing. */
+void gd_change_take(gd_change *to, gd_change *from);
 size_t gd_change_count(const gd_change *c);
 /* The i-th path, in the order first given.  Borrowed. */
 const char *gd_change_path(const gd_change *c, size_t i);

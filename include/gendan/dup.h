@@ -39,6 +39,10 @@ void gd_dup_index_add(gd_dup_index *ix, const gd_record *r);
 /* The same, tagged with the file line of the row r is made from (not 0):
  * a match with it names that line instead of an existing record. */
 void gd_dup_index_add_tag(gd_dup_index *ix, const gd_record *r, int tag);
+/* r reduced to what the index reads of a tagged record (its names,
+ * emails and phones, its people's): an import keeps 100,000 added
+ * records for the rows after them, already written out. */
+void gd_dup_trim(gd_record *r);
 int gd_dup_index_check(const gd_dup_index *ix, const gd_dup_probe *probe,
 		       const char *what);
 /* gd_dup_index_check, and on a match *field the probe's field it shares

@@ -76,4 +76,21 @@ gd 1 import "$TMP/q.csv" --kind inquiry
 has "$TMP/err" "q.csv:3: column 'email': .*duplicate of line 2, q-[0-9]{8}-[0-9a-f]{4} \(same email a@buyer.example\)"
 hasnt "$TMP/err" "null"
 
+# a row whose record would be too large to read back is named by its
+# line, as any bad row; the others import with --rejects
+python3 -c '
+import sys
+big = "x" * 600000
+sys.stdout.write("name,note,city\nFat Co,%s,%s\nSlim Co,,Ningbo\n" % (big, big))' >"$TMP/fat.csv"
+before=$(commits)
+gd 1 import "$TMP/fat.csv"
+has "$TMP/err" "^gendan: $TMP/fat.csv:2: .*larger than 1048576 bytes"
+has "$TMP/err" "fat.csv: 1 bad row: nothing imported"
+eq "nothing committed" "$before" "$(commits)"
+gd 0 import "$TMP/fat.csv" --rejects "$TMP/fat-rejects.csv"
+has "$TMP/out" "imported 1 customer record"
+check "the fat row is in the rejects" grep -q "^Fat Co," "$TMP/fat-rejects.csv"
+eq "one commit" $((before + 1)) "$(commits)"
+clean
+
 done_testing

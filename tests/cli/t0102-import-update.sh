@@ -103,4 +103,14 @@ gd 0 import "$TMP/q.csv" --kind inquiry --update
 has "$TMP/out" "updated 1 inquiry record"
 has "$(ls inquiries/*/"$q".yaml)" "^product: LED panel$"
 clean
+
+# one row per record: a row naming a record an earlier row of the file
+# adds is refused, naming that line (the first row's record is already
+# written out; two rows for one record are a mistake in the sheet)
+printf 'id,name,tier,city\nbaltic-light,Baltic Light OU,B,\nbaltic-light,,A,Tallinn\n' >"$TMP/twice.csv"
+before=$(commits)
+gd 1 import "$TMP/twice.csv" --update
+has "$TMP/err" "twice.csv:3: column 'id': customer 'baltic-light' is added by line 2 of this file already$"
+eq "nothing committed" "$before" "$(commits)"
+clean
 done_testing
