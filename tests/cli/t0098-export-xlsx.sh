@@ -66,4 +66,19 @@ else
 	skip "soffice is not installed (apt-get install libreoffice-calc-nogui)"
 fi
 
+# a cell over Excel's 32,767 characters: refused naming the record and
+# the column (never cut: an edited sheet imported with --update would
+# write the cut text back); 32,767 Chinese characters are not too many
+python3 -c 'print("name: Long Note Co\nnote: " + "长" * 32767)' >customers/long.yaml
+python3 -c 'print("name: Too Long Co\nnote: " + "x" * 32768)' >customers/toolong.yaml
+git add customers && git commit -qm "long notes"
+gd 1 export xlsx
+has "$TMP/err" "^gendan: customer/toolong: column 'note' has 32768 characters; an Excel cell holds at most 32767: use export csv$"
+hasnt "$TMP/err" "customer/long:"
+check "no partial workbook on stdout" test ! -s "$TMP/out"
+gd 0 export csv
+has "$TMP/out" "^toolong,Too Long Co,"
+rm customers/toolong.yaml && git commit -qam "shorter"
+gd 0 export xlsx customer
+
 done_testing
