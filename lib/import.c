@@ -635,9 +635,8 @@ int gd_import_csv(gd_ledger *l, gd_change *c, const char *buf, size_t len,
 	for (row = 1; row < csv->n; row++) {
 		if (o->progress && (row % 256 == 0 || row + 1 == csv->n))
 			o->progress(o->ctx, row, csv->n - 1);
-		if (csv->ncols[row] == 1 && !*csv->rows[row][0])
-			continue; /* a blank line */
-		do_row(&im, row);
+		if (csv->ncols[row] != 1 || *csv->rows[row][0]) /* not a blank line */
+			do_row(&im, row);
 		gd_csv_drop_row(csv, row);
 	}
 	if (res->rejected && !o->keep_going) {

@@ -74,7 +74,9 @@ typedef struct {
 /* Read buf (named `name` as the user named it) into change c, filling
  * *res.  A row rejected without keep_going: GD_EINVALID, *res saying
  * which rows, and nothing in c.  The new records join the ledger's
- * records, the updated ones change in it. */
+ * records as their ids and paths and what the duplicate check reads
+ * (gd_dup_trim: their whole text is in c only); the updated ones change
+ * in it. */
 int gd_import_csv(gd_ledger *l, gd_change *c, const char *buf, size_t len,
 		  const char *name, const gd_import_opts *o,
 		  gd_import_result *res);
