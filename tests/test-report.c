@@ -139,7 +139,7 @@ static void events_and_states(void **state)
 
 	(void)state;
 	gd_report_period_of(&p, GD_REPORT_MONTH, test_date("2026-11-30"), &now);
-	out = gd_report(&p, recs, 2, then, 2, cfg, NULL, GD_REPORT_JSON);
+	out = gd_report(&p, recs, 2, then, 2, cfg, NULL, GD_REPORT_JSON, NULL, NULL);
 	/* the contacts of November only, the inquiry's counting for ACME */
 	assert_non_null(strstr(out, "\"contacts\": 2,"));
 	assert_non_null(strstr(out, "\"ref\": \"customer/acme\",\n      \"name\": \"ACME\",\n"
@@ -154,7 +154,7 @@ static void events_and_states(void **state)
 	/* the current month reads states from today's records */
 	now = test_time("2026-11-30T09:00:00+00:00");
 	gd_report_period_of(&p, GD_REPORT_MONTH, test_date("2026-11-30"), &now);
-	out = gd_report(&p, recs, 2, recs, 2, cfg, NULL, GD_REPORT_JSON);
+	out = gd_report(&p, recs, 2, recs, 2, cfg, NULL, GD_REPORT_JSON, NULL, NULL);
 	assert_non_null(strstr(out, "\"key_customers\": []"));
 	free(out);
 	gd_record_free(now_r);
