@@ -542,7 +542,7 @@ static void bad_payment(void *ctx, size_t i, const char *message)
  * currency whole, however long. */
 static char *money_text(const char *cur, gd_dec amount)
 {
-	size_t size = (cur ? strlen(cur) : 0) + 2 * GD_DEC_LEN + 2;
+	size_t size = (cur ? strlen(cur) : 0) + 2 * (size_t)GD_DEC_LEN + 2;
 	char *buf = malloc(size);
 
 	if (buf)
