@@ -153,7 +153,7 @@ static void test_money__sums_by_currency_and_formats(void **state)
 	assert_int_equal(gd_money_add(&m, &n, "EUR", big), GD_EINVALID);
 	gd_money_format(buf, sizeof(buf), "USD", (gd_dec){-1234567});
 	assert_string_equal(buf, "USD -123.4567");
-	gd_money_format(buf, sizeof(buf), "CNY", (gd_dec){999 * GD_DEC_ONE});
+	gd_money_format(buf, sizeof(buf), "CNY", (gd_dec){999 * (int64_t)GD_DEC_ONE});
 	assert_string_equal(buf, "CNY 999.00");
 	gd_money_free(m, n);
 }

@@ -10,7 +10,6 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -204,11 +203,12 @@ static void names_as_they_stood(void **state)
 static void collect(void *ctx, const char *message)
 {
 	char **all = ctx;
-	size_t n = *all ? strlen(*all) : 0;
+	size_t n = *all ? strlen(*all) : 0, len = strlen(message);
 
-	*all = realloc(*all, n + strlen(message) + 2);
+	*all = realloc(*all, n + len + 2);
 	assert_non_null(*all);
-	sprintf(*all + n, "%s\n", message);
+	memcpy(*all + n, message, len);
+	memcpy(*all + n + len, "\n", 2);
 }
 
 /* A total that cannot hold an amount leaves it out, says so and names it. */
