@@ -538,18 +538,6 @@ static void bad_payment(void *ctx, size_t i, const char *message)
 		message);
 }
 
-/* amount in currency as people read it ("USD 1,200.00"), malloc'd: the
- * currency whole, however long. */
-static char *money_text(const char *cur, gd_dec amount)
-{
-	size_t size = (cur ? strlen(cur) : 0) + 2 * (size_t)GD_DEC_LEN + 2;
-	char *buf = malloc(size);
-
-	if (buf)
-		gd_money_format(buf, size, cur, amount);
-	return buf;
-}
-
 /* "outstanding: EUR 799.75, USD 1,200.00", and how many amounts it
  * leaves out. */
 static void print_sums(const gd_money *sums, size_t nsums, size_t nbad)
@@ -557,7 +545,7 @@ static void print_sums(const gd_money *sums, size_t nsums, size_t nbad)
 	size_t i;
 
 	for (i = 0; i < nsums; i++) {
-		char *m = money_text(sums[i].currency, sums[i].amount);
+		char *m = cmd_money_text(sums[i].currency, sums[i].amount);
 		cmd_say(stdout, i ? _(", %s") : _("outstanding: %s"), m ? m : "");
 		free(m);
 	}
@@ -597,7 +585,7 @@ static void print_orders(const struct related *rel)
 			nbad++;
 		}
 		if (d.units)
-			owed = money_text(cur, d);
+			owed = cmd_money_text(cur, d);
 		snprintf(ref, sizeof(ref), "order/%s", o->id);
 		cells[0] = ref;
 		cells[1] = gd_record_name(o);

@@ -48,15 +48,18 @@ git checkout -q HEAD~1 -- "$f" && git commit -qm back
 
 # two currencies sharing their first 15 bytes and more are two sums
 "$GENDAN" add order PO-8 --customer acme --ship-by 2026-12-30 \
-	--currency "United States Dollar (A)" >/dev/null
+	--currency "US dollars by irrevocable documentary letter of credit at sight (A)" >/dev/null
 "$GENDAN" add order PO-9 --customer acme --ship-by 2026-12-30 \
-	--currency "United States Dollar (B)" >/dev/null
+	--currency "US dollars by irrevocable documentary letter of credit at sight (B)" >/dev/null
 "$GENDAN" pay PO-8 deposit --amount 5 --due 2026-12-01 >/dev/null
 "$GENDAN" pay PO-9 deposit --amount 7 --due 2026-12-01 >/dev/null
 gd 0 show acme
-has "$TMP/out" '^order/po-8 .* United States Dollar \(A\) 5\.00$'
-has "$TMP/out" '^outstanding: United States Dollar \(A\) 5\.00, United States Dollar \(B\) 7\.00$'
+has "$TMP/out" '^order/po-8 .* US dollars by irrevocable documentary letter of credit at sight \(A\) 5\.00$'
+has "$TMP/out" '^outstanding: US dollars by irrevocable documentary letter of credit at sight \(A\) 5\.00, US dollars by irrevocable documentary letter of credit at sight \(B\) 7\.00$'
 eq "nothing on stderr" "" "$(cat "$TMP/err")"
+# ls order too shows the whole currency with its amount
+gd 0 ls order
+has "$TMP/out" '^order/po-9 .* US dollars by irrevocable documentary letter of credit at sight \(B\) 7\.00 '
 
 # an amount the sums cannot hold: named on stderr, the rest shown, the
 # sum saying it leaves one out
@@ -66,7 +69,7 @@ eq "nothing on stderr" "" "$(cat "$TMP/err")"
 gd 0 show acme
 has "$TMP/out" '^order/po-10 .* USD 900,000,000,000,000\.00$'
 has "$TMP/out" '^order/po-7 .* USD 900,000,000,000,000\.00$'
-has "$TMP/out" '^outstanding: USD 900,000,000,000,000\.00, United States Dollar \(A\) 5\.00, United States Dollar \(B\) 7\.00 \(1 amount unreadable, not counted\)$'
+has "$TMP/out" '^outstanding: USD 900,000,000,000,000\.00, US dollars by irrevocable documentary letter of credit at sight \(A\) 5\.00, US dollars by irrevocable documentary letter of credit at sight \(B\) 7\.00 \(1 amount unreadable, not counted\)$'
 has "$TMP/err" '^gendan: order/po-7: outstanding: .*; not counted$'
 eq "one line on stderr" 1 "$(wc -l <"$TMP/err")"
 has "$TMP/out" '^timeline \(3 contacts\):$'
@@ -74,7 +77,7 @@ has "$TMP/out" '^timeline \(3 contacts\):$'
 receipts_out_of_range po-9 2026-11-23
 gd 0 show acme
 has "$TMP/err" '^gendan: order/po-9: payments\[2\]: amount out of range; not counted$'
-has "$TMP/out" '^order/po-9 .* United States Dollar \(B\) 7\.00$'
+has "$TMP/out" '^order/po-9 .* US dollars by irrevocable documentary letter of credit at sight \(B\) 7\.00$'
 has "$TMP/out" '^outstanding: .*\(2 amounts unreadable, not counted\)$'
 eq "two lines on stderr" 2 "$(wc -l <"$TMP/err")"
 clean
