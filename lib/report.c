@@ -465,6 +465,15 @@ static json_t *followed_up(gd_record *const *recs, const gd_record *const *named
 	return list;
 }
 
+static int kind_id_cmp(const void *a, const void *b)
+{
+	const gd_record *x = *(const gd_record *const *)a, *y = *(const gd_record *const *)b;
+
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
 /* Each of recs as it stood at the period's end, where it stood then
  * (state holds its kind and id), else as it is: events name a record
  * and pick an owner's records by its name and owner then. */
@@ -472,22 +481,19 @@ static const gd_record **as_named(gd_record *const *recs, size_t n,
 				  gd_record *const *state, size_t nstate)
 {
 	const gd_record **named = gd__xcalloc(n + 1, sizeof(*named));
-	json_t *at = json_object(), *k;
+	const gd_record **then = NULL, *const *k;
 	size_t i;
-	char *ref;
 
-	for (i = 0; i < nstate && state != recs; i++) {
-		ref = gd__xasprintf("%s/%s", gd_kind_name(state[i]->kind), state[i]->id);
-		json_object_set_new(at, ref, json_integer((json_int_t)i));
-		free(ref);
+	if (state != recs && nstate) {
+		then = gd__xcalloc(nstate, sizeof(*then));
+		memcpy(then, state, nstate * sizeof(*then));
+		qsort(then, nstate, sizeof(*then), kind_id_cmp);
 	}
 	for (i = 0; i < n; i++) {
-		ref = gd__xasprintf("%s/%s", gd_kind_name(recs[i]->kind), recs[i]->id);
-		k = json_object_get(at, ref);
-		named[i] = k ? state[json_integer_value(k)] : recs[i];
-		free(ref);
+		k = then ? bsearch(&recs[i], then, nstate, sizeof(*then), kind_id_cmp) : NULL;
+		named[i] = k ? *k : recs[i];
 	}
-	json_decref(at);
+	free(then);
 	return named;
 }
 
