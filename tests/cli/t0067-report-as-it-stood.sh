@@ -100,6 +100,11 @@ has "$TMP/out" 'USD 800000000000000（1 笔金额无法读取，未计入）$'
 gd 0 report month --date 2026-11-04 --format=json
 has "$TMP/out" '"received_not_counted": \[\]'
 clean
+# a past month's receipts name the order as it stood at the month's end
+"$GENDAN" set po-7 number=PO-777 >/dev/null
+gd 0 report month --date 2026-11-04
+has "$TMP/out" '^- PO-77 deposit: USD 600 on 2026-11-04$'
+hasnt "$TMP/out" 'PO-777'
 # empty sections: all alike, a dash, in Markdown and HTML
 new_ledger "$TMP/empty"
 gd 0 report week --date 2026-11-16
