@@ -203,8 +203,15 @@ static char *pay_field(size_t i, size_t j, const char *key)
 static void count(struct money *m, const gd_record *r, const char *cur, const char *amount,
 		  char *field, int skip)
 {
-	char *ref = gd__xasprintf("%s/%s", gd_kind_name(r->kind), r->id);
+	char *ref;
 
+	if (!m->sums) {
+		/* a week's report: no totals */
+		gd_error_clear();
+		free(field);
+		return;
+	}
+	ref = gd__xasprintf("%s/%s", gd_kind_name(r->kind), r->id);
 	if (skip)
 		gd__report_skip(m->sums, m->skipped, cur, amount, ref, field);
 	else
