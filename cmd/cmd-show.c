@@ -503,7 +503,7 @@ static void print_people(const gd_node *people)
 	section(P_("\npeople (%zu):\n", "\npeople (%zu):\n", n), n, t);
 }
 
-static void print_inquiries(const struct related *rel)
+static void print_inquiries(const struct related *rel, const gd_config *cfg)
 {
 	static const char *const h[] = {N_("REF"), N_("NAME"), N_("STATUS"),
 					N_("RECEIVED AT"), N_("OWNER")};
@@ -521,7 +521,7 @@ static void print_inquiries(const struct related *rel)
 		cells[1] = gd_record_name(q);
 		cells[2] = gd_record_status(q);
 		cells[3] = gd_node_str(q->root, "received");
-		cells[4] = gd_record_owner(q);
+		cells[4] = gd_roster_display(cfg->team, gd_record_owner(q));
 		gd_table_add(t, cells, GD_PLAIN);
 		n++;
 	}
@@ -637,7 +637,7 @@ static void print_human(const gd_record *r, const struct related *rel,
 		print_plan(r, today);
 	if (r->kind == GD_CUSTOMER) {
 		print_people(gd_node_get(r->root, "people"));
-		print_inquiries(rel);
+		print_inquiries(rel, cfg);
 		print_orders(rel);
 	}
 	print_timeline(rel, cfg);

@@ -17,13 +17,16 @@ GIT_AUTHOR_EMAIL=han.mei@example.com "$GENDAN" log q1 -m "Sent prices" --via ema
 
 # the timeline names who made each contact as the team does
 gd 0 show acme
-sed -n '/^timeline/,$p' "$TMP/out" | grep -E '^  [0-9]' >"$TMP/tl"
+cp "$TMP/out" "$TMP/acme"
+sed -n '/^timeline/,$p' "$TMP/acme" | grep -E '^  [0-9]' >"$TMP/tl"
 cat >"$TMP/want" <<'W'
   2026-11-23 08:00  phone    李雷
   2026-11-23 08:30  visit    wang@example.com
   2026-11-23 08:45  email    韩梅梅  (inquiry q1)
 W
 check "the timeline names team members, emails otherwise" cmp "$TMP/want" "$TMP/tl"
+# as the inquiries' owners are named
+has "$TMP/acme" '^inquiry/q1 +Bob +replied +.* 李雷$'
 # JSON keeps the email, as the record has it
 gd 0 show acme --format=json
 has "$TMP/out" '"by": "li\.lei@example\.com"'
