@@ -28,7 +28,11 @@ static int print_report(gd_ledger *l, const gd_report_period *p,
 			return err;
 		state = gd_snapshot_records(snap, &ns);
 	}
-	cmd_print_inert(gd_report(p, recs, n, state, ns, gd_ledger_config(l), owner, fmt));
+	/* a total that leaves an amount out says so, and stderr names it;
+	 * the report is still printed and the exit status is 0
+	 * (docs/decisions.md) */
+	cmd_print_inert(gd_report(p, recs, n, state, ns, gd_ledger_config(l), owner, fmt,
+				  cmd_print_bad, NULL));
 	gd_snapshot_free(snap);
 	return 0;
 }

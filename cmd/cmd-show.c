@@ -84,7 +84,8 @@ static void out_lines(const char *indent, const char *s)
 /* One contact: its time in the local time zone, so that contacts logged
  * from several offsets read in the order they are shown (t: NULL when its
  * `at` does not read: shown as written). */
-static void print_entry(const gd_node *e, const gd_time *t, const gd_record *where)
+static void print_entry(const gd_node *e, const gd_time *t, const gd_record *where,
+			const gd_config *cfg)
 {
 	const char *at = gd_node_str(e, "at"), *via = gd_node_str(e, "via");
 	const char *by = gd_node_str(e, "by"), *note = gd_node_str(e, "note");
@@ -99,7 +100,8 @@ static void print_entry(const gd_node *e, const gd_time *t, const gd_record *whe
 		printf("  %s  %-8s ", local, v);
 	else
 		printf("  %.10s %.5s  %-8s ", a, strlen(a) > 11 ? a + 11 : "", v);
-	out(by);
+	/* who: the team member's name where the team knows the email */
+	out(by ? gd_roster_display(cfg->team, by) : NULL);
 	if (where && where->kind == GD_INQUIRY)
 		printf(_("  (inquiry %s)"), where->id);
 	else if (where) {
@@ -297,8 +299,29 @@ static int print_owner(const gd_config *cfg, const char *email, size_t width)
 	return 1;
 }
 
-/* The fields but the log (and an order's plan, shown as tables). */
-static void print_fields(const gd_record *r, const gd_config *cfg, size_t width)
+/* An inquiry's or order's customer: "ACME Trading Co. (acme)" when the
+ * ledger has it (cust: its name from the list summary), else the id. */
+static int print_customer(const gd_record *r, const char *cust, size_t width)
+{
+	const char *id = gd_node_str(r->root, "customer");
+	char *a, *b;
+
+	if (r->kind == GD_CUSTOMER || !id || !cust)
+		return 0;
+	a = gd_inert(cust);
+	b = gd_inert(id);
+	put_label("customer", width);
+	/* TRANSLATORS: a customer's name and its id */
+	printf(_("%s (%s)\n"), a, b);
+	free(a);
+	free(b);
+	return 1;
+}
+
+/* The fields but the log (and an order's plan, shown as tables); cust:
+ * the name of an inquiry's or order's customer, or NULL. */
+static void print_fields(const gd_record *r, const gd_config *cfg, const char *cust,
+			 size_t width)
 {
 	const gd_node *root = r->root;
 	size_t i;
@@ -313,6 +336,8 @@ static void print_fields(const gd_record *r, const gd_config *cfg, size_t width)
 					     !strcmp(key, "payments"))))
 			continue;
 		if (!strcmp(key, "owner") && print_owner(cfg, gd_record_owner(r), width))
+			continue;
+		if (!strcmp(key, "customer") && print_customer(r, cust, width))
 			continue;
 		print_field(key, gd_node_at(root, i), width);
 	}
@@ -350,7 +375,26 @@ struct related {
 	size_t n;
 	gd_record **recs; /* recs[0] the customer, then those read */
 	size_t nrecs;
+	/* an inquiry's or order's customer, when the ledger has it: its
+	 * entry in the list summary (its name in cells[0]) */
+	gd_entry *cust;
+	size_t ncust;
 };
+
+/* The list summary's entry of r's customer (an inquiry or an order),
+ * without reading any record. */
+static void customer_load(struct related *rel, gd_ledger *l, const gd_record *r,
+			  gd_date today)
+{
+	gd_list_filter f = {GD_CUSTOMER, NULL, NULL, NULL, NULL, NULL, NULL, NULL, today, NULL};
+
+	f.customer = gd_node_str(r->root, "customer");
+	if (r->kind == GD_CUSTOMER || !f.customer ||
+	    gd_ledger_list(l, &rel->cust, &rel->ncust, &f, cmd_print_bad, NULL) < 0) {
+		gd_error_clear();
+		rel->ncust = 0;
+	}
+}
 
 static void related_load(struct related *rel, gd_ledger *l, gd_record *r,
 			 gd_date today)
@@ -364,8 +408,10 @@ static void related_load(struct related *rel, gd_ledger *l, gd_record *r,
 	if (!rel->recs)
 		return;
 	rel->recs[rel->nrecs++] = r;
-	if (r->kind != GD_CUSTOMER)
+	if (r->kind != GD_CUSTOMER) {
+		customer_load(rel, l, r, today);
 		return;
+	}
 	f.customer = r->id;
 	gd_ledger_list(l, &rel->e, &rel->n, &f, cmd_print_bad, NULL);
 	/* the customer itself passes its own filter: keep only the others */
@@ -391,6 +437,7 @@ static void related_free(struct related *rel)
 		gd_record_free(rel->recs[i]);
 	free(rel->recs);
 	free(rel->e);
+	free(rel->cust);
 }
 
 /* What a person has beyond name, role, email and phone: "wechat: x, …". */
@@ -456,7 +503,7 @@ static void print_people(const gd_node *people)
 	section(P_("\npeople (%zu):\n", "\npeople (%zu):\n", n), n, t);
 }
 
-static void print_inquiries(const struct related *rel)
+static void print_inquiries(const struct related *rel, const gd_config *cfg)
 {
 	static const char *const h[] = {N_("REF"), N_("NAME"), N_("STATUS"),
 					N_("RECEIVED AT"), N_("OWNER")};
@@ -474,34 +521,71 @@ static void print_inquiries(const struct related *rel)
 		cells[1] = gd_record_name(q);
 		cells[2] = gd_record_status(q);
 		cells[3] = gd_node_str(q->root, "received");
-		cells[4] = gd_record_owner(q);
+		cells[4] = gd_roster_display(cfg->team, gd_record_owner(q));
 		gd_table_add(t, cells, GD_PLAIN);
 		n++;
 	}
 	section(P_("\ninquiries (%zu):\n", "\ninquiries (%zu):\n", n), n, t);
 }
 
-/* The orders, a row each, and what they are owed by currency. */
+/* A payment of order o whose outstanding does not read: named on stderr
+ * (record and field), left out of the sums. */
+static void bad_payment(void *ctx, size_t i, const char *message)
+{
+	const gd_record *o = ctx;
+
+	cmd_say(stderr, _("gendan: order/%s: payments[%zu]: %s; not counted\n"), o->id, i + 1,
+		message);
+}
+
+/* "outstanding: EUR 799.75, USD 1,200.00", and how many amounts it
+ * leaves out. */
+static void print_sums(const gd_money *sums, size_t nsums, size_t nbad)
+{
+	size_t i;
+
+	for (i = 0; i < nsums; i++) {
+		char *m = cmd_money_text(sums[i].currency, sums[i].amount);
+		cmd_say(stdout, i ? _(", %s") : _("outstanding: %s"), m ? m : "");
+		free(m);
+	}
+	if (nbad)
+		cmd_say(stdout, P_("%s(%zu amount unreadable, not counted)",
+				   "%s(%zu amounts unreadable, not counted)", nbad),
+			nsums ? " " : _("outstanding: "), nbad);
+	if (nsums || nbad)
+		putchar('\n');
+}
+
+/* The orders, a row each, and what they are owed by currency; a payment
+ * or an order whose amounts do not read is named on stderr, and the sums
+ * say they leave it out. */
 static void print_orders(const struct related *rel)
 {
 	static const char *const h[] = {N_("REF"), N_("NUMBER"), N_("STATUS"),
 					N_("SHIP-BY"), N_("OUTSTANDING")};
 	gd_table *t = cmd_table_new(5, h);
 	gd_money *sums = NULL;
-	size_t i, n = 0, nsums = 0;
+	size_t i, n = 0, nsums = 0, nbad = 0;
 
 	for (i = 1; i < rel->nrecs; i++) {
 		const gd_record *o = rel->recs[i];
 		const char *cur = gd_node_str(o->root, "currency"), *cells[5];
-		char ref[160], owed[64] = "";
+		char ref[160], *owed = NULL;
 		gd_dec d;
+		size_t bad;
 		if (o->kind != GD_ORDER)
 			continue;
-		if (gd_order_outstanding(&d, o->root) < 0 ||
-		    gd_money_add(&sums, &nsums, cur, d) < 0)
-			cmd_say(stderr, "gendan: %s: %s\n", o->path, gd_error_last());
-		else if (d.units)
-			gd_money_format(owed, sizeof(owed), cur, d);
+		gd_order_outstanding_readable(&d, &bad, o->root, bad_payment, (void *)o);
+		nbad += bad;
+		if (gd_money_add(&sums, &nsums, cur, d) < 0) {
+			cmd_say(stderr, _("gendan: order/%s: outstanding: %s; not counted\n"), o->id,
+				gd_error_last());
+			gd_error_clear();
+			nbad++;
+		}
+		if (d.units)
+			owed = cmd_money_text(cur, d);
 		snprintf(ref, sizeof(ref), "order/%s", o->id);
 		cells[0] = ref;
 		cells[1] = gd_record_name(o);
@@ -509,21 +593,16 @@ static void print_orders(const struct related *rel)
 		cells[3] = gd_node_str(o->root, "ship-by");
 		cells[4] = owed;
 		gd_table_add(t, cells, GD_PLAIN);
+		free(owed);
 		n++;
 	}
 	section(P_("\norders (%zu):\n", "\norders (%zu):\n", n), n, t);
-	for (i = 0; i < nsums; i++) {
-		char m[64];
-		gd_money_format(m, sizeof(m), sums[i].currency, sums[i].amount);
-		cmd_say(stdout, i ? _(", %s") : _("outstanding: %s"), m);
-	}
-	if (nsums)
-		putchar('\n');
-	free(sums);
+	print_sums(sums, nsums, nbad);
+	gd_money_free(sums, nsums);
 }
 
 /* The contacts of the record and of its linked records, oldest first. */
-static void print_timeline(const struct related *rel)
+static void print_timeline(const struct related *rel, const gd_config *cfg)
 {
 	gd_timeline_item *items = NULL;
 	size_t i, n = 0;
@@ -534,7 +613,7 @@ static void print_timeline(const struct related *rel)
 	for (i = 0; i < n; i++)
 		print_entry(items[i].entry,
 			    items[i].at.t || items[i].at.off ? &items[i].at : NULL,
-			    items[i].rec == rel->recs[0] ? NULL : items[i].rec);
+			    items[i].rec == rel->recs[0] ? NULL : items[i].rec, cfg);
 	free(items);
 }
 
@@ -551,17 +630,17 @@ static void print_human(const gd_record *r, const struct related *rel,
 	for (i = 0; i < gd_node_len(r->root); i++)
 		if (gd_text_width(label(gd_node_key(r->root, i))) > width)
 			width = gd_text_width(label(gd_node_key(r->root, i)));
-	print_fields(r, cfg, width);
+	print_fields(r, cfg, rel->ncust ? rel->cust[0].cells[0] : NULL, width);
 	if (rel->nrecs)
 		print_due(rel->recs, rel->nrecs, cfg, today, width);
 	if (r->kind == GD_ORDER)
 		print_plan(r, today);
 	if (r->kind == GD_CUSTOMER) {
 		print_people(gd_node_get(r->root, "people"));
-		print_inquiries(rel);
+		print_inquiries(rel, cfg);
 		print_orders(rel);
 	}
-	print_timeline(rel);
+	print_timeline(rel, cfg);
 }
 
 /* A customer's JSON names its inquiries and orders (SPEC 3.2). */
@@ -600,7 +679,7 @@ static int run(int argc, char **argv, struct cmd_ctx *ctx)
 	int ch, err, format = FMT_TABLE;
 	char *yaml = NULL;
 	size_t len;
-	struct related rel = {NULL, 0, NULL, 0};
+	struct related rel = {NULL, 0, NULL, 0, NULL, 0};
 
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {

@@ -103,6 +103,10 @@ void cmd_print(char *s);
  * as control characters); line breaks stay. */
 void cmd_say(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* amount in currency as people read it ("USD 1,200.00"), the currency
+ * whole however long; malloc'd (NULL when memory runs out). */
+char *cmd_money_text(const char *cur, gd_dec amount);
+
 /* cmd_print, made inert as cmd_say does (a report of several lines). */
 void cmd_print_inert(char *s);
 

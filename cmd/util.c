@@ -255,15 +255,27 @@ static int list_json(gd_ledger *l, const gd_entry *e, size_t n)
 	return 0;
 }
 
-/* An order's outstanding as people read it ("USD 3,202.50"), or "". */
-static void owed_text(char *buf, size_t size, const gd_entry *e)
+char *cmd_money_text(const char *cur, gd_dec amount)
+{
+	size_t size = (cur ? strlen(cur) : 0) + 2 * (size_t)GD_DEC_LEN + 2;
+	char *buf = malloc(size);
+
+	if (buf)
+		gd_money_format(buf, size, cur, amount);
+	return buf;
+}
+
+/* An order's outstanding as people read it ("USD 3,202.50"), or NULL;
+ * malloc'd. */
+static char *owed_text(const gd_entry *e)
 {
 	gd_dec d;
+	char *s = NULL;
 
-	buf[0] = '\0';
 	if (e->outstanding && gd_dec_parse(&d, e->outstanding) == 0)
-		gd_money_format(buf, size, e->currency, d);
+		s = cmd_money_text(e->currency, d);
 	gd_error_clear();
+	return s;
 }
 
 /* ls order: number, customer, status, ship-by, outstanding (SPEC 3). */
@@ -277,10 +289,9 @@ static void order_table(gd_ledger *l, const gd_entry *e, size_t n,
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		char ref[128], owed[64];
+		char ref[128], *owed = owed_text(&e[i]);
 		const char *cells[7];
 		snprintf(ref, sizeof(ref), "%s/%s", gd_kind_name(e[i].kind), e[i].id);
-		owed_text(owed, sizeof(owed), &e[i]);
 		cells[0] = ref;
 		cells[1] = e[i].cells[0];
 		cells[2] = e[i].customer_name;
@@ -289,6 +300,7 @@ static void order_table(gd_ledger *l, const gd_entry *e, size_t n,
 		cells[5] = owed;
 		cells[6] = gd_roster_display(gd_ledger_config(l)->team, e[i].cells[3]);
 		gd_table_add(t, cells, GD_PLAIN);
+		free(owed);
 	}
 	if (n)
 		cmd_print(gd_table_render(t, ctx->color, 0));

@@ -54,24 +54,55 @@ int gd_payment_outstanding(gd_dec *out, const gd_node *p)
 	return gd_payment_paid(out, &paid, p);
 }
 
-int gd_order_outstanding(gd_dec *out, const gd_node *order)
+int gd_order_outstanding_readable(gd_dec *out, size_t *nbad, const gd_node *order,
+				  void (*bad)(void *ctx, size_t i, const char *message),
+				  void *ctx)
 {
 	const gd_node *pays = gd_node_get(order, "payments");
 	const char *status = gd_node_str(order, "status");
 	gd_dec sum = {0}, d;
 	size_t i;
-	int err;
 
 	out->units = 0;
+	*nbad = 0;
 	if (status && strcmp(status, "open") && strcmp(status, "shipped"))
 		return 0;
 	for (i = 0; gd_node_is(pays, GD_SEQ) && i < gd_node_len(pays); i++) {
-		if ((err = gd_payment_outstanding(&d, gd_node_at(pays, i))) < 0 ||
-		    (err = gd_dec_add(&sum, sum, d)) < 0)
-			return err;
+		if (gd_payment_outstanding(&d, gd_node_at(pays, i)) < 0 ||
+		    gd_dec_add(&sum, sum, d) < 0) {
+			(*nbad)++;
+			if (bad)
+				bad(ctx, i, gd_error_last());
+			gd_error_clear();
+		}
 	}
 	*out = sum;
 	return 0;
+}
+
+/* The first message of gd_order_outstanding_readable, kept. */
+static void first_bad(void *ctx, size_t i, const char *message)
+{
+	char **first = ctx;
+
+	(void)i;
+	if (!*first)
+		*first = gd__xstrdup(message);
+}
+
+int gd_order_outstanding(gd_dec *out, const gd_node *order)
+{
+	char *first = NULL;
+	size_t nbad;
+	int err = 0;
+
+	gd_order_outstanding_readable(out, &nbad, order, first_bad, &first);
+	if (nbad) {
+		out->units = 0;
+		err = gd_error_set(GD_EINVALID, "%s", first ? first : "");
+	}
+	free(first);
+	return err;
 }
 
 int gd_money_add(gd_money **list, size_t *n, const char *currency, gd_dec amount)
@@ -86,9 +117,18 @@ int gd_money_add(gd_money **list, size_t *n, const char *currency, gd_dec amount
 		if (!strcmp((*list)[i].currency, currency))
 			return gd_dec_add(&(*list)[i].amount, (*list)[i].amount, amount);
 	*list = gd__xrealloc(*list, (*n + 1) * sizeof(**list));
-	snprintf((*list)[*n].currency, sizeof((*list)[*n].currency), "%s", currency);
+	(*list)[*n].currency = gd__xstrdup(currency);
 	(*list)[(*n)++].amount = amount;
 	return 0;
+}
+
+void gd_money_free(gd_money *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(list[i].currency);
+	free(list);
 }
 
 void gd_money_format(char *buf, size_t size, const char *currency, gd_dec amount)

@@ -244,8 +244,11 @@ static void inquiries(gd__buf *b, json_t *rep)
 
 	heading(b, "h2", _("\n## New inquiries\n\n"));
 	chart_replies(b, rep);
-	if (!json_array_size(json_object_get(rep, "new_inquiries")))
+	if (!json_array_size(json_object_get(rep, "new_inquiries"))) {
+		/* as every other empty section */
+		gd__buf_puts(b, "<p class=\"none\">&#8212;</p>\n");
 		return;
+	}
 	head_row(b, heads, 5);
 	json_array_foreach(json_object_get(rep, "new_inquiries"), i, v) {
 		json_t *h = json_object_get(v, "reply_hours");
@@ -265,6 +268,26 @@ static void inquiries(gd__buf *b, json_t *rep)
 	gd__buf_puts(b, "</table>\n");
 }
 
+/* The totals that leave amounts out, each saying how many. */
+static void marks(gd__buf *b, json_t *sums, json_t *skipped)
+{
+	const char *k;
+	json_t *v;
+
+	json_object_foreach(sums, k, v) {
+		char *mark = gd__report_mark(skipped, k);
+		if (!mark)
+			continue;
+		gd__buf_puts(b, "<p class=\"late\">");
+		esc(b, k);
+		gd__buf_puts(b, *k ? " " : "");
+		esc(b, json_string_value(v));
+		esc(b, mark);
+		gd__buf_puts(b, "</p>\n");
+		free(mark);
+	}
+}
+
 static void money(gd__buf *b, json_t *rep)
 {
 	static const char *const got[] = {"order", "what", "currency", "amount", "fee", "on"};
@@ -278,10 +301,13 @@ static void money(gd__buf *b, json_t *rep)
 	heading(b, "h2", _("\n## Payments received\n\n"));
 	table(b, json_object_get(rep, "payments_received"), got, got_h, 6, rep);
 	chart_outstanding(b, json_object_get(rep, "received"));
+	marks(b, json_object_get(rep, "received"), json_object_get(rep, "received_not_counted"));
 	t = gd__xasprintf(_("\n## Outstanding as of %s\n\n"), gd__report_s(rep, "as_of"));
 	heading(b, "h2", t);
 	free(t);
 	chart_outstanding(b, json_object_get(rep, "outstanding"));
+	marks(b, json_object_get(rep, "outstanding"),
+	      json_object_get(rep, "outstanding_not_counted"));
 	table(b, json_object_get(rep, "payments_outstanding"), owe, owe_h, 5, rep);
 }
 

@@ -36,11 +36,7 @@ void gd__report_receipt(json_t *list, const gd_record *r, const gd_node *pay,
 
 int gd__report_unpaid(gd_dec *out, const gd_node *pay)
 {
-	int err = gd_payment_outstanding(out, pay);
-
-	if (err < 0)
-		gd_error_clear();
-	return err;
+	return gd_payment_outstanding(out, pay);
 }
 
 /* d += the decimal at key of n (none: nothing); < 0 when not one. */
@@ -51,10 +47,8 @@ static int add_dec(gd_dec *d, const gd_node *n, const char *key)
 
 	if (!v)
 		return 0;
-	if (gd_dec_parse(&x, v) < 0 || gd_dec_add(d, *d, x) < 0) {
-		gd_error_clear();
+	if (gd_dec_parse(&x, v) < 0 || gd_dec_add(d, *d, x) < 0)
 		return -1;
-	}
 	return 0;
 }
 
@@ -71,33 +65,63 @@ int gd__report_rest(gd_dec *out, const gd_node *pay)
 		if (add_dec(&paid, gd_node_at(rc, i), "amount") < 0 ||
 		    add_dec(&paid, gd_node_at(rc, i), "fee") < 0)
 			return -1;
-	if (gd_dec_sub(out, *out, paid) < 0) {
-		gd_error_clear();
+	if (gd_dec_sub(out, *out, paid) < 0)
 		return -1;
-	}
 	return 0;
 }
 
-json_t *gd__report_sums(json_t *list, const char *field)
+void gd__report_skip(json_t *sums, json_t *skipped, const char *cur, const char *value,
+		     const char *ref, const char *field)
 {
-	json_t *sums = json_object(), *v;
-	char buf[GD_DEC_LEN];
-	size_t i;
+	json_t *o;
 
-	json_array_foreach(list, i, v) {
-		const char *cur = json_string_value(json_object_get(v, "currency"));
-		const char *add = json_string_value(json_object_get(v, field));
-		const char *had = json_string_value(json_object_get(sums, cur ? cur : ""));
-		gd_dec a, b = {0};
-		if (!add || gd_dec_parse(&a, add) < 0 || (had && gd_dec_parse(&b, had) < 0) ||
-		    gd_dec_add(&a, a, b) < 0) {
-			gd_error_clear();
-			continue;
-		}
-		gd_dec_format(buf, a);
-		json_object_set_new(sums, cur ? cur : "", json_string(buf));
+	if (!sums)
+		return;
+	o = json_object();
+	json_object_set_new(o, "ref", json_string(ref));
+	json_object_set_new(o, "field", json_string(field));
+	json_object_set_new(o, "currency", str(cur));
+	json_object_set_new(o, "value", str(value));
+	json_object_set_new(o, "reason", json_string(*gd_error_last() ? gd_error_last()
+								   : _("not a number")));
+	json_array_append_new(skipped, o);
+	gd_error_clear();
+	if (!json_object_get(sums, cur ? cur : ""))
+		json_object_set_new(sums, cur ? cur : "", json_string("0"));
+}
+
+void gd__report_add(json_t *sums, json_t *skipped, const char *cur, const char *value,
+		    const char *ref, const char *field)
+{
+	const char *had;
+	char buf[GD_DEC_LEN];
+	gd_dec a, b = {0};
+
+	if (!sums)
+		return;
+	had = json_string_value(json_object_get(sums, cur ? cur : ""));
+	if (!value || gd_dec_parse(&a, value) < 0 || (had && gd_dec_parse(&b, had) < 0) ||
+	    gd_dec_add(&a, a, b) < 0) {
+		gd__report_skip(sums, skipped, cur, value, ref, field);
+		return;
 	}
-	return sums;
+	gd_dec_format(buf, a);
+	json_object_set_new(sums, cur ? cur : "", json_string(buf));
+}
+
+char *gd__report_mark(json_t *skipped, const char *cur)
+{
+	size_t i, n = 0;
+	json_t *v;
+
+	json_array_foreach(skipped, i, v) {
+		const char *c = json_string_value(json_object_get(v, "currency"));
+		n += !strcmp(c ? c : "", cur);
+	}
+	if (!n)
+		return NULL;
+	return gd__xasprintf(P_(" (%zu amount unreadable, not counted)",
+				" (%zu amounts unreadable, not counted)", (unsigned long)n), n);
 }
 
 void gd__report_name(json_t *names, const gd_config *cfg, const char *email)
@@ -138,6 +162,13 @@ char *gd__report_late(json_t *item)
 	return gd__xasprintf(P_("%lld day late", "%lld days late", (unsigned long)d), d);
 }
 
+/* What an empty section shows, as the HTML page does: a dash. */
+static void md_none(gd__buf *b, json_t *list, json_t *sums)
+{
+	if (!json_array_size(list) && !json_object_size(sums))
+		gd__buf_puts(b, "\xe2\x80\x94\n");
+}
+
 static void md_contacts(gd__buf *b, json_t *rep)
 {
 	json_t *v;
@@ -148,12 +179,14 @@ static void md_contacts(gd__buf *b, json_t *rep)
 	json_array_foreach(json_object_get(rep, "contacts_by_person"), i, v)
 		gd__buf_printf(b, "- %s: %lld\n", gd__report_who(rep, gd__report_s(v, "email")),
 			       (long long)json_integer_value(json_object_get(v, "contacts")));
+	md_none(b, json_object_get(rep, "contacts_by_person"), NULL);
 	gd__buf_puts(b, _("\n## Customers followed up\n\n"));
 	json_array_foreach(json_object_get(rep, "customers_followed_up"), i, v)
 		gd__buf_printf(b, P_("- %s (%s): %lld contact\n", "- %s (%s): %lld contacts\n",
 				     (unsigned long)json_integer_value(json_object_get(v, "contacts"))),
 			       gd__report_s(v, "name"), gd__report_s(v, "ref"),
 			       (long long)json_integer_value(json_object_get(v, "contacts")));
+	md_none(b, json_object_get(rep, "customers_followed_up"), NULL);
 }
 
 static void md_inquiries(gd__buf *b, json_t *rep)
@@ -176,6 +209,7 @@ static void md_inquiries(gd__buf *b, json_t *rep)
 			gd__buf_printf(b, _(" (over %lldh)"), within);
 		gd__buf_putc(b, '\n');
 	}
+	md_none(b, json_object_get(rep, "new_inquiries"), NULL);
 }
 
 static void md_key(gd__buf *b, json_t *rep, int month)
@@ -192,6 +226,7 @@ static void md_key(gd__buf *b, json_t *rep, int month)
 			       gd__report_s(v, "last_contact"), note ? ": " : "",
 			       note ? gd__report_s(v, "last_note") : "", gd__report_s(v, "next_due"));
 	}
+	md_none(b, json_object_get(rep, "key_customers"), NULL);
 }
 
 /* "USD 7020", or "7020" without a currency. */
@@ -202,13 +237,17 @@ static void money(gd__buf *b, json_t *v, const char *field)
 	gd__buf_printf(b, "%s%s%s", cur ? cur : "", cur ? " " : "", gd__report_s(v, field));
 }
 
-static void md_sums(gd__buf *b, json_t *sums)
+static void md_sums(gd__buf *b, json_t *sums, json_t *skipped)
 {
 	const char *k;
 	json_t *v;
 
-	json_object_foreach(sums, k, v)
-		gd__buf_printf(b, _("- total %s%s%s\n"), k, *k ? " " : "", json_string_value(v));
+	json_object_foreach(sums, k, v) {
+		char *mark = gd__report_mark(skipped, k);
+		gd__buf_printf(b, _("- total %s%s%s%s\n"), k, *k ? " " : "", json_string_value(v),
+			       mark ? mark : "");
+		free(mark);
+	}
 }
 
 static void md_money(gd__buf *b, json_t *rep)
@@ -224,14 +263,18 @@ static void md_money(gd__buf *b, json_t *rep)
 			gd__buf_printf(b, _(" (fee %s)"), gd__report_s(v, "fee"));
 		gd__buf_printf(b, _(" on %s\n"), gd__report_s(v, "on"));
 	}
-	md_sums(b, json_object_get(rep, "received"));
+	md_none(b, json_object_get(rep, "payments_received"), json_object_get(rep, "received"));
+	md_sums(b, json_object_get(rep, "received"), json_object_get(rep, "received_not_counted"));
 	gd__buf_printf(b, _("\n## Outstanding as of %s\n\n"), gd__report_s(rep, "as_of"));
 	json_array_foreach(json_object_get(rep, "payments_outstanding"), i, v) {
 		gd__buf_printf(b, "- %s %s: ", gd__report_s(v, "order"), gd__report_s(v, "what"));
 		money(b, v, "outstanding");
 		gd__buf_printf(b, _(", due %s\n"), gd__report_s(v, "due"));
 	}
-	md_sums(b, json_object_get(rep, "outstanding"));
+	md_none(b, json_object_get(rep, "payments_outstanding"),
+		json_object_get(rep, "outstanding"));
+	md_sums(b, json_object_get(rep, "outstanding"),
+		json_object_get(rep, "outstanding_not_counted"));
 }
 
 char *gd__report_markdown(json_t *rep)
@@ -260,5 +303,6 @@ char *gd__report_markdown(json_t *rep)
 			       gd__report_s(v, "due"), late, gd__report_s(v, "detail"));
 		free(late);
 	}
+	md_none(&b, json_object_get(rep, "overdue"), NULL);
 	return gd__buf_detach(&b, NULL);
 }

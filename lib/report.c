@@ -153,8 +153,8 @@ static json_t *people_list(json_t *people)
 
 /* An inquiry received within the period and how fast it was answered
  * (a reply given after p->at not yet); NULL for any other inquiry. */
-static json_t *new_inquiry(const gd_record *r, const gd_report_period *p,
-			   const gd_config *cfg)
+static json_t *new_inquiry(const gd_record *r, const gd_record *named,
+			   const gd_report_period *p, const gd_config *cfg)
 {
 	const char *rs = gd_node_str(r->root, "received");
 	const char *rp = gd_node_str(r->root, "replied");
@@ -166,8 +166,8 @@ static json_t *new_inquiry(const gd_record *r, const gd_report_period *p,
 		return NULL;
 	o = json_object();
 	json_object_set_new(o, "ref", ref_of(r));
-	json_object_set_new(o, "name", str(gd_record_name(r)));
-	json_object_set_new(o, "owner", str(gd_record_owner(r)));
+	json_object_set_new(o, "name", str(gd_record_name(named)));
+	json_object_set_new(o, "owner", str(gd_record_owner(named)));
 	json_object_set_new(o, "received", json_string(rs));
 	json_object_set_new(o, "product", str(gd_node_str(r->root, "product")));
 	if (rp && gd_time_parse_iso(&tp, rp) == 0 && tp.t <= p->at) {
@@ -181,10 +181,51 @@ static json_t *new_inquiry(const gd_record *r, const gd_report_period *p,
 	return o;
 }
 
-/* The receipts of order r's payments within the period onto list: each
+/* The money of a month's report: the list, the total by currency and
+ * what the total leaves out (sums NULL in a week's: no total). */
+struct money {
+	json_t *list, *sums, *skipped;
+};
+
+/* "payments[2].receipts[1].amount": a field of payment i (and of its
+ * receipt j, when j is not (size_t)-1), counted from 1 as validation
+ * names them. */
+static char *pay_field(size_t i, size_t j, const char *key)
+{
+	if (j == (size_t)-1)
+		return key ? gd__xasprintf("payments[%zu].%s", i + 1, key)
+			   : gd__xasprintf("payments[%zu]", i + 1);
+	return gd__xasprintf("payments[%zu].receipts[%zu].%s", i + 1, j + 1, key);
+}
+
+/* Amount at field of r, of currency cur, onto the total of m (or left
+ * out with why: skip). */
+static void count(struct money *m, const gd_record *r, const char *cur, const char *amount,
+		  char *field, int skip)
+{
+	char *ref;
+
+	if (!m->sums) {
+		/* a week's report: no totals */
+		gd_error_clear();
+		free(field);
+		return;
+	}
+	ref = gd__xasprintf("%s/%s", gd_kind_name(r->kind), r->id);
+	if (skip)
+		gd__report_skip(m->sums, m->skipped, cur, amount, ref, field);
+	else
+		gd__report_add(m->sums, m->skipped, cur, amount, ref, field);
+	gd_error_clear();
+	free(ref);
+	free(field);
+}
+
+/* The receipts of order r's payments within the period onto m: each
  * receipt on its day, and what a payment `received` in full on a day of
- * the period still lacked then. */
-static void receipts(json_t *list, const gd_record *r, const gd_report_period *p)
+ * the period still lacked then (named: the order as it stood). */
+static void receipts(struct money *m, const gd_record *r, const gd_record *named,
+		     const gd_report_period *p)
 {
 	const gd_node *pays = gd_node_get(r->root, "payments");
 	const char *cur = gd_node_str(r->root, "currency");
@@ -192,7 +233,7 @@ static void receipts(json_t *list, const gd_record *r, const gd_report_period *p
 
 	for (i = 0; pays && pays->type == GD_SEQ && i < pays->n; i++) {
 		const gd_node *pay = pays->vals[i], *rc = gd_node_get(pay, "receipts");
-		const char *full = gd_node_str(pay, "received");
+		const char *full = gd_node_str(pay, "received"), *amount;
 		gd_date d;
 		gd_dec left;
 		char buf[GD_DEC_LEN];
@@ -200,15 +241,24 @@ static void receipts(json_t *list, const gd_record *r, const gd_report_period *p
 			const char *on = gd_node_str(rc->vals[j], "on");
 			if (!on || gd_date_parse(&d, on) < 0 || d < p->from || d > p->to)
 				continue;
-			gd__report_receipt(list, r, pay, cur, on, gd_node_str(rc->vals[j], "amount"),
+			amount = gd_node_str(rc->vals[j], "amount");
+			gd__report_receipt(m->list, named, pay, cur, on, amount,
 					   gd_node_str(rc->vals[j], "fee"));
+			count(m, r, cur, amount, pay_field(i, j, "amount"), 0);
 		}
 		if (!full || gd_date_parse(&d, full) < 0 || d < p->from || d > p->to)
 			continue;
-		if (gd__report_rest(&left, pay) < 0 || left.units <= 0)
+		if (gd__report_rest(&left, pay) < 0) {
+			if (*gd_error_last())
+				count(m, r, cur, NULL, pay_field(i, (size_t)-1, NULL), 1);
+			gd_error_clear();
+			continue;
+		}
+		if (left.units <= 0)
 			continue;
 		gd_dec_format(buf, left);
-		gd__report_receipt(list, r, pay, cur, full, buf, NULL);
+		gd__report_receipt(m->list, named, pay, cur, full, buf, NULL);
+		count(m, r, cur, buf, pay_field(i, (size_t)-1, "received"), 0);
 	}
 }
 
@@ -304,11 +354,12 @@ static json_t *overdue_item(const gd_due_item *it, int64_t late)
 	return o;
 }
 
-/* The payments of open and shipped orders with money outstanding. */
-static void unpaid(json_t *list, const gd_record *r)
+/* The payments of open and shipped orders with money outstanding; one
+ * whose numbers do not read left out of the total, named. */
+static void unpaid(struct money *m, const gd_record *r)
 {
 	const gd_node *pays = gd_node_get(r->root, "payments");
-	const char *st = gd_record_status(r);
+	const char *st = gd_record_status(r), *cur = gd_node_str(r->root, "currency");
 	size_t i;
 
 	if (strcmp(st, "open") && strcmp(st, "shipped"))
@@ -317,7 +368,11 @@ static void unpaid(json_t *list, const gd_record *r)
 		gd_dec left;
 		char buf[GD_DEC_LEN];
 		json_t *o;
-		if (gd__report_unpaid(&left, pays->vals[i]) < 0 || left.units <= 0)
+		if (gd__report_unpaid(&left, pays->vals[i]) < 0) {
+			count(m, r, cur, NULL, pay_field(i, (size_t)-1, NULL), 1);
+			continue;
+		}
+		if (left.units <= 0)
 			continue;
 		gd_dec_format(buf, left);
 		o = json_object();
@@ -325,9 +380,10 @@ static void unpaid(json_t *list, const gd_record *r)
 		json_object_set_new(o, "ref", ref_of(r));
 		json_object_set_new(o, "what", str(gd_node_str(pays->vals[i], "what")));
 		json_object_set_new(o, "due", str(gd_node_str(pays->vals[i], "due")));
-		json_object_set_new(o, "currency", str(gd_node_str(r->root, "currency")));
+		json_object_set_new(o, "currency", str(cur));
 		json_object_set_new(o, "outstanding", json_string(buf));
-		json_array_append_new(list, o);
+		json_array_append_new(m->list, o);
+		count(m, r, cur, buf, pay_field(i, (size_t)-1, "outstanding"), 0);
 	}
 }
 
@@ -335,12 +391,15 @@ static void unpaid(json_t *list, const gd_record *r)
 static void states(json_t *rep, const gd_report_period *p, gd_record *const *state,
 		   size_t n, const gd_config *cfg, const char *owner, int local)
 {
-	json_t *key = json_array(), *late = json_array(), *money = json_array();
+	json_t *key = json_array(), *late = json_array();
 	json_t *linked, *follow = json_object();
+	struct money money = {json_array(), NULL, json_array()};
 	gd_due_item *items = NULL;
 	size_t ni = 0, i;
 	int64_t by;
 
+	if (p->kind == GD_REPORT_MONTH)
+		money.sums = json_object();
 	all_items(&items, &ni, state, n, cfg, p, owner, local);
 	linked = linked_last(state, n);
 	for (i = 0; i < ni; i++)
@@ -360,7 +419,7 @@ static void states(json_t *rep, const gd_report_period *p, gd_record *const *sta
 				fi ? &items[json_integer_value(fi)] : NULL));
 		}
 		if (r->kind == GD_ORDER)
-			unpaid(money, r);
+			unpaid(&money, r);
 	}
 	for (i = 0; i < ni; i++)
 		if (gd_report_overdue(&items[i], cfg, p->at, p->at_day, &by))
@@ -370,28 +429,30 @@ static void states(json_t *rep, const gd_report_period *p, gd_record *const *sta
 	json_decref(follow);
 	json_object_set_new(rep, "key_customers", key);
 	if (p->kind == GD_REPORT_MONTH) {
-		json_object_set_new(rep, "outstanding", gd__report_sums(money, "outstanding"));
-		json_object_set_new(rep, "payments_outstanding", money);
+		json_object_set_new(rep, "outstanding", money.sums);
+		json_object_set_new(rep, "outstanding_not_counted", money.skipped);
+		json_object_set_new(rep, "payments_outstanding", money.list);
 	} else {
-		json_decref(money);
+		json_decref(money.list);
+		json_decref(money.skipped);
 	}
 	json_object_set_new(rep, "overdue", late);
 }
 
 /* Customers with contacts in the period, their linked inquiries' and
  * orders' counting as theirs (SPEC 2.3). */
-static json_t *followed_up(gd_record *const *recs, const size_t *counts, size_t n,
-			   const char *owner)
+static json_t *followed_up(gd_record *const *recs, const gd_record *const *named,
+			   const size_t *counts, size_t n, const char *owner)
 {
 	json_t *by_id = json_object(), *list = json_array(), *o;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (recs[i]->kind != GD_CUSTOMER || !owned(recs[i], owner))
+		if (recs[i]->kind != GD_CUSTOMER || !owned(named[i], owner))
 			continue;
 		o = json_object();
 		json_object_set_new(o, "ref", ref_of(recs[i]));
-		json_object_set_new(o, "name", str(gd_record_name(recs[i])));
+		json_object_set_new(o, "name", str(gd_record_name(named[i])));
 		json_object_set_new(o, "contacts", json_integer((json_int_t)counts[i]));
 		json_object_set_new(by_id, recs[i]->id, o);
 		json_array_append(list, o);
@@ -411,33 +472,71 @@ static json_t *followed_up(gd_record *const *recs, const size_t *counts, size_t 
 	return list;
 }
 
-/* The events of the period in recs onto rep. */
+static int kind_id_cmp(const void *a, const void *b)
+{
+	const gd_record *x = *(const gd_record *const *)a, *y = *(const gd_record *const *)b;
+
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+/* Each of recs as it stood at the period's end, where it stood then
+ * (state holds its kind and id), else as it is: events name a record
+ * and pick an owner's records by its name and owner then. */
+static const gd_record **as_named(gd_record *const *recs, size_t n,
+				  gd_record *const *state, size_t nstate)
+{
+	const gd_record **named = gd__xcalloc(n + 1, sizeof(*named));
+	const gd_record **then = NULL, *const *k;
+	size_t i;
+
+	if (state != recs && nstate) {
+		then = gd__xcalloc(nstate, sizeof(*then));
+		memcpy(then, state, nstate * sizeof(*then));
+		qsort(then, nstate, sizeof(*then), kind_id_cmp);
+	}
+	for (i = 0; i < n; i++) {
+		k = then ? bsearch(&recs[i], then, nstate, sizeof(*then), kind_id_cmp) : NULL;
+		named[i] = k ? *k : recs[i];
+	}
+	free(then);
+	return named;
+}
+
+/* The events of the period in recs onto rep; named: each as it stood. */
 static void events(json_t *rep, const gd_report_period *p, gd_record *const *recs,
-		   size_t n, const gd_config *cfg, const char *owner)
+		   const gd_record *const *named, size_t n, const gd_config *cfg,
+		   const char *owner)
 {
 	struct events ev = {p, json_object(), 0};
-	json_t *inquiries = json_array(), *got = json_array(), *q;
+	struct money got = {json_array(), NULL, json_array()};
+	json_t *inquiries = json_array(), *q;
 	size_t *counts = gd__xcalloc(n + 1, sizeof(*counts)), i;
 
+	if (p->kind == GD_REPORT_MONTH)
+		got.sums = json_object();
 	for (i = 0; i < n; i++) {
 		const gd_record *r = recs[i];
-		if (!owned(r, owner))
+		if (!owned(named[i], owner))
 			continue;
 		counts[i] = contacts(&ev, r);
-		if (r->kind == GD_INQUIRY && (q = new_inquiry(r, p, cfg)))
+		if (r->kind == GD_INQUIRY && (q = new_inquiry(r, named[i], p, cfg)))
 			json_array_append_new(inquiries, q);
 		if (r->kind == GD_ORDER)
-			receipts(got, r, p);
+			receipts(&got, r, named[i], p);
 	}
 	json_object_set_new(rep, "contacts", json_integer((json_int_t)ev.total));
 	json_object_set_new(rep, "contacts_by_person", people_list(ev.people));
-	json_object_set_new(rep, "customers_followed_up", followed_up(recs, counts, n, owner));
+	json_object_set_new(rep, "customers_followed_up", followed_up(recs, named, counts, n, owner));
 	json_object_set_new(rep, "new_inquiries", inquiries);
 	if (p->kind == GD_REPORT_MONTH) {
-		json_object_set_new(rep, "received", gd__report_sums(got, "amount"));
-		json_object_set_new(rep, "payments_received", got);
+		json_object_set_new(rep, "received", got.sums);
+		json_object_set_new(rep, "received_not_counted", got.skipped);
+		json_object_set_new(rep, "payments_received", got.list);
 	} else {
-		json_decref(got);
+		json_decref(got.list);
+		json_decref(got.skipped);
 	}
 	json_decref(ev.people);
 	free(counts);
@@ -464,6 +563,7 @@ static json_t *build(const gd_report_period *p, gd_record *const *recs, size_t n
 		     const char *owner, int local)
 {
 	json_t *rep = json_object();
+	const gd_record **named;
 	char a[GD_DATE_LEN], b[GD_DATE_LEN], c[GD_DATE_LEN];
 
 	gd_date_format(a, p->from);
@@ -477,19 +577,44 @@ static json_t *build(const gd_report_period *p, gd_record *const *recs, size_t n
 	json_object_set_new(rep, "owner", str(owner));
 	json_object_set_new(rep, "reply_within_hours",
 			    json_integer((json_int_t)(cfg->reply_within / 3600)));
-	events(rep, p, recs, n, cfg, owner);
+	named = as_named(recs, n, state, nstate);
+	events(rep, p, recs, named, n, cfg, owner);
+	free(named);
 	states(rep, p, state, nstate, cfg, owner, local);
 	json_object_set_new(rep, "names", names(rep, cfg));
 	return rep;
 }
 
+/* Each amount a total of rep leaves out, named through bad. */
+static void name_skipped(json_t *rep, void (*bad)(void *ctx, const char *message), void *ctx)
+{
+	static const char *const lists[] = {"received_not_counted", "outstanding_not_counted"};
+	json_t *v;
+	size_t i, j;
+
+	for (j = 0; bad && j < sizeof(lists) / sizeof(*lists); j++)
+		json_array_foreach(json_object_get(rep, lists[j]), i, v) {
+			const char *val = json_string_value(json_object_get(v, "value"));
+			char *m = val ? gd__xasprintf(_("%s: %s '%s': %s; not counted in the total"),
+						      gd__report_s(v, "ref"), gd__report_s(v, "field"),
+						      val, gd__report_s(v, "reason"))
+				      : gd__xasprintf(_("%s: %s: %s; not counted in the total"),
+						      gd__report_s(v, "ref"), gd__report_s(v, "field"),
+						      gd__report_s(v, "reason"));
+			bad(ctx, m);
+			free(m);
+		}
+}
+
 char *gd_report(const gd_report_period *p, gd_record *const *recs, size_t n,
 		gd_record *const *state, size_t nstate, const gd_config *cfg,
-		const char *owner, gd_report_format format)
+		const char *owner, gd_report_format format,
+		void (*bad)(void *ctx, const char *message), void *ctx)
 {
 	json_t *rep = build(p, recs, n, state, nstate, cfg, owner, format != GD_REPORT_JSON);
 	char *out, *text;
 
+	name_skipped(rep, bad, ctx);
 	if (format == GD_REPORT_JSON) {
 		text = json_dumps(rep, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		out = gd__xasprintf("%s\n", text ? text : "null");

@@ -121,6 +121,15 @@ static void test_money__order_sums_while_open_or_shipped(void **state)
 	}
 }
 
+/* A sum as people read it is want. */
+static void assert_sum(const gd_money *m, const char *want)
+{
+	char buf[128];
+
+	gd_money_format(buf, sizeof(buf), m->currency, m->amount);
+	assert_string_equal(buf, want);
+}
+
 static void test_money__sums_by_currency_and_formats(void **state)
 {
 	gd_money *m = NULL;
@@ -138,18 +147,34 @@ static void test_money__sums_by_currency_and_formats(void **state)
 	assert_int_equal(gd_money_add(&m, &n, NULL, c), 0);
 	assert_int_equal(gd_money_add(&m, &n, "GBP", (gd_dec){0}), 0); /* nothing */
 	assert_int_equal(n, 3);
-	gd_money_format(buf, sizeof(buf), m[0].currency, m[0].amount);
-	assert_string_equal(buf, "USD 1,003,202.50");
-	gd_money_format(buf, sizeof(buf), m[1].currency, m[1].amount);
-	assert_string_equal(buf, "EUR 1,000,000.00");
-	gd_money_format(buf, sizeof(buf), m[2].currency, m[2].amount);
-	assert_string_equal(buf, "0.0125");
+	assert_sum(&m[0], "USD 1,003,202.50");
+	assert_sum(&m[1], "EUR 1,000,000.00");
+	assert_sum(&m[2], "0.0125");
 	assert_int_equal(gd_money_add(&m, &n, "EUR", big), GD_EINVALID);
 	gd_money_format(buf, sizeof(buf), "USD", (gd_dec){-1234567});
 	assert_string_equal(buf, "USD -123.4567");
-	gd_money_format(buf, sizeof(buf), "CNY", (gd_dec){999 * GD_DEC_ONE});
+	gd_money_format(buf, sizeof(buf), "CNY", (gd_dec){999 * (int64_t)GD_DEC_ONE});
 	assert_string_equal(buf, "CNY 999.00");
-	free(m);
+	gd_money_free(m, n);
+}
+
+/* Two currencies sharing their first 15 bytes (or more) are two sums,
+ * each keeping its whole text. */
+static void test_money__long_currencies_are_never_merged(void **state)
+{
+	static const char *const cur[] = {"ABCDEFGHIJKLMNOP", "ABCDEFGHIJKLMNO",
+					  "ABCDEFGHIJKLMNOQ", "ABCDEFGHIJKLMNOP"};
+	gd_money *m = NULL;
+	size_t n = 0, i;
+
+	(void)state;
+	for (i = 0; i < 4; i++)
+		assert_int_equal(gd_money_add(&m, &n, cur[i], (gd_dec){(int64_t)(i + 1) * GD_DEC_ONE}), 0);
+	assert_int_equal(n, 3);
+	assert_sum(&m[0], "ABCDEFGHIJKLMNOP 5.00");
+	assert_sum(&m[1], "ABCDEFGHIJKLMNO 2.00");
+	assert_sum(&m[2], "ABCDEFGHIJKLMNOQ 3.00");
+	gd_money_free(m, n);
 }
 
 int main(void)
@@ -158,6 +183,7 @@ int main(void)
 		cmocka_unit_test(test_money__outstanding_counts_receipts_and_fees),
 		cmocka_unit_test(test_money__receipts_keep_the_plan_and_refuse_too_much),
 		cmocka_unit_test(test_money__order_sums_while_open_or_shipped),
+		cmocka_unit_test(test_money__long_currencies_are_never_merged),
 		cmocka_unit_test(test_money__sums_by_currency_and_formats),
 	};
 	int failed;

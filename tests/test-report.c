@@ -139,7 +139,7 @@ static void events_and_states(void **state)
 
 	(void)state;
 	gd_report_period_of(&p, GD_REPORT_MONTH, test_date("2026-11-30"), &now);
-	out = gd_report(&p, recs, 2, then, 2, cfg, NULL, GD_REPORT_JSON);
+	out = gd_report(&p, recs, 2, then, 2, cfg, NULL, GD_REPORT_JSON, NULL, NULL);
 	/* the contacts of November only, the inquiry's counting for ACME */
 	assert_non_null(strstr(out, "\"contacts\": 2,"));
 	assert_non_null(strstr(out, "\"ref\": \"customer/acme\",\n      \"name\": \"ACME\",\n"
@@ -154,12 +154,95 @@ static void events_and_states(void **state)
 	/* the current month reads states from today's records */
 	now = test_time("2026-11-30T09:00:00+00:00");
 	gd_report_period_of(&p, GD_REPORT_MONTH, test_date("2026-11-30"), &now);
-	out = gd_report(&p, recs, 2, recs, 2, cfg, NULL, GD_REPORT_JSON);
+	out = gd_report(&p, recs, 2, recs, 2, cfg, NULL, GD_REPORT_JSON, NULL, NULL);
 	assert_non_null(strstr(out, "\"key_customers\": []"));
 	free(out);
 	gd_record_free(now_r);
 	gd_record_free(then_r);
 	gd_record_free(q);
+	gd_config_free(cfg);
+}
+
+/* A past period names a record, and picks an owner's, as it stood; one
+ * made after the period as it is. */
+static void names_as_they_stood(void **state)
+{
+	gd_config *cfg = gd_config_default();
+	gd_record *now_r = test_record("customers/aa/acme.yaml",
+		"name: ACME Renamed\ntier: A\nstatus: active\nowner: han.mei@example.com\n"
+		"created: 2026-11-02\nlog:\n"
+		"  - {at: 2026-11-17T10:00:00+00:00, by: li.lei@example.com, via: phone}\n");
+	gd_record *then_r = test_record("customers/aa/acme.yaml",
+		"name: ACME\ntier: A\nstatus: active\nowner: li.lei@example.com\n"
+		"created: 2026-11-02\n");
+	gd_record *later = test_record("customers/cc/later.yaml",
+		"name: Later Co\ntier: B\nstatus: active\nowner: li.lei@example.com\n"
+		"created: 2026-12-02\nlog:\n"
+		"  - {at: 2026-11-18T10:00:00+00:00, by: li.lei@example.com, via: visit}\n");
+	gd_record *recs[2] = {now_r, later}, *then[1] = {then_r};
+	gd_report_period p;
+	gd_time now = test_time("2026-12-05T09:00:00+00:00");
+	char *out;
+
+	(void)state;
+	gd_report_period_of(&p, GD_REPORT_WEEK, test_date("2026-11-17"), &now);
+	out = gd_report(&p, recs, 2, then, 1, cfg, "li.lei@example.com", GD_REPORT_MD, NULL, NULL);
+	assert_non_null(strstr(out, "- ACME (customer/acme): 1 contact\n"));
+	assert_non_null(strstr(out, "- Later Co (customer/later): 1 contact\n"));
+	assert_null(strstr(out, "Renamed"));
+	free(out);
+	out = gd_report(&p, recs, 2, then, 1, cfg, "han.mei@example.com", GD_REPORT_MD, NULL, NULL);
+	assert_null(strstr(out, "ACME"));
+	free(out);
+	gd_record_free(now_r);
+	gd_record_free(then_r);
+	gd_record_free(later);
+	gd_config_free(cfg);
+}
+
+static void collect(void *ctx, const char *message)
+{
+	char **all = ctx;
+	size_t n = *all ? strlen(*all) : 0, len = strlen(message);
+
+	*all = realloc(*all, n + len + 2);
+	assert_non_null(*all);
+	memcpy(*all + n, message, len);
+	memcpy(*all + n + len, "\n", 2);
+}
+
+/* A total that cannot hold an amount leaves it out, says so and names it. */
+static void totals_say_what_they_leave_out(void **state)
+{
+	gd_config *cfg = gd_config_default();
+	gd_record *a = test_record("orders/aa/po-1.yaml",
+		"number: PO-1\ncustomer: acme\nstatus: open\ncurrency: USD\nship-by: 2027-01-30\n"
+		"payments:\n  - {what: deposit, amount: 900000000000000,\n"
+		"     receipts: [{\"on\": 2026-11-03, amount: 800000000000000}]}\n");
+	gd_record *b = test_record("orders/bb/po-2.yaml",
+		"number: PO-2\ncustomer: acme\nstatus: open\ncurrency: USD\nship-by: 2027-01-30\n"
+		"payments:\n  - {what: deposit, amount: 900000000000000,\n"
+		"     receipts: [{\"on\": 2026-11-04, amount: 800000000000000}]}\n"
+		"  - {what: rest, amount: 7, receipts: [{\"on\": 2026-10-01, amount: 900000000000000},\n"
+		"     {\"on\": 2026-10-01, amount: 900000000000000}]}\n");
+	gd_record *recs[2] = {a, b};
+	gd_report_period p;
+	gd_time now = test_time("2026-11-20T09:00:00+00:00");
+	char *out, *said = NULL;
+
+	(void)state;
+	gd_report_period_of(&p, GD_REPORT_MONTH, test_date("2026-11-20"), &now);
+	out = gd_report(&p, recs, 2, recs, 2, cfg, NULL, GD_REPORT_MD, collect, &said);
+	assert_non_null(strstr(out, "- total USD 800000000000000 (1 amount unreadable, not counted)\n"));
+	assert_non_null(strstr(out, "- total USD 200000000000000 (1 amount unreadable, not counted)\n"));
+	assert_string_equal(said,
+		"order/po-2: payments[1].receipts[1].amount '800000000000000': amount out of range; "
+		"not counted in the total\n"
+		"order/po-2: payments[2]: amount out of range; not counted in the total\n");
+	free(out);
+	free(said);
+	gd_record_free(a);
+	gd_record_free(b);
 	gd_config_free(cfg);
 }
 
@@ -170,6 +253,8 @@ int main(void)
 		cmocka_unit_test(month_chicago),
 		cmocka_unit_test(overdue_at),
 		cmocka_unit_test(events_and_states),
+		cmocka_unit_test(names_as_they_stood),
+		cmocka_unit_test(totals_say_what_they_leave_out),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

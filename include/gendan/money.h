@@ -27,9 +27,20 @@ int gd_payment_outstanding(gd_dec *out, const gd_node *p);
  */
 int gd_order_outstanding(gd_dec *out, const gd_node *order);
 
-/* Amounts by currency: "" for an order that names none. */
+/*
+ * gd_order_outstanding, leaving out each payment whose outstanding does
+ * not read (an amount or fee not a decimal, a sum out of range): for
+ * each, bad(ctx, its index, the message) and *nbad counts it; 0.
+ */
+int gd_order_outstanding_readable(gd_dec *out, size_t *nbad, const gd_node *order,
+				  void (*bad)(void *ctx, size_t i, const char *message),
+				  void *ctx);
+
+/* Amounts by currency: "" for an order that names none.  The currency is
+ * the record's whole text (SPEC 2.2 lets it be any text), so two
+ * currencies are one sum only when their texts are equal. */
 typedef struct gd_money {
-	char currency[16];
+	char *currency;
 	gd_dec amount;
 } gd_money;
 
@@ -37,6 +48,9 @@ typedef struct gd_money {
  * in the order currencies are first met; a zero amount adds nothing.
  * GD_EINVALID when a sum would leave gd_dec's range. */
 int gd_money_add(gd_money **list, size_t *n, const char *currency, gd_dec amount);
+
+/* Free the n sums of list. */
+void gd_money_free(gd_money *list, size_t n);
 
 /* "USD 3,202.50" as a person reads it: the currency, at least two
  * decimals, thousands grouped by ','; just the number without currency. */

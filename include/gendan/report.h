@@ -51,11 +51,20 @@ int gd_report_overdue(const gd_due_item *it, const gd_config *cfg,
 /*
  * The report of period p, for owner's records (NULL: the whole team):
  * events from recs (today's), states from state (as they stood at p->at;
- * recs itself for the current period).  Markdown, JSON or one
- * self-contained HTML page.  Malloc'd.
+ * recs itself for the current period).  A record is named, and counted
+ * as an owner's, as it stood at p->at when state has it (a record made
+ * later: as it is).  Markdown, JSON or one self-contained HTML page.
+ * Malloc'd.
+ *
+ * A money total leaves out an amount it cannot count (not a decimal, or
+ * the sum beyond gd_dec's range): the report marks that total ("(1 amount
+ * unreadable, not counted)", in JSON the lists received_not_counted and
+ * outstanding_not_counted), and bad(ctx, message), when bad is not NULL,
+ * names each one's record and field, one line each.
  */
 char *gd_report(const gd_report_period *p, gd_record *const *recs, size_t n,
 		gd_record *const *state, size_t nstate, const gd_config *cfg,
-		const char *owner, gd_report_format format);
+		const char *owner, gd_report_format format,
+		void (*bad)(void *ctx, const char *message), void *ctx);
 
 #endif

@@ -163,6 +163,21 @@ push() {
 		not_ok "$desc (exit $got)"; sed 's/^/# /' "$TMP/push.err"; fi
 }
 
+# receipts_out_of_range ORDER DAY: a payment whose two receipts on DAY sum
+# beyond the range of amounts appended to ORDER's file (its payments last),
+# committed by hand.
+receipts_out_of_range() {
+	f=$(ls orders/*/"$1".yaml)
+	cat >>"$f" <<Y
+  - what: extra
+    amount: 1
+    receipts:
+      - {"on": $2, amount: 900000000000000}
+      - {"on": $2, amount: 900000000000000}
+Y
+	git commit -qam "receipts out of range"
+}
+
 # new_ledger DIR: a fresh ledger, and cd into it.
 new_ledger() {
 	"$GENDAN" init "$1" >/dev/null 2>&1 || { not_ok "init $1"; exit 1; }
