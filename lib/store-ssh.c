@@ -36,6 +36,7 @@ struct ssh_stream {
 	int err_fd;     /* the child's error output, -1 at its end */
 	char said[SAID_MAX]; /* its last words on its error output */
 	size_t nsaid;
+	int said_cut; /* its first line there lost its start */
 	int finished, status;
 };
 
@@ -56,12 +57,14 @@ static void said_keep(struct ssh_stream *st, const char *buf, size_t n)
 	if (n >= SAID_MAX) {
 		buf += n - (SAID_MAX - 1);
 		n = SAID_MAX - 1;
+		st->said_cut = 1;
 	}
 	if (st->nsaid + n >= SAID_MAX) {
 		/* keep the last words: they say why it ended */
 		size_t drop = st->nsaid + n - (SAID_MAX - 1);
 		memmove(st->said, st->said + drop, st->nsaid - drop);
 		st->nsaid -= drop;
+		st->said_cut = 1;
 	}
 	memcpy(st->said + st->nsaid, buf, n);
 	st->nsaid += n;
@@ -160,8 +163,9 @@ static int child_failed(struct ssh_stream *st)
 
 	child_finish(st, 10000);
 	memcpy(lines, st->said, st->nsaid + 1);
-	for (p = strtok_r(lines, "\r\n", &save); p; p = strtok_r(NULL, "\r\n", &save))
-		if ((p = line_clean(p))) {
+	p = st->said_cut ? lines + strcspn(lines, "\r\n") : lines; /* no half line */
+	for (p = strtok_r(p, "\r\n", &save); p; p = strtok_r(NULL, "\r\n", &save))
+		if ((p = line_clean(p)) && strncmp(p, "debug", 5) != 0) { /* -v's own */
 			if (n == 64)
 				memmove(kept, kept + 1, --n * sizeof(*kept));
 			kept[n++] = p;
@@ -234,8 +238,22 @@ static int stream_write(git_smart_subtransport_stream *s, const char *buf, size_
 	struct ssh_stream *st = (struct ssh_stream *)s;
 
 	while (len) {
-		ssize_t n = send(st->sock, buf, len, MSG_NOSIGNAL);
-		if (n < 0 && errno == EINTR)
+		/* what ssh says is read while it is written to: a full error
+		 * pipe would stop it reading, and this write with it */
+		struct pollfd p[2] = {{st->sock, POLLOUT, 0}, {st->err_fd, POLLIN, 0}};
+		ssize_t n;
+
+		if (poll(p, st->err_fd >= 0 ? 2 : 1, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			return child_failed(st);
+		}
+		if (st->err_fd >= 0 && p[1].revents)
+			said_read(st);
+		if (!p[0].revents)
+			continue;
+		n = send(st->sock, buf, len, MSG_NOSIGNAL | MSG_DONTWAIT);
+		if (n < 0 && (errno == EINTR || errno == EAGAIN))
 			continue;
 		if (n <= 0)
 			return child_failed(st);
