@@ -431,11 +431,13 @@ static char *first_word(const char *cmd)
 }
 
 /* In the child: run argv with nothing in, nothing out; its exit status,
- * -1 when it could not be run. */
+ * -1 when it could not be run or had not ended after 5 seconds (then it
+ * is killed: a probe never hangs). */
 static int run_quietly(const char *prog, const char *const *argv)
 {
 	int status, fd;
-	pid_t pid = fork();
+	long long end = now_ms() + 5000;
+	pid_t w, pid = fork();
 
 	if (pid == 0) {
 		fd = open("/dev/null", O_RDWR);
@@ -449,10 +451,18 @@ static int run_quietly(const char *prog, const char *const *argv)
 	}
 	if (pid < 0)
 		return -1;
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	while (((w = waitpid(pid, &status, WNOHANG)) == 0 || (w < 0 && errno == EINTR)) &&
+	       now_ms() < end) {
+		struct timespec ts = {0, 20000000L};
+		nanosleep(&ts, NULL);
+	}
+	if (w == 0 || (w < 0 && errno == EINTR)) { /* still ours, still running */
+		kill(pid, SIGKILL);
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+		return -1;
+	}
+	return w == pid && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 /* In the child: the variant git would use for this program: GIT_SSH_VARIANT,

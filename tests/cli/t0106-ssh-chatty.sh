@@ -79,7 +79,7 @@ check "the fetch brought the entry" grep -q "one more" "$(ls customers/*/acme.ya
 printf '#!/bin/sh\nyes "debug1: chatter" | head -c 2000000 >&2\necho "no entry for you" >&2\nexit 3\n' \
 	>"$TMP/nossh"
 chmod +x "$TMP/nossh"
-GIT_SSH_COMMAND="$TMP/nossh" timeout 60 "$GENDAN" clone "$url" none >"$TMP/out" 2>"$TMP/err"
+GIT_SSH_COMMAND="$TMP/nossh" GIT_SSH_VARIANT=ssh timeout 60 "$GENDAN" clone "$url" none >"$TMP/out" 2>"$TMP/err"
 eq "a failing chatty ssh: exit 1" 1 $?
 has "$TMP/err" "ssh exited with 3: no entry for you\$"
 kill $daemon 2>/dev/null
