@@ -36,12 +36,14 @@ struct ssh_stream {
 	int err_fd;     /* the child's error output, -1 at its end */
 	char said[SAID_MAX]; /* its last words on its error output */
 	size_t nsaid;
+	int said_cut; /* its first line there lost its start */
 	int finished, status;
 };
 
 struct ssh_sub {
 	git_smart_subtransport parent;
 	char *command; /* core.sshCommand of the remote's repository */
+	char *variant; /* its ssh.variant */
 	struct ssh_stream *current;
 };
 
@@ -56,12 +58,14 @@ static void said_keep(struct ssh_stream *st, const char *buf, size_t n)
 	if (n >= SAID_MAX) {
 		buf += n - (SAID_MAX - 1);
 		n = SAID_MAX - 1;
+		st->said_cut = 1;
 	}
 	if (st->nsaid + n >= SAID_MAX) {
 		/* keep the last words: they say why it ended */
 		size_t drop = st->nsaid + n - (SAID_MAX - 1);
 		memmove(st->said, st->said + drop, st->nsaid - drop);
 		st->nsaid -= drop;
+		st->said_cut = 1;
 	}
 	memcpy(st->said + st->nsaid, buf, n);
 	st->nsaid += n;
@@ -160,8 +164,9 @@ static int child_failed(struct ssh_stream *st)
 
 	child_finish(st, 10000);
 	memcpy(lines, st->said, st->nsaid + 1);
-	for (p = strtok_r(lines, "\r\n", &save); p; p = strtok_r(NULL, "\r\n", &save))
-		if ((p = line_clean(p))) {
+	p = st->said_cut ? lines + strcspn(lines, "\r\n") : lines; /* no half line */
+	for (p = strtok_r(p, "\r\n", &save); p; p = strtok_r(NULL, "\r\n", &save))
+		if ((p = line_clean(p)) && strncmp(p, "debug", 5) != 0) { /* -v's own */
 			if (n == 64)
 				memmove(kept, kept + 1, --n * sizeof(*kept));
 			kept[n++] = p;
@@ -234,8 +239,22 @@ static int stream_write(git_smart_subtransport_stream *s, const char *buf, size_
 	struct ssh_stream *st = (struct ssh_stream *)s;
 
 	while (len) {
-		ssize_t n = send(st->sock, buf, len, MSG_NOSIGNAL);
-		if (n < 0 && errno == EINTR)
+		/* what ssh says is read while it is written to: a full error
+		 * pipe would stop it reading, and this write with it */
+		struct pollfd p[2] = {{st->sock, POLLOUT, 0}, {st->err_fd, POLLIN, 0}};
+		ssize_t n;
+
+		if (poll(p, st->err_fd >= 0 ? 2 : 1, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			return child_failed(st);
+		}
+		if (st->err_fd >= 0 && p[1].revents)
+			said_read(st);
+		if (!p[0].revents)
+			continue;
+		n = send(st->sock, buf, len, MSG_NOSIGNAL | MSG_DONTWAIT);
+		if (n < 0 && (errno == EINTR || errno == EAGAIN))
 			continue;
 		if (n <= 0)
 			return child_failed(st);
@@ -342,13 +361,157 @@ static char *sq_quote(const char *s)
 	return out;
 }
 
-/* In the child: run the ssh program git would run. */
-static void child_exec(const char *config_cmd, const struct ssh_url *u, const char *remote_cmd)
+/*
+ * The kind of ssh program, as git tells them (git-config(1) ssh.variant):
+ * OpenSSH takes -p PORT; PuTTY's plink and putty take -P PORT;
+ * TortoiseGit's tortoiseplink takes -P PORT and -batch; a "simple" one
+ * takes nothing but the host and the command.
+ */
+enum ssh_variant { V_AUTO, V_SSH, V_SIMPLE, V_PLINK, V_TORTOISE };
+
+/* A variant by its ssh.variant / GIT_SSH_VARIANT name: any other is ssh. */
+static enum ssh_variant variant_named(const char *name)
+{
+	if (!strcmp(name, "auto"))
+		return V_AUTO;
+	if (!strcmp(name, "simple"))
+		return V_SIMPLE;
+	if (!strcmp(name, "plink") || !strcmp(name, "putty"))
+		return V_PLINK;
+	if (!strcmp(name, "tortoiseplink"))
+		return V_TORTOISE;
+	return V_SSH;
+}
+
+/* A variant by the program's base name (with or without ".exe", any
+ * case); V_AUTO when it says nothing. */
+static enum ssh_variant variant_of_program(const char *prog, size_t len)
+{
+	static const char *const names[] = {"ssh", "plink", "putty", "tortoiseplink"};
+	static const enum ssh_variant kinds[] = {V_SSH, V_PLINK, V_PLINK, V_TORTOISE};
+	const char *base = prog;
+	size_t i, n;
+
+	for (i = 0; i < len; i++)
+		if (prog[i] == '/' || prog[i] == '\\')
+			base = prog + i + 1;
+	n = len - (size_t)(base - prog);
+	if (n > 4 && !strncasecmp(base + n - 4, ".exe", 4))
+		n -= 4;
+	for (i = 0; i < 4; i++)
+		if (n == strlen(names[i]) && !strncasecmp(base, names[i], n))
+			return kinds[i];
+	return V_AUTO;
+}
+
+/* The first word of a shell command (its quotes taken off), for its base
+ * name; NULL when there is none.  To free. */
+static char *first_word(const char *cmd)
+{
+	char *w = gd__xmalloc(strlen(cmd) + 1), *o = w;
+	char q = 0;
+
+	cmd += strspn(cmd, " \t\n");
+	for (; *cmd && (q || !strchr(" \t\n", *cmd)); cmd++) {
+		if (q && *cmd == q)
+			q = 0;
+		else if (!q && (*cmd == '\'' || *cmd == '"'))
+			q = *cmd;
+		else if (*cmd == '\\' && q != '\'' && cmd[1])
+			*o++ = *++cmd;
+		else
+			*o++ = *cmd;
+	}
+	*o = '\0';
+	if (!*w) {
+		free(w);
+		return NULL;
+	}
+	return w;
+}
+
+/* In the child: run argv with nothing in, nothing out; its exit status,
+ * -1 when it could not be run or had not ended after 5 seconds (then it
+ * is killed: a probe never hangs). */
+static int run_quietly(const char *prog, const char *const *argv)
+{
+	int status, fd;
+	long long end = now_ms() + 5000;
+	pid_t w, pid = fork();
+
+	if (pid == 0) {
+		fd = open("/dev/null", O_RDWR);
+		if (fd >= 0) {
+			dup2(fd, 0);
+			dup2(fd, 1);
+			dup2(fd, 2);
+		}
+		execvp(prog, (char *const *)argv);
+		_exit(127);
+	}
+	if (pid < 0)
+		return -1;
+	while (((w = waitpid(pid, &status, WNOHANG)) == 0 || (w < 0 && errno == EINTR)) &&
+	       now_ms() < end) {
+		struct timespec ts = {0, 20000000L};
+		nanosleep(&ts, NULL);
+	}
+	if (w == 0 || (w < 0 && errno == EINTR)) { /* still ours, still running */
+		kill(pid, SIGKILL);
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+		return -1;
+	}
+	return w == pid && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* In the child: the variant git would use for this program: GIT_SSH_VARIANT,
+ * else ssh.variant, else the program's name, else (auto) OpenSSH when it
+ * takes -G (print its configuration), else simple. */
+static enum ssh_variant variant_find(const char *config_variant, const char *prog, int is_cmd,
+				     const char *const *argv, size_t n, const struct ssh_url *u)
+{
+	const char *env = getenv("GIT_SSH_VARIANT"), *probe[16];
+	enum ssh_variant v = V_AUTO;
+	char *word;
+	size_t i;
+
+	if (env && *env)
+		v = variant_named(env);
+	else if (config_variant && *config_variant)
+		v = variant_named(config_variant);
+	else if (!is_cmd)
+		v = variant_of_program(prog, strlen(prog));
+	else if ((word = first_word(argv[3]))) {
+		v = variant_of_program(word, strlen(word));
+		free(word);
+	} else {
+		v = V_SSH;
+	}
+	if (v != V_AUTO)
+		return v;
+	for (i = 0; i < n; i++)
+		probe[i] = argv[i];
+	probe[n++] = "-G";
+	if (u->port) {
+		probe[n++] = "-p";
+		probe[n++] = u->port;
+	}
+	probe[n++] = u->host;
+	probe[n] = NULL;
+	return run_quietly(prog, probe) == 0 ? V_SSH : V_SIMPLE;
+}
+
+/* In the child: run the ssh program git would run, with the options its
+ * variant takes. */
+static void child_exec(const char *config_cmd, const char *config_variant,
+		       const struct ssh_url *u, const char *remote_cmd)
 {
 	const char *cmd = getenv("GIT_SSH_COMMAND"), *prog = getenv("GIT_SSH");
-	const char *argv[10];
+	const char *argv[12];
 	size_t n = 0;
 	char *script = NULL;
+	enum ssh_variant v;
 
 	if (!cmd || !*cmd)
 		cmd = config_cmd;
@@ -364,8 +527,15 @@ static void child_exec(const char *config_cmd, const struct ssh_url *u, const ch
 			prog = "ssh";
 		argv[n++] = prog;
 	}
+	v = variant_find(config_variant, prog, script != NULL, argv, n, u);
+	if (v == V_SIMPLE && u->port) {
+		dprintf(2, "%s\n", _("ssh variant 'simple' does not support setting a port"));
+		_exit(128);
+	}
+	if (v == V_TORTOISE)
+		argv[n++] = "-batch";
 	if (u->port) {
-		argv[n++] = "-p";
+		argv[n++] = v == V_SSH ? "-p" : "-P";
 		argv[n++] = u->port;
 	}
 	argv[n++] = u->host;
@@ -376,7 +546,7 @@ static void child_exec(const char *config_cmd, const struct ssh_url *u, const ch
 	_exit(127);
 }
 
-static int spawn(struct ssh_stream *st, const char *config_cmd, const struct ssh_url *u,
+static int spawn(struct ssh_stream *st, const struct ssh_sub *t, const struct ssh_url *u,
 		 const char *remote_cmd)
 {
 	int sv[2], ev[2];
@@ -392,7 +562,7 @@ static int spawn(struct ssh_stream *st, const char *config_cmd, const struct ssh
 		dup2(sv[1], 0);
 		dup2(sv[1], 1);
 		dup2(ev[1], 2);
-		child_exec(config_cmd, u, remote_cmd);
+		child_exec(t->command, t->variant, u, remote_cmd);
 	}
 	close(sv[1]);
 	close(ev[1]);
@@ -447,7 +617,7 @@ static int sub_action(git_smart_subtransport_stream **out, git_smart_subtranspor
 	st->parent.write = stream_write;
 	st->parent.free = stream_free;
 	st->sock = st->err_fd = -1;
-	if (spawn(st, t->command, &u, remote_cmd) < 0) {
+	if (spawn(st, t, &u, remote_cmd) < 0) {
 		git_error_set_str(GIT_ERROR_OS, _("cannot run ssh"));
 		stream_free(&st->parent);
 		err = -1;
@@ -475,6 +645,7 @@ static void sub_free(git_smart_subtransport *sub)
 	if (t->current)
 		t->current->owner = NULL;
 	free(t->command);
+	free(t->variant);
 	free(t);
 }
 
@@ -494,6 +665,9 @@ static int sub_new(git_smart_subtransport **out, git_transport *owner, void *par
 	if ((repo ? git_repository_config_snapshot(&cfg, repo) : git_config_open_default(&cfg)) == 0 &&
 	    git_config_get_string_buf(&cmd, cfg, "core.sshCommand") == 0)
 		t->command = gd__xstrdup(cmd.ptr);
+	git_buf_dispose(&cmd);
+	if (cfg && git_config_get_string_buf(&cmd, cfg, "ssh.variant") == 0)
+		t->variant = gd__xstrdup(cmd.ptr);
 	git_error_clear();
 	git_buf_dispose(&cmd);
 	git_config_free(cfg);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "store-private.h"
+#include "urlmatch.h"
 
 /* "cannot fetch from 'origin' (URL): <libgit2's reason>" */
 int gd__transfer_fail(const char *what, const char *name, const char *url)
@@ -121,22 +122,56 @@ static int xfer_certificate(git_cert *cert, int valid, const char *host, void *p
 	return -1;
 }
 
-/* The user's value of a git setting: the environment's, else the
- * repository's config (NULL: the user's own). */
-static char *setting(git_repository *repo, const char *env, const char *key)
+/* The value of http.<url>.<var> whose URL matches url best (git's rules,
+ * urlmatch.c; at a tie the more specific config file's, then the later
+ * one's), else of http.<var>; NULL when none. */
+static char *http_for_url(git_config *cfg, const char *url, const char *var)
+{
+	git_config_iterator *it = NULL;
+	git_config_entry *e;
+	git_buf buf = {NULL, 0, 0};
+	char *regex = gd__xasprintf("^http\\..+\\.%s$", var), *plain, *val = NULL;
+	long best = -1, score;
+	int level = 0;
+	size_t cut = strlen(var) + 1;
+
+	if (git_config_iterator_glob_new(&it, cfg, regex) == 0)
+		while (git_config_next(&e, it) == 0) {
+			char *key_url = gd__xstrndup(e->name + 5, strlen(e->name) - 5 - cut);
+			score = gd_urlmatch(key_url, url);
+			free(key_url);
+			if (score < 0 || score < best || (score == best && (int)e->level < level))
+				continue;
+			best = score;
+			level = (int)e->level;
+			free(val);
+			val = gd__xstrdup(e->value);
+		}
+	git_config_iterator_free(it);
+	free(regex);
+	plain = gd__xasprintf("http.%s", var);
+	if (!val && git_config_get_string_buf(&buf, cfg, plain) == 0)
+		val = gd__xstrdup(buf.ptr);
+	free(plain);
+	git_buf_dispose(&buf);
+	git_error_clear();
+	return val;
+}
+
+/* The user's value of an https setting for url: the environment's, else
+ * the repository's config (NULL: the user's own), per URL as git reads
+ * it. */
+static char *setting(git_repository *repo, const char *url, const char *env, const char *var)
 {
 	git_config *cfg = NULL;
-	git_buf buf = {NULL, 0, 0};
 	char *val = NULL;
 	const char *e = env ? getenv(env) : NULL;
 
 	if (e && *e)
 		return gd__xstrdup(e);
-	if ((repo ? git_repository_config_snapshot(&cfg, repo) : git_config_open_default(&cfg)) == 0 &&
-	    git_config_get_string_buf(&buf, cfg, key) == 0)
-		val = gd__xstrdup(buf.ptr);
+	if ((repo ? git_repository_config_snapshot(&cfg, repo) : git_config_open_default(&cfg)) == 0)
+		val = http_for_url(cfg, url, var);
 	git_error_clear();
-	git_buf_dispose(&buf);
 	git_config_free(cfg);
 	return val;
 }
@@ -144,8 +179,8 @@ static char *setting(git_repository *repo, const char *env, const char *key)
 int gd__xfer_start(struct gd__xfer *x, git_repository *repo, const char *url,
 		   git_remote_callbacks *cb)
 {
-	char *file = setting(repo, "GIT_SSL_CAINFO", "http.sslCAInfo");
-	char *dir = setting(repo, "GIT_SSL_CAPATH", "http.sslCAPath");
+	char *file = setting(repo, url, "GIT_SSL_CAINFO", "sslcainfo");
+	char *dir = setting(repo, url, "GIT_SSL_CAPATH", "sslcapath");
 	int err = 0;
 
 	memset(x, 0, sizeof(*x));

@@ -118,5 +118,27 @@ git config http.sslCAInfo "$d/ca.pem"
 "$GENDAN" log acme -m "again" >/dev/null
 gd 0 sync
 has "$TMP/out" "out: 1 commit pushed"
+
+# http.<url>.sslCAInfo, as git reads it: the key whose URL matches best
+# (scheme, host, port, path prefix; the longest) wins over http.sslCAInfo
+git config --unset http.sslCAInfo
+cd "$TMP" || exit 1
+git config --global "http.https://localhost:$port.sslCAInfo" "$d/ca.pem"
+git config --global "http.https://127.0.0.1:1$port/git.sslCAInfo" "$d/ca.pem"
+gd 1 clone "$url" c4
+has "$TMP/err" "not trusted"
+git config --global http.sslCAInfo "$d/other-ca.pem"
+git config --global "http.https://127.0.0.1:$port/git.sslCAInfo" "$d/ca.pem"
+gd 0 clone "$url" c4
+check "the clone has the record" test -f "$(ls c4/customers/*/acme.yaml)"
+cd c4 || exit 1
+git config "http.https://127.0.0.1:$port/git/ledger.git/.sslCAInfo" "$d/other-ca.pem"
+"$GENDAN" log acme -m "per URL" >/dev/null
+gd 1 sync
+has "$TMP/err" "not trusted"
+git config "http.https://127.0.0.1:$port/gi.sslCAInfo" "$d/other-ca.pem"
+git config --unset "http.https://127.0.0.1:$port/git/ledger.git/.sslCAInfo"
+gd 0 sync
+has "$TMP/out" "out: 1 commit pushed"
 kill $daemon 2>/dev/null
 done_testing
